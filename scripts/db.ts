@@ -1,0 +1,126 @@
+/**
+ * Database commands that work with no network (Prisma's WebAssembly schema engine), on the
+ * embedded database or on `DATABASE_URL`:
+ *
+ *   npm run db:migrate                          apply pending migrations (prisma migrate deploy)
+ *   npm run db:migration:new -- --name <name>   write prisma/migrations/<timestamp>_<name> from the schema diff
+ *   npm run db:status                           applied / pending / failed migrations
+ *   npm run db:reset [-- --force]               drop everything, migrate, seed
+ *   npm run db:seed                             upsert the seed data (idempotent)
+ *
+ * Migrations share Prisma's `_prisma_migrations` table, so `prisma migrate status` agrees wherever
+ * the native engine is available.
+ */
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import {
+  type Database,
+  migrate,
+  MIGRATIONS_DIR,
+  openDatabase,
+  SCHEMA_PATH,
+  seedDatabase,
+} from "./lib/database";
+import { runScript } from "./lib/run";
+import {
+  createMigrationSql,
+  migrationStatus,
+  resetDatabase,
+  writeMigration,
+} from "./lib/schema-engine";
+
+/** A migration name: lower-case words joined by `_` or `-`, as Prisma writes them. */
+const migrationName = z
+  .string({ error: "--name is required, e.g. --name add_projects" })
+  .regex(/^[a-z0-9]+(?:[_-][a-z0-9]+)*$/, "--name uses lower-case letters, digits, _ and -")
+  .max(80, "--name is at most 80 characters");
+
+const engineOptions = (database: Database) => ({
+  connectionString: database.url,
+  migrationsDir: MIGRATIONS_DIR,
+  schemaPath: SCHEMA_PATH,
+});
+
+async function confirmReset(database: Database, force: boolean): Promise<void> {
+  if (force || database.embedded) return;
+  if (!process.stdin.isTTY) {
+    throw new Error(
+      "db:reset deletes every row of DATABASE_URL's database: add --force to confirm",
+    );
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question(`Delete ALL data in ${new URL(database.url).host}? [y/N] `);
+  rl.close();
+  if (answer.trim().toLowerCase() !== "y") throw new Error("db:reset cancelled");
+}
+
+const commands: Record<string, (database: Database, flags: Flags) => Promise<void>> = {
+  async migrate(database) {
+    const applied = await migrate(database);
+    if (applied.length === 0) console.log("  ✓ database is up to date");
+  },
+
+  async "migration:new"(database, flags) {
+    const name = migrationName.parse(flags.name);
+    const sql = await createMigrationSql(engineOptions(database));
+    if (sql === null) {
+      console.log("  ✓ schema and migrations agree: no migration written");
+      return;
+    }
+    const dir = await writeMigration(MIGRATIONS_DIR, name, sql);
+    console.log(`  ✓ wrote ${dir}/migration.sql\n    review it, then run \`npm run db:migrate\``);
+  },
+
+  async status(database) {
+    const status = await migrationStatus(engineOptions(database));
+    console.log(`  ${status.applied.length} applied, ${status.pending.length} pending`);
+    for (const name of status.pending) console.log(`  - pending: ${name}`);
+    for (const name of status.failed) console.log(`  ✖ failed: ${name}`);
+    for (const name of status.edited) console.log(`  ! edited after it was applied: ${name}`);
+    for (const name of status.missingLocally)
+      console.log(`  ! applied but not in prisma/migrations: ${name}`);
+    if (status.failed.length + status.edited.length + status.missingLocally.length > 0) {
+      process.exitCode = 1;
+    }
+  },
+
+  async reset(database, flags) {
+    await confirmReset(database, flags.force === true);
+    await resetDatabase(database.url);
+    console.log("  ✓ dropped every table");
+    await migrate(database);
+    console.log(`  ✓ seeded ${await seedDatabase(database)} plans`);
+  },
+
+  async seed(database) {
+    console.log(`  ✓ seeded ${await seedDatabase(database)} plans`);
+  },
+};
+
+type Flags = { name?: string; force?: boolean };
+
+let databaseUrl: string | undefined;
+
+runScript(
+  async () => {
+    const { positionals, values } = parseArgs({
+      allowPositionals: true,
+      options: { name: { type: "string" }, force: { type: "boolean" } },
+    });
+    const command = commands[positionals[0] ?? ""];
+    if (!command) {
+      throw new Error(
+        `usage: tsx scripts/db.ts <${Object.keys(commands).join("|")}> [--name <name>] [--force]`,
+      );
+    }
+    const database = await openDatabase();
+    databaseUrl = database.url;
+    try {
+      await command(database, values);
+    } finally {
+      await database.close();
+    }
+  },
+  () => databaseUrl ?? process.env.DATABASE_URL,
+);

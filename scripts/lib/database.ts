@@ -1,0 +1,87 @@
+/**
+ * Which database the scripts use, and getting it ready.
+ *
+ * `DATABASE_URL` set → that PostgreSQL server. Unset → the embedded PGlite server
+ * (scripts/lib/embedded-db.ts), configured by `EMBEDDED_DB_DIR` and `EMBEDDED_DB_PORT`.
+ */
+import path from "node:path";
+import { z } from "zod";
+import { DEFAULT_EMBEDDED_DIR, DEFAULT_EMBEDDED_PORT, startEmbeddedDatabase } from "./embedded-db";
+import { applyPendingMigrations } from "./schema-engine";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
+export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
+
+const scriptEnv = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  EMBEDDED_DB_DIR: z.string().min(1).default(DEFAULT_EMBEDDED_DIR),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65_535).default(DEFAULT_EMBEDDED_PORT),
+});
+
+/** A database the scripts can use. */
+export interface Database {
+  url: string;
+  /** True for the embedded PGlite server. */
+  embedded: boolean;
+  /** True when the embedded database was just created (empty). */
+  created: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Reads and checks the scripts' variables.
+ * @throws Error listing every invalid variable.
+ */
+function readScriptEnv() {
+  const parsed = scriptEnv.safeParse({
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+    EMBEDDED_DB_DIR: process.env.EMBEDDED_DB_DIR || undefined,
+    EMBEDDED_DB_PORT: process.env.EMBEDDED_DB_PORT || undefined,
+  });
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+  throw new Error(["Invalid environment variables (see .env.example):", ...lines].join("\n"));
+}
+
+/** Connects to `DATABASE_URL`, or starts (or joins) the embedded database. */
+export async function openDatabase(): Promise<Database> {
+  const env = readScriptEnv();
+  if (env.DATABASE_URL) {
+    return { url: env.DATABASE_URL, embedded: false, created: false, close: async () => {} };
+  }
+  const embedded = await startEmbeddedDatabase({
+    dataDir: env.EMBEDDED_DB_DIR,
+    port: env.EMBEDDED_DB_PORT,
+  });
+  return { ...embedded, embedded: true };
+}
+
+/** Applies pending migrations and prints what it applied. Returns the applied names. */
+export async function migrate(database: Database): Promise<string[]> {
+  const applied = await applyPendingMigrations({
+    connectionString: database.url,
+    migrationsDir: MIGRATIONS_DIR,
+    schemaPath: SCHEMA_PATH,
+  });
+  for (const name of applied) console.log(`  ✓ applied migration ${name}`);
+  return applied;
+}
+
+/** Runs the seed (prisma/seed.ts) with a short-lived Prisma client. Returns the plans written. */
+export async function seedDatabase(database: Database): Promise<number> {
+  const [{ seed }, { createPrismaClient }] = await Promise.all([
+    import("../../prisma/seed"),
+    import("../../src/server/db-client"),
+  ]);
+  const client = createPrismaClient({
+    connectionString: database.url,
+    max: 2,
+    connectionTimeoutMs: 5_000,
+  });
+  try {
+    return await seed(client);
+  } finally {
+    await client.$disconnect();
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Runs a command with a database ready: `tsx scripts/with-db.ts -- next dev`.
+ *
+ * With `DATABASE_URL` set, the command gets it unchanged (pending migrations are reported, not
+ * applied: run `npm run db:migrate`). Without it, the embedded PGlite server starts (or is joined),
+ * pending migrations are applied, a new database is seeded, and the command runs with
+ * `DATABASE_URL` pointing at it. Signals are forwarded; the server stops when the command exits.
+ */
+import { spawn } from "node:child_process";
+import { constants } from "node:os";
+import { migrate, MIGRATIONS_DIR, openDatabase, SCHEMA_PATH, seedDatabase } from "./lib/database";
+import { runScript } from "./lib/run";
+import { migrationStatus } from "./lib/schema-engine";
+
+let databaseUrl: string | undefined;
+
+runScript(
+  async () => {
+    const command = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
+    if (command.length === 0) throw new Error("usage: tsx scripts/with-db.ts -- <command> [args]");
+
+    const database = await openDatabase();
+    databaseUrl = database.url;
+    if (database.embedded) {
+      await migrate(database);
+      if (database.created) console.log(`  ✓ seeded ${await seedDatabase(database)} plans`);
+      console.log(`  ✓ embedded PostgreSQL ready at ${database.url}`);
+    } else {
+      const { pending } = await migrationStatus({
+        connectionString: database.url,
+        migrationsDir: MIGRATIONS_DIR,
+        schemaPath: SCHEMA_PATH,
+      });
+      if (pending.length > 0) {
+        console.warn(`  ! ${pending.length} pending migration(s): run \`npm run db:migrate\``);
+      }
+    }
+
+    const [file, ...args] = command as [string, ...string[]];
+    const child = spawn(file, args, {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: database.url },
+    });
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+      process.on(signal, () => child.kill(signal));
+    }
+    const code = await new Promise<number>((resolve) => {
+      child.on("exit", (exitCode, signal) =>
+        resolve(exitCode ?? 128 + (signal ? constants.signals[signal] : 0)),
+      );
+      child.on("error", (error) => {
+        console.error(`✖ could not start ${file}: ${error.message}`);
+        resolve(127);
+      });
+    });
+    await database.close();
+    process.exit(code);
+  },
+  () => databaseUrl ?? process.env.DATABASE_URL,
+);

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export default function MarketingLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="border-b border-zinc-200 dark:border-zinc-800">
+        <nav
+          aria-label="Main"
+          className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4 sm:px-6"
+        >
+          <Link href="/" className="text-lg font-semibold tracking-tight">
+            Starter
+          </Link>
+          <Link
+            href="/pricing"
+            className="rounded-md px-3 py-2 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-zinc-900"
+          >
+            Pricing
+          </Link>
+        </nav>
+      </header>
+      <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-12 sm:px-6">{children}</main>
+      <footer className="border-t border-zinc-200 py-6 text-center text-sm text-zinc-500 dark:border-zinc-800">
+        Built with Next.js, tRPC and Prisma.
+      </footer>
+    </div>
+  );
+}

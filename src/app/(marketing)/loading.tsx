@@ -1,0 +1,5 @@
+import { PlanCardsSkeleton } from "@/components/plan-cards";
+
+export default function Loading() {
+  return <PlanCardsSkeleton />;
+}

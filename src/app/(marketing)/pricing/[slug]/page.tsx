@@ -1,0 +1,34 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PlanDetails } from "@/components/plan-details";
+import { planSlugSchema } from "@/schemas/plan";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+
+/** The plan for this slug, or Next's 404 for a malformed or unknown slug. */
+async function loadPlan(slug: string) {
+  if (!planSlugSchema.safeParse(slug).success) notFound();
+  try {
+    return await getQueryClient().fetchQuery(trpc.plan.bySlug.queryOptions({ slug }));
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({
+  params,
+}: PageProps<"/pricing/[slug]">): Promise<Metadata> {
+  const plan = await loadPlan((await params).slug);
+  return { title: `${plan.name} plan`, description: plan.description };
+}
+
+export default async function PlanPage({ params }: PageProps<"/pricing/[slug]">) {
+  const { slug } = await params;
+  await loadPlan(slug);
+  return (
+    <HydrateClient>
+      <PlanDetails slug={slug} />
+    </HydrateClient>
+  );
+}

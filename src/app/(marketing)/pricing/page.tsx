@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { PlanCards, PlanCardsSkeleton } from "@/components/plan-cards";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+
+export const metadata: Metadata = {
+  title: "Pricing",
+  description: "Simple plans that grow with your team.",
+};
+
+export default function PricingPage() {
+  prefetch(trpc.plan.list.queryOptions());
+  return (
+    <div className="space-y-10">
+      <header className="mx-auto max-w-2xl space-y-3 text-center">
+        <h1 className="text-4xl font-bold tracking-tight">Pricing</h1>
+        <p className="text-zinc-600 dark:text-zinc-400">
+          Start free. Upgrade when your team needs more. Cancel any time.
+        </p>
+      </header>
+      <HydrateClient>
+        <Suspense fallback={<PlanCardsSkeleton />}>
+          <PlanCards showFeatures />
+        </Suspense>
+      </HydrateClient>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+/**
+ * The plan catalogue as cards, read through `plan.list`. Server pages prefetch the query, so the
+ * first render uses the hydrated cache and makes no request from the browser.
+ */
+import { useSuspenseQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import Link from "next/link";
+import { formatPrice } from "@/components/price";
+import type { AppRouter } from "@/server/api/root";
+import { useTRPC } from "@/trpc/client";
+
+type Plan = inferRouterOutputs<AppRouter>["plan"]["list"][number];
+
+function limitText(limit: number | null, noun: string): string {
+  return limit === null ? `Unlimited ${noun}` : `Up to ${limit} ${noun}`;
+}
+
+function PlanCard({ plan, showFeatures }: { plan: Plan; showFeatures: boolean }) {
+  const headingId = `plan-${plan.slug}`;
+  return (
+    <article
+      aria-labelledby={headingId}
+      data-testid="plan-card"
+      className={`flex flex-col gap-4 rounded-xl border p-6 ${
+        plan.highlighted
+          ? "border-indigo-600 shadow-lg ring-1 ring-indigo-600"
+          : "border-zinc-200 dark:border-zinc-800"
+      }`}
+    >
+      <header className="space-y-1">
+        <h3 id={headingId} className="text-lg font-semibold">
+          {plan.name}
+          {plan.highlighted && (
+            <span className="ml-2 rounded-full bg-indigo-100 px-2 py-0.5 align-middle text-xs font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300">
+              Most popular
+            </span>
+          )}
+        </h3>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{plan.description}</p>
+      </header>
+      <p>
+        <span className="text-3xl font-bold">
+          {formatPrice(plan.monthlyPriceCents, plan.currency)}
+        </span>
+        <span className="text-sm text-zinc-600 dark:text-zinc-400">
+          {plan.perSeat ? " per seat / month" : " / month"}
+        </span>
+        {plan.yearlyPriceCents !== null && (
+          <span className="block text-sm text-zinc-600 dark:text-zinc-400">
+            or {formatPrice(plan.yearlyPriceCents, plan.currency)} / year
+          </span>
+        )}
+      </p>
+      <ul className="space-y-1 text-sm">
+        <li>{limitText(plan.maxProjects, "projects")}</li>
+        <li>{limitText(plan.maxMembers, "members")}</li>
+        {showFeatures && plan.features.map((feature) => <li key={feature}>{feature}</li>)}
+      </ul>
+      <Link
+        href={`/pricing/${plan.slug}`}
+        className="mt-auto rounded-md border border-zinc-300 px-4 py-2 text-center text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-700 dark:hover:bg-zinc-900"
+      >
+        <span className="sr-only">{plan.name}: </span>Details
+      </Link>
+    </article>
+  );
+}
+
+/** Cards for every plan; `showFeatures` adds each plan's feature list. */
+export function PlanCards({ showFeatures = false }: { showFeatures?: boolean }) {
+  const trpc = useTRPC();
+  const { data: plans } = useSuspenseQuery(trpc.plan.list.queryOptions());
+  if (plans.length === 0) {
+    return (
+      <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
+        No plans yet. Run <code className="font-mono">npm run db:seed</code> to create the
+        catalogue.
+      </p>
+    );
+  }
+  return (
+    <div className="grid gap-6 md:grid-cols-3">
+      {plans.map((plan) => (
+        <PlanCard key={plan.slug} plan={plan} showFeatures={showFeatures} />
+      ))}
+    </div>
+  );
+}
+
+/** The placeholder shown while plans load. */
+export function PlanCardsSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading plans" className="grid gap-6 md:grid-cols-3">
+      {[0, 1, 2].map((i) => (
+        <div key={i} className="h-72 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />
+      ))}
+    </div>
+  );
+}

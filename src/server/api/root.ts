@@ -1,0 +1,16 @@
+/**
+ * The app's root router. `AppRouter` is the only type the client imports from the server: every
+ * procedure's input and output types reach the browser by inference from it.
+ */
+import "server-only";
+import { createCallerFactory, createTRPCRouter } from "@/server/api/init";
+import { planRouter } from "@/server/api/routers/plan";
+
+export const appRouter = createTRPCRouter({
+  plan: planRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Calls procedures in-process (server components, tests): `createCaller(ctx).plan.list()`. */
+export const createCaller = createCallerFactory(appRouter);

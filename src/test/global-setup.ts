@@ -1,0 +1,31 @@
+/**
+ * Vitest global setup: one migrated database for the whole run. `TEST_DATABASE_URL` when set
+ * (its schema is migrated, its rows are emptied by each test), otherwise a fresh in-memory
+ * embedded PostgreSQL on a free port. Tests read the URL through `inject("databaseUrl")`.
+ */
+import type { TestProject } from "vitest/node";
+import { startEmbeddedDatabase } from "../../scripts/lib/embedded-db";
+import { applyPendingMigrations } from "../../scripts/lib/schema-engine";
+import { MIGRATIONS_DIR, SCHEMA_PATH } from "../../scripts/lib/database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const external = process.env.TEST_DATABASE_URL;
+  const embedded = external ? null : await startEmbeddedDatabase({ dataDir: "memory://", port: 0 });
+  const databaseUrl = external ?? embedded!.url;
+  await applyPendingMigrations({
+    connectionString: databaseUrl,
+    migrationsDir: MIGRATIONS_DIR,
+    schemaPath: SCHEMA_PATH,
+  });
+  console.log(`[vitest] database: ${external ? "TEST_DATABASE_URL" : "embedded (in memory)"}`);
+  project.provide("databaseUrl", databaseUrl);
+  return async () => {
+    await embedded?.close();
+  };
+}

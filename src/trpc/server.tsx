@@ -1,0 +1,38 @@
+/**
+ * tRPC for server components: `trpc` builds query options, `prefetch` starts a query on the
+ * server and `<HydrateClient>` hands the cache to client components, so the first render needs no
+ * client-side request. One QueryClient per server request (React `cache`).
+ */
+import "server-only";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { TRPCQueryOptions } from "@trpc/tanstack-react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { headers } from "next/headers";
+import { cache, type ReactNode } from "react";
+import { createTRPCContext } from "@/server/api/init";
+import { appRouter } from "@/server/api/root";
+import { makeQueryClient } from "@/trpc/query-client";
+
+/** This request's QueryClient. */
+export const getQueryClient = cache(makeQueryClient);
+
+const createContext = cache(async () =>
+  createTRPCContext({ headers: new Headers(await headers()) }),
+);
+
+export const trpc = createTRPCOptionsProxy({
+  ctx: createContext,
+  router: appRouter,
+  queryClient: getQueryClient,
+});
+
+/** Starts a query on the server without awaiting it; its result streams to the client. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- accepts any procedure's options
+export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T): void {
+  void getQueryClient().prefetchQuery(queryOptions);
+}
+
+/** Dehydrates this request's cache into the client components below it. */
+export function HydrateClient({ children }: { children: ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
