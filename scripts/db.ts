@@ -114,6 +114,7 @@ runScript(
         `usage: tsx scripts/db.ts <${Object.keys(commands).join("|")}> [--name <name>] [--force]`,
       );
     }
+    if (positionals[0] === "migration:new") migrationName.parse(values.name);
     const database = await openDatabase();
     databaseUrl = database.url;
     try {

@@ -1,15 +1,7 @@
-/**
- * Runs once when the Next server starts (not during `next build`): validates the environment,
- * stopping the server with one message that lists every bad variable, then checks the database.
- */
+/** Runs once when the Next server starts; the work is Node-only (src/server/startup.ts). */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if (process.env.NEXT_PHASE === "phase-production-build") return;
-  try {
-    await import("@/env");
-  } catch {
-    process.exit(1); // src/env.ts has printed the list of invalid variables.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { onServerStart } = await import("@/server/startup");
+    await onServerStart();
   }
-  const { checkDatabaseOnStart } = await import("@/server/startup");
-  await checkDatabaseOnStart();
 }

@@ -24,6 +24,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
+  DriverAdapterError,
   type IsolationLevel,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
@@ -182,7 +183,9 @@ export function loadSchemaEngineWasm(): Promise<void> {
   wasmReady ??= (async () => {
     installPanicRegistry();
     // createRequire rather than import.meta.resolve, which vitest's module runner lacks.
-    const gluePath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const gluePath = createRequire(import.meta.url).resolve(
+      "@prisma/schema-engine-wasm/schema_engine_bg",
+    );
     const bytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
     // Typed locally so this compiles with or without the "dom" lib (which declares WebAssembly).
     const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: MinimalWebAssembly };
@@ -280,13 +283,81 @@ function patchQueryable<Q extends SqlQueryable>(queryable: Q): Q {
   return queryable;
 }
 
-/** Applies {@link restoreCharacterColumns} to an adapter and to the transactions it opens. */
-function patchAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+/**
+ * Fixes an adapter-pg adapter for schema-engine use:
+ * - `"char"` columns typed `Character` (see {@link restoreCharacterColumns}), also in transactions;
+ * - `executeScript` sends the whole script as ONE simple-protocol query, like the native engine.
+ *   adapter-pg 7.10.1 does `script.split(";")` and runs the pieces one by one, which breaks any
+ *   migration with a `;` inside a string literal, comment, `DO $$ ... $$` block or function body.
+ */
+function patchAdapter(adapter: SqlDriverAdapter, pool: pg.Pool): SqlDriverAdapter {
+  adapter.executeScript = async (script: string): Promise<void> => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      throw toDriverAdapterError(error);
+    }
+  };
   patchQueryable(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel?: IsolationLevel): Promise<Transaction> =>
     patchQueryable(await startTransaction(isolationLevel));
   return adapter;
+}
+
+/** pg `DatabaseError` -> the generic `postgres` DriverAdapterError the engine understands. */
+function toDriverAdapterError(error: unknown): unknown {
+  if (!(error instanceof pg.DatabaseError) || typeof error.code !== "string") return error;
+  return new DriverAdapterError({
+    kind: "postgres",
+    code: error.code,
+    severity: error.severity ?? "ERROR",
+    message: error.message,
+    detail: error.detail,
+    column: error.column,
+    hint: error.hint,
+    originalCode: error.code,
+    originalMessage: error.message,
+  });
+}
+
+/**
+ * `pg.Pool#query` releases its client *with the error* when a query fails, and pg-pool then
+ * destroys that connection. Harmless on PostgreSQL; on PGLiteSocketServer (default
+ * `maxConnections: 1`) the replacement connection is refused while the old socket is still
+ * detaching ("Connection terminated unexpectedly" — e.g. when the engine writes the failure log
+ * of a broken migration). SQL errors leave the connection usable, so this pool keeps it.
+ */
+class StickyPool extends pg.Pool {}
+{
+  const originalPoolQuery = pg.Pool.prototype.query as unknown as (
+    this: pg.Pool,
+    ...args: unknown[]
+  ) => unknown;
+  const stickyQuery = async function (this: pg.Pool, ...args: unknown[]): Promise<unknown> {
+    const client = await this.connect();
+    let broken: Error | undefined;
+    try {
+      return await (client.query as unknown as (...a: unknown[]) => Promise<unknown>).apply(
+        client,
+        args,
+      );
+    } catch (error) {
+      if (!(error instanceof pg.DatabaseError))
+        broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
+  (StickyPool.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
+    this: pg.Pool,
+    ...args: unknown[]
+  ): unknown {
+    // Callback style (not used by adapter-pg or this module): keep pg's behaviour.
+    if (typeof args.at(-1) === "function") return originalPoolQuery.apply(this, args);
+    return stickyQuery.apply(this, args);
+  };
 }
 
 type AnyCallback = (error: Error | null, result: unknown) => void;
@@ -350,6 +421,7 @@ class PgMigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory
   readonly provider = "postgres" as const;
   readonly adapterName = "@prisma/adapter-pg";
   readonly #main: PrismaPg;
+  readonly #pool: pg.Pool;
   readonly #poolConfig: pg.PoolConfig;
   readonly #shadow: ShadowDatabaseOption;
   /** `host:port/database` of the main database. */
@@ -363,13 +435,14 @@ class PgMigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory
   ) {
     // External pool: the handle owns it; every adapter the engine asks for shares it.
     this.#main = new PrismaPg(pool);
+    this.#pool = pool;
     this.#poolConfig = poolConfig;
     this.#mainIdentity = mainIdentity;
     this.#shadow = shadow;
   }
 
   async connect(): Promise<SqlDriverAdapter> {
-    return patchAdapter(await this.#main.connect());
+    return patchAdapter(await this.#main.connect(), this.#pool);
   }
 
   /** Called by the engine when it needs a shadow database; it disposes the adapter after use. */
@@ -382,9 +455,12 @@ class PgMigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory
       if (serverAndDatabase(shadow.connectionString) === this.#mainIdentity) {
         throw new Error("shadowDatabase.connectionString points at the main database.");
       }
-      const pool = new pg.Pool(poolConfigFor(shadow.connectionString, 1));
+      const pool = new StickyPool(poolConfigFor(shadow.connectionString, 1));
+      pool.on("error", () => undefined);
+      await warmUp(pool);
       const adapter = patchAdapter(
         await new PrismaPg(pool, { disposeExternalPool: true }).connect(),
+        pool,
       );
       await resetSchemaVia(adapter, "public");
       return adapter;
@@ -402,7 +478,7 @@ class PgMigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory
     const name = `${SHADOW_DB_PREFIX}${randomUUID()}`;
     const admin = await this.#main.connect();
     await admin.executeScript(`CREATE DATABASE "${name}"`);
-    const shadowPool = new pg.Pool({ ...this.#poolConfig, database: name, max: 1 });
+    const shadowPool = new StickyPool({ ...this.#poolConfig, database: name, max: 1 });
     shadowPool.on("error", () => undefined);
     const dropShadow = async (): Promise<void> => {
       await shadowPool.end();
@@ -411,7 +487,7 @@ class PgMigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory
     };
     let adapter: SqlDriverAdapter;
     try {
-      adapter = patchAdapter(await new PrismaPg(shadowPool).connect());
+      adapter = patchAdapter(await new PrismaPg(shadowPool).connect(), shadowPool);
       const current = await currentDatabase(adapter);
       if (current !== name) {
         throw new Error(
@@ -549,7 +625,7 @@ export async function openSchemaEngine(
   await loadSchemaEngineWasm();
   const schemaFiles = await readSchemaFiles(options.schemaPath);
   const poolConfig = poolConfigFor(options.connectionString, options.poolMax ?? 1);
-  const pool = new pg.Pool(poolConfig);
+  const pool = new StickyPool(poolConfig);
   pool.on("error", () => {
     /* idle client errors (e.g. server stopped) must not crash the process */
   });

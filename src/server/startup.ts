@@ -1,17 +1,27 @@
 /**
- * Start-up check of the Next server (called from `src/instrumentation.ts`).
+ * Start-up checks of the Next server (from `src/instrumentation.ts`; skipped by `next build`).
  */
 import "server-only";
-import { env } from "@/env";
-import { db } from "@/server/db";
-import { databaseAddress } from "@/server/db-errors";
-import { checkHealth } from "@/server/services/health";
+import type * as EnvModule from "@/env";
 
 /**
- * Probes the database and prints one line when it does not answer. The server keeps running:
- * pages and `/api/health` report the outage, and the pool reconnects when the database returns.
+ * Validates the environment, exiting with the one message that lists every bad variable, then
+ * probes the database and prints one line when it does not answer. The server keeps running
+ * then: pages and `/api/health` report the outage, and the pool reconnects when it returns.
  */
-export async function checkDatabaseOnStart(): Promise<void> {
+export async function onServerStart(): Promise<void> {
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  let env: typeof EnvModule.env;
+  try {
+    ({ env } = await import("@/env"));
+  } catch {
+    process.exit(1); // src/env.ts has printed the list of invalid variables.
+  }
+  const [{ db }, { databaseAddress }, { checkHealth }] = await Promise.all([
+    import("@/server/db"),
+    import("@/server/db-errors"),
+    import("@/server/services/health"),
+  ]);
   const report = await checkHealth(db);
   if (report.status !== "ok") {
     console.error(`✖ ${report.error} at ${databaseAddress(env.DATABASE_URL)}`);

@@ -1,5 +1,0 @@
-import { PlanCardsSkeleton } from "@/components/plan-cards";
-
-export default function Loading() {
-  return <PlanCardsSkeleton />;
-}
