@@ -9,10 +9,32 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import { migrate, MIGRATIONS_DIR, openDatabase, SCHEMA_PATH, seedDatabase } from "./lib/database";
+import { describeConnectionFailure } from "../src/server/db-errors";
 import { runScript } from "./lib/run";
 import { migrationStatus } from "./lib/schema-engine";
 
 let databaseUrl: string | undefined;
+
+/**
+ * Prints one line when `DATABASE_URL` has pending migrations, or cannot be reached: the command
+ * still starts, so a server can come up before its database and recover when it answers.
+ */
+async function warnAboutPendingMigrations(url: string): Promise<void> {
+  try {
+    const { pending } = await migrationStatus({
+      connectionString: url,
+      migrationsDir: MIGRATIONS_DIR,
+      schemaPath: SCHEMA_PATH,
+    });
+    if (pending.length > 0) {
+      console.warn(`  ! ${pending.length} pending migration(s): run \`npm run db:migrate\``);
+    }
+  } catch (error) {
+    const line = describeConnectionFailure(error, url);
+    if (!line) throw error;
+    console.warn(`  ! ${line}`);
+  }
+}
 
 runScript(
   async () => {
@@ -26,14 +48,7 @@ runScript(
       if (database.created) console.log(`  ✓ seeded ${await seedDatabase(database)} plans`);
       console.log(`  ✓ embedded PostgreSQL ready at ${database.url}`);
     } else {
-      const { pending } = await migrationStatus({
-        connectionString: database.url,
-        migrationsDir: MIGRATIONS_DIR,
-        schemaPath: SCHEMA_PATH,
-      });
-      if (pending.length > 0) {
-        console.warn(`  ! ${pending.length} pending migration(s): run \`npm run db:migrate\``);
-      }
+      await warnAboutPendingMigrations(database.url);
     }
 
     const [file, ...args] = command as [string, ...string[]];

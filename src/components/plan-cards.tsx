@@ -12,8 +12,10 @@ import { useTRPC } from "@/trpc/client";
 
 type Plan = inferRouterOutputs<AppRouter>["plan"]["list"][number];
 
-function limitText(limit: number | null, noun: string): string {
-  return limit === null ? `Unlimited ${noun}` : `Up to ${limit} ${noun}`;
+/** "Up to 1 member", "Up to 5 members", "Unlimited members"; `null` means unlimited. */
+function limitText(limit: number | null, singular: string, plural: string): string {
+  if (limit === null) return `Unlimited ${plural}`;
+  return `Up to ${limit} ${limit === 1 ? singular : plural}`;
 }
 
 function PlanCard({ plan, showFeatures }: { plan: Plan; showFeatures: boolean }) {
@@ -48,13 +50,14 @@ function PlanCard({ plan, showFeatures }: { plan: Plan; showFeatures: boolean })
         </span>
         {plan.yearlyPriceCents !== null && (
           <span className="block text-sm text-zinc-600 dark:text-zinc-400">
-            or {formatPrice(plan.yearlyPriceCents, plan.currency)} / year
+            or {formatPrice(plan.yearlyPriceCents, plan.currency)}
+            {plan.perSeat ? " per seat / year" : " / year"}
           </span>
         )}
       </p>
       <ul className="space-y-1 text-sm">
-        <li>{limitText(plan.maxProjects, "projects")}</li>
-        <li>{limitText(plan.maxMembers, "members")}</li>
+        <li>{limitText(plan.maxProjects, "project", "projects")}</li>
+        <li>{limitText(plan.maxMembers, "member", "members")}</li>
         {showFeatures && plan.features.map((feature) => <li key={feature}>{feature}</li>)}
       </ul>
       <Link

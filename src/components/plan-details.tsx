@@ -7,7 +7,7 @@ import { useTRPC } from "@/trpc/client";
 export function PlanDetails({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const { data: plan } = useSuspenseQuery(trpc.plan.bySlug.queryOptions({ slug }));
-  const unit = plan.perSeat ? "per seat / month" : "/ month";
+  const per = plan.perSeat ? "per seat / " : "/ ";
   return (
     <article className="mx-auto max-w-2xl space-y-6">
       <header className="space-y-2">
@@ -15,10 +15,10 @@ export function PlanDetails({ slug }: { slug: string }) {
         <p className="text-lg text-zinc-600 dark:text-zinc-400">{plan.description}</p>
       </header>
       <p className="text-2xl font-semibold">
-        {formatPrice(plan.monthlyPriceCents, plan.currency)} {unit}
+        {formatPrice(plan.monthlyPriceCents, plan.currency)} {per}month
         {plan.yearlyPriceCents !== null && (
           <span className="block text-base font-normal text-zinc-600 dark:text-zinc-400">
-            or {formatPrice(plan.yearlyPriceCents, plan.currency)} / year
+            or {formatPrice(plan.yearlyPriceCents, plan.currency)} {per}year
           </span>
         )}
       </p>

@@ -6,6 +6,7 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import { connectionFailureReason } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
 
 /**
@@ -41,15 +42,26 @@ const t = initTRPC.context<TRPCContext>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
 
-/** Maps a {@link DomainError} thrown by a service to the TRPCError of the same code. */
-const domainErrors = t.middleware(async ({ next }) => {
+/**
+ * Maps a {@link DomainError} thrown by a service to the TRPCError of the same code, and a lost
+ * database connection to SERVICE_UNAVAILABLE (503), so clients may retry rather than see a 500.
+ */
+const errorMapping = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const { code, message } = result.error.cause;
-    throw new TRPCError({ code, message, cause: result.error.cause });
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) {
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (connectionFailureReason(cause)) {
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "The service is temporarily unavailable. Please try again shortly.",
+      cause,
+    });
   }
   return result;
 });
 
 /** A procedure anyone may call, signed in or not. */
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(errorMapping);

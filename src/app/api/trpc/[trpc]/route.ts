@@ -14,7 +14,7 @@ function handler(req: Request) {
     router: appRouter,
     createContext: () => createTRPCContext({ headers: req.headers }),
     onError({ path, error }) {
-      if (error.code !== "INTERNAL_SERVER_ERROR") return;
+      if (error.code !== "INTERNAL_SERVER_ERROR" && error.code !== "SERVICE_UNAVAILABLE") return;
       const line =
         describeConnectionFailure(error, env.DATABASE_URL) ?? `${error.name}: ${error.message}`;
       console.error(`tRPC ${path ?? "<no path>"} failed: ${line}`);
