@@ -5,6 +5,7 @@
  * (scripts/lib/embedded-db.ts), configured by `EMBEDDED_DB_DIR` and `EMBEDDED_DB_PORT`.
  */
 import path from "node:path";
+import nextEnv from "@next/env";
 import { z } from "zod";
 import { DEFAULT_EMBEDDED_DIR, DEFAULT_EMBEDDED_PORT, startEmbeddedDatabase } from "./embedded-db";
 import { applyPendingMigrations } from "./schema-engine";
@@ -12,6 +13,12 @@ import { applyPendingMigrations } from "./schema-engine";
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
+
+// Read .env files exactly as Next does, so a DATABASE_URL in .env reaches the scripts too.
+nextEnv.loadEnvConfig(ROOT, process.env.NODE_ENV !== "production", {
+  info: () => {},
+  error: console.error,
+});
 
 const scriptEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
