@@ -51,6 +51,8 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(PORT),
+      APP_URL: baseURL,
+      MAIL_TRANSPORT: "outbox",
       EMBEDDED_DB_DIR: "memory://",
       EMBEDDED_DB_PORT: "0",
       NEXT_TELEMETRY_DISABLED: "1",

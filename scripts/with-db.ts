@@ -52,9 +52,13 @@ runScript(
     }
 
     const [file, ...args] = command as [string, ...string[]];
+    // A local database means a local trial: keep mail in the outbox unless told otherwise.
+    const mail = database.embedded
+      ? { MAIL_TRANSPORT: process.env.MAIL_TRANSPORT || "outbox" }
+      : {};
     const child = spawn(file, args, {
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: database.url },
+      env: { ...process.env, ...mail, DATABASE_URL: database.url },
     });
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
       process.on(signal, () => child.kill(signal));

@@ -42,10 +42,49 @@ export const env = createEnv({
     DATABASE_POOL_MAX: int(1, 100).default(10),
     /** How long a query waits for a pooled connection before failing, in ms. */
     DATABASE_CONNECTION_TIMEOUT_MS: int(100, 60_000).default(5_000),
+    /** The app's public origin: links in emails, the CSRF Origin check, Secure cookies (https). */
+    APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+    /** Sessions end after this many hours without use (sliding expiry). */
+    SESSION_IDLE_TIMEOUT_HOURS: int(1, 24 * 90).default(24 * 7),
+    /** Sessions end this many hours after sign-in, used or not. */
+    SESSION_ABSOLUTE_LIFETIME_HOURS: int(1, 24 * 365).default(24 * 30),
+    /** "smtp" sends through SMTP_URL; "outbox" keeps mail in the database for /dev/mailbox. */
+    MAIL_TRANSPORT: z
+      .enum(["smtp", "outbox"])
+      .default(process.env.NODE_ENV === "production" ? "smtp" : "outbox"),
+    /** smtp(s)://user:password@host:port, required when MAIL_TRANSPORT=smtp. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    /** The From header of every email. */
+    MAIL_FROM: z.string().min(3).default("Starter <no-reply@localhost>"),
+    /** Read the client IP from X-Forwarded-For (only behind a proxy you trust). */
+    TRUST_PROXY: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((value) => value === "true"),
   },
   client: {},
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,
+  createFinalSchema: (shape) =>
+    z.object(shape).superRefine((env, ctx) => {
+      if (env.MAIL_TRANSPORT === "smtp" && !env.SMTP_URL) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["SMTP_URL"],
+          message: "is required when MAIL_TRANSPORT=smtp",
+        });
+      }
+      const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(
+        new URL(env.APP_URL ?? "http://x").hostname,
+      );
+      if (env.MAIL_TRANSPORT === "outbox" && env.NODE_ENV === "production" && !local) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["MAIL_TRANSPORT"],
+          message: "outbox is for local use: in production it needs a localhost APP_URL",
+        });
+      }
+    }),
   skipValidation: process.env.NEXT_PHASE === "phase-production-build",
   onValidationError(issues) {
     const message = formatEnvIssues(issues);

@@ -11,6 +11,7 @@ import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
 import { createTRPCContext } from "@/server/api/init";
 import { appRouter } from "@/server/api/root";
+import { getCurrentSession } from "@/server/auth/session";
 import { makeQueryClient } from "@/trpc/query-client";
 
 /** This request's QueryClient. */

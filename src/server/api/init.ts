@@ -4,26 +4,57 @@
  */
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { Cookie } from "lucia";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import { lucia } from "@/server/auth/lucia";
+import { requestMeta } from "@/server/auth/request-meta";
+import { type SessionContext, validateSessionToken } from "@/server/auth/session";
 import { connectionFailureReason } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
 
+/** Options of {@link createTRPCContext}. */
+export interface CreateContextOptions {
+  headers: Headers;
+  /** Response headers, when the caller can set cookies (the HTTP endpoint). */
+  resHeaders?: Headers;
+  /** The session, when the caller has already resolved it (server components). */
+  auth?: SessionContext | null;
+}
+
 /**
- * The per-request context, built from the request's headers by the fetch handler and by server
- * components (`src/trpc/server.tsx`). Sessions join it in the accounts work.
+ * The per-request context: the session resolved once from the cookie, the client's IP and
+ * User-Agent, and `setCookie` for procedures that sign in or out. A stale or tampered cookie is
+ * cleared; a session whose expiry just slid forward gets its cookie renewed.
  */
-export async function createTRPCContext(opts: { headers: Headers }) {
-  return { headers: opts.headers };
+export async function createTRPCContext(opts: CreateContextOptions) {
+  const setCookie = (cookie: Cookie) => opts.resHeaders?.append("Set-Cookie", cookie.serialize());
+  let auth = opts.auth ?? null;
+  if (opts.auth === undefined) {
+    const token = lucia.readSessionCookie(opts.headers.get("cookie") ?? "");
+    auth = token ? await validateSessionToken(token) : null;
+    if (token && !auth) setCookie(lucia.createBlankSessionCookie());
+  }
+  if (auth?.session.fresh) setCookie(lucia.createSessionCookie(auth.session.id));
+  return { headers: opts.headers, meta: requestMeta(opts.headers), auth, setCookie };
 }
 
 export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
 
+/** Field errors in zod's flattened shape: from a ZodError, or a DomainError naming a field. */
+function fieldErrors(cause: unknown) {
+  if (cause instanceof ZodError) return z.flattenError(cause);
+  if (cause instanceof DomainError && cause.field) {
+    return { formErrors: [], fieldErrors: { [cause.field]: [cause.message] } };
+  }
+  return null;
+}
+
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   /**
-   * Adds zod's flattened field errors (`data.zodError.fieldErrors.<field>: string[]`) so forms can
-   * show them next to their fields, and hides internal error messages in production.
+   * Adds field errors (`data.zodError.fieldErrors.<field>: string[]`) so forms can show them
+   * next to their fields, and hides internal error messages in production.
    */
   errorFormatter({ shape, error }) {
     const hideMessage =
@@ -31,10 +62,7 @@ const t = initTRPC.context<TRPCContext>().create({
     return {
       ...shape,
       message: hideMessage ? "Internal server error" : shape.message,
-      data: {
-        ...shape.data,
-        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
-      },
+      data: { ...shape.data, zodError: fieldErrors(error.cause) },
     };
   },
 });
@@ -65,3 +93,9 @@ const errorMapping = t.middleware(async ({ next }) => {
 
 /** A procedure anyone may call, signed in or not. */
 export const publicProcedure = t.procedure.use(errorMapping);
+
+/** A procedure for signed-in users: `ctx.auth` is non-null; UNAUTHORIZED otherwise. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, auth: ctx.auth } });
+});

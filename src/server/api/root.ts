@@ -4,10 +4,14 @@
  */
 import "server-only";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/init";
+import { accountRouter } from "@/server/api/routers/account";
 import { planRouter } from "@/server/api/routers/plan";
+import { sessionRouter } from "@/server/api/routers/session";
 
 export const appRouter = createTRPCRouter({
+  account: accountRouter,
   plan: planRouter,
+  session: sessionRouter,
 });
 
 export type AppRouter = typeof appRouter;

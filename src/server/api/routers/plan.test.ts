@@ -1,13 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { PLAN_CATALOGUE, seed } from "../../../../prisma/seed";
-import { createCaller } from "@/server/api/root";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
+import { callerWith } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
 
-const caller = createCaller({ headers: new Headers() });
+const { caller } = await callerWith();
 
 describe("plan.list", () => {
   it("returns an empty list when no plan exists", async () => {

@@ -1,7 +1,7 @@
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { seed } from "../../../../../prisma/seed";
-import { GET } from "./route";
+import { GET, POST } from "./route";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 
@@ -53,5 +53,51 @@ describe("/api/trpc", () => {
   it("answers 404 for a procedure that does not exist", async () => {
     const { status } = await batchGet("plan.delete", [undefined]);
     expect(status).toBe(404);
+  });
+
+  it("refuses a cross-site POST with 403 before any procedure runs", async () => {
+    const response = await POST(
+      new Request("http://localhost/api/trpc/session.signOut", {
+        method: "POST",
+        headers: { origin: "https://evil.example", "content-type": "application/json" },
+        body: "{}",
+      }),
+    );
+    expect(response.status).toBe(403);
+  });
+
+  it("answers 429 with Retry-After when a rate limit is hit", async () => {
+    const signIn = () =>
+      POST(
+        new Request("http://localhost/api/trpc/session.signIn", {
+          method: "POST",
+          headers: {
+            origin: "http://localhost",
+            "content-type": "application/json",
+            "x-forwarded-for": "192.0.2.50",
+          },
+          body: JSON.stringify(superjson.serialize({ email: "x@example.com", password: "wrong" })),
+        }),
+      );
+    for (let i = 0; i < 10; i += 1) expect((await signIn()).status).toBe(401);
+    const limited = await signIn();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("puts a service's field error next to its field", async () => {
+    const response = await POST(
+      new Request("http://localhost/api/trpc/account.verifyEmail", {
+        method: "POST",
+        headers: { origin: "http://localhost", "content-type": "application/json" },
+        body: JSON.stringify(superjson.serialize({ token: "y".repeat(43) })),
+      }),
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { json: { data: { zodError: unknown } } } };
+    expect(body.error.json.data.zodError).toEqual({
+      formErrors: [],
+      fieldErrors: { token: ["This link is invalid or has expired. Request a new one."] },
+    });
   });
 });

@@ -1,0 +1,85 @@
+/**
+ * Inputs of the account and session procedures, shared by the procedures and their forms.
+ * Messages name the field and the rule; they are shown next to the field.
+ */
+import { z } from "zod";
+
+/** An email address, trimmed and lower-cased (addresses are compared case-insensitively). */
+export const emailSchema = z
+  .string({ error: "Email is required." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Email is required.")
+  .max(254, "Email is at most 254 characters.")
+  .pipe(z.email("Enter a valid email address."));
+
+/** A new password: 8 to 128 characters (OWASP ASVS 2.1.1 and 2.1.2). */
+export const newPasswordSchema = z
+  .string({ error: "Password is required." })
+  .min(8, "Password must be at least 8 characters.")
+  .max(128, "Password is at most 128 characters.");
+
+/** A password typed to prove who you are: any non-empty string up to 128 characters. */
+export const currentPasswordSchema = z
+  .string({ error: "Password is required." })
+  .min(1, "Password is required.")
+  .max(128, "Password is at most 128 characters.");
+
+export const nameSchema = z
+  .string({ error: "Name is required." })
+  .trim()
+  .min(1, "Name is required.")
+  .max(100, "Name is at most 100 characters.");
+
+/** A token from an emailed link (base64url, 43 characters for 32 random bytes). */
+export const emailTokenSchema = z
+  .string({ error: "The link is incomplete." })
+  .regex(/^[A-Za-z0-9_-]{43}$/, "This link is invalid. Request a new one.");
+
+export const signUpInput = z.strictObject({
+  name: nameSchema,
+  email: emailSchema,
+  password: newPasswordSchema,
+});
+
+export const signInInput = z.strictObject({
+  email: emailSchema,
+  password: currentPasswordSchema,
+});
+
+export const emailInput = z.strictObject({ email: emailSchema });
+
+export const tokenInput = z.strictObject({ token: emailTokenSchema });
+
+export const resetPasswordInput = z.strictObject({
+  token: emailTokenSchema,
+  password: newPasswordSchema,
+});
+
+export const changePasswordInput = z.strictObject({
+  currentPassword: currentPasswordSchema,
+  newPassword: newPasswordSchema,
+});
+
+export const requestEmailChangeInput = z.strictObject({
+  newEmail: emailSchema,
+  password: currentPasswordSchema,
+});
+
+export const deleteAccountInput = z.strictObject({ password: currentPasswordSchema });
+
+/** A session's public id (the SHA-256 of its token, hex). */
+export const revokeSessionInput = z.strictObject({
+  sessionId: z.string().regex(/^[0-9a-f]{64}$/, "Unknown session."),
+});
+
+/**
+ * Where to go after signing in: a path on this site only (OWASP: unvalidated redirects).
+ * Anything else becomes "/dashboard".
+ */
+export function safeNextPath(next: unknown): string {
+  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//"))
+    return "/dashboard";
+  if (next.includes("\\") || /[\u0000-\u001f]/.test(next)) return "/dashboard";
+  return next;
+}

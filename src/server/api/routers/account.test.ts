@@ -1,0 +1,281 @@
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { hashToken } from "@/server/auth/tokens";
+import { db } from "@/server/db";
+import { cleanDatabaseBeforeEach } from "@/test/database";
+import {
+  callerWith,
+  requestHeaders,
+  sessionTokenFrom,
+  signedInUser,
+  tokenFromOutbox,
+} from "@/test/trpc";
+
+cleanDatabaseBeforeEach();
+
+const signUpData = { name: "Grace", email: "Grace@Example.com ", password: "a long password" };
+
+/** The error a promise rejects with (fails the test when it resolves). */
+async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+/** Signs up and verifies `email`; returns the session token set by verification. */
+async function signUpAndVerify(email = "grace@example.com") {
+  const { caller } = await callerWith();
+  await caller.account.signUp({ ...signUpData, email });
+  const token = await tokenFromOutbox(email, "/verify-email");
+  const verified = await callerWith();
+  await verified.caller.account.verifyEmail({ token });
+  return sessionTokenFrom(verified.resHeaders)!;
+}
+
+describe("sign-up and email verification", () => {
+  it("creates an unverified account without a session, then verification signs the user in", async () => {
+    const { caller, resHeaders } = await callerWith();
+    await expect(caller.account.signUp(signUpData)).resolves.toEqual({ status: "check-email" });
+    expect(sessionTokenFrom(resHeaders)).toBeNull();
+    const user = await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } });
+    expect(user.emailVerifiedAt).toBeNull();
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+
+    const token = await tokenFromOutbox("grace@example.com", "/verify-email");
+    const verify = await callerWith();
+    await expect(verify.caller.account.verifyEmail({ token })).resolves.toEqual({
+      email: "grace@example.com",
+    });
+    const sessionToken = sessionTokenFrom(verify.resHeaders);
+    expect(sessionToken).toBeTruthy();
+    expect(await db.session.findUnique({ where: { id: hashToken(sessionToken!) } })).not.toBeNull();
+    expect(
+      (await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt,
+    ).not.toBeNull();
+
+    const me = await callerWith(requestHeaders(sessionToken!));
+    await expect(me.caller.account.me()).resolves.toMatchObject({ email: "grace@example.com" });
+  });
+
+  it("answers a sign-up with a taken address exactly like a new one, and tells the owner", async () => {
+    await signUpAndVerify();
+    const { caller, resHeaders } = await callerWith();
+    await expect(
+      caller.account.signUp({ ...signUpData, password: "another password" }),
+    ).resolves.toEqual({ status: "check-email" });
+    expect(sessionTokenFrom(resHeaders)).toBeNull();
+    expect(await db.user.count()).toBe(1);
+    const last = await db.outboxEmail.findFirst({ orderBy: { createdAt: "desc" } });
+    expect(last?.subject).toBe("You already have an account");
+  });
+
+  it("refuses a used, unknown or expired verification link on the token field", async () => {
+    const { caller } = await callerWith();
+    await caller.account.signUp(signUpData);
+    const token = await tokenFromOutbox("grace@example.com", "/verify-email");
+    await caller.account.verifyEmail({ token });
+    const reused = await errorOf(caller.account.verifyEmail({ token }));
+    expect(reused.code).toBe("BAD_REQUEST");
+    expect(reused.message).toBe("This link is invalid or has expired. Request a new one.");
+
+    await caller.account.signUp({ ...signUpData, email: "late@example.com" });
+    const late = await tokenFromOutbox("late@example.com", "/verify-email");
+    await db.emailToken.updateMany({ data: { expiresAt: new Date(Date.now() - 1) } });
+    expect((await errorOf(caller.account.verifyEmail({ token: late }))).code).toBe("BAD_REQUEST");
+    expect((await errorOf(caller.account.verifyEmail({ token: "x".repeat(43) }))).code).toBe(
+      "BAD_REQUEST",
+    );
+  });
+
+  it("rejects malformed input with field errors and unknown keys, writing nothing", async () => {
+    const { caller } = await callerWith();
+    const bad = await errorOf(
+      caller.account.signUp({ name: "", email: "not-an-email", password: "short" }),
+    );
+    expect(bad.code).toBe("BAD_REQUEST");
+    const extra = await errorOf(
+      caller.account.signUp({ ...signUpData, isAdmin: true } as typeof signUpData),
+    );
+    expect(extra.code).toBe("BAD_REQUEST");
+    const huge = await errorOf(caller.account.signUp({ ...signUpData, name: "x".repeat(10_000) }));
+    expect(huge.code).toBe("BAD_REQUEST");
+    expect(await db.user.count()).toBe(0);
+  });
+});
+
+describe("sign-in", () => {
+  it("gives the same answer for a wrong password and an unknown email", async () => {
+    await signedInUser();
+    const { caller } = await callerWith();
+    const wrong = await errorOf(
+      caller.session.signIn({ email: "ada@example.com", password: "nope" }),
+    );
+    const unknown = await errorOf(
+      caller.session.signIn({ email: "who@example.com", password: "nope" }),
+    );
+    expect([wrong.code, wrong.message]).toEqual(["UNAUTHORIZED", "Incorrect email or password."]);
+    expect([unknown.code, unknown.message]).toEqual([wrong.code, wrong.message]);
+  });
+
+  it("starts a new session with the right password", async () => {
+    const { password } = await signedInUser();
+    const { caller, resHeaders } = await callerWith();
+    await expect(
+      caller.session.signIn({ email: "ADA@example.com", password }),
+    ).resolves.toMatchObject({ user: { email: "ada@example.com" } });
+    expect(sessionTokenFrom(resHeaders)).toBeTruthy();
+    expect(await db.session.count()).toBe(2);
+  });
+
+  it("asks an unverified account to verify first and sends a new link", async () => {
+    const { caller } = await callerWith();
+    await caller.account.signUp(signUpData);
+    const error = await errorOf(
+      caller.session.signIn({ email: "grace@example.com", password: signUpData.password }),
+    );
+    expect(error.code).toBe("FORBIDDEN");
+    expect(await db.outboxEmail.count({ where: { to: "grace@example.com" } })).toBe(2);
+  });
+
+  it("locks an address after 10 failures within 15 minutes, even with the right password", async () => {
+    const { password } = await signedInUser();
+    for (let i = 0; i < 10; i += 1) {
+      const { caller } = await callerWith(requestHeaders(undefined, `198.51.100.${i}`));
+      await errorOf(caller.session.signIn({ email: "ada@example.com", password: "wrong" }));
+    }
+    const { caller } = await callerWith(requestHeaders(undefined, "198.51.100.99"));
+    const limited = await errorOf(caller.session.signIn({ email: "ada@example.com", password }));
+    expect(limited.code).toBe("TOO_MANY_REQUESTS");
+    expect(limited.message).toMatch(/^Too many attempts\. Try again in \d+ minutes?\.$/);
+  });
+
+  it("clears a tampered session cookie and treats the visitor as signed out", async () => {
+    const { caller, resHeaders } = await callerWith(requestHeaders("forged-token-value"));
+    await expect(caller.account.me()).resolves.toBeNull();
+    expect(resHeaders.getSetCookie().some((c) => /Max-Age=0/.test(c))).toBe(true);
+    expect((await errorOf(caller.session.list())).code).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("password reset", () => {
+  it("sets the new password with a single-use link and ends every session", async () => {
+    const { token: oldSession } = await signedInUser();
+    const { caller } = await callerWith();
+    await expect(
+      caller.account.requestPasswordReset({ email: "ada@example.com" }),
+    ).resolves.toEqual({ status: "check-email" });
+    await expect(
+      caller.account.requestPasswordReset({ email: "nobody@example.com" }),
+    ).resolves.toEqual({ status: "check-email" });
+    expect(await db.outboxEmail.count({ where: { to: "nobody@example.com" } })).toBe(0);
+
+    const token = await tokenFromOutbox("ada@example.com", "/reset-password");
+    await caller.account.resetPassword({ token, password: "a brand new password" });
+    expect(await db.session.count()).toBe(0);
+    const old = await callerWith(requestHeaders(oldSession));
+    await expect(old.caller.account.me()).resolves.toBeNull();
+
+    const reuse = await errorOf(
+      caller.account.resetPassword({ token, password: "yet another one" }),
+    );
+    expect(reuse.code).toBe("BAD_REQUEST");
+    await expect(
+      caller.session.signIn({ email: "ada@example.com", password: "a brand new password" }),
+    ).resolves.toBeTruthy();
+  });
+});
+
+describe("signed-in account changes", () => {
+  it("changes the password, keeping this session and revoking the others", async () => {
+    const { user, password, token } = await signedInUser();
+    const other = await callerWith();
+    await other.caller.session.signIn({ email: user.email, password });
+    const { caller } = await callerWith(requestHeaders(token));
+
+    const wrong = await errorOf(
+      caller.account.changePassword({ currentPassword: "nope", newPassword: "new password 1" }),
+    );
+    expect(wrong.code).toBe("BAD_REQUEST");
+    expect(wrong.cause).toMatchObject({ field: "currentPassword" });
+
+    await expect(
+      caller.account.changePassword({ currentPassword: password, newPassword: "new password 1" }),
+    ).resolves.toEqual({ status: "ok", revokedSessions: 1 });
+    await expect(caller.account.me()).resolves.toMatchObject({ id: user.id });
+    const revoked = await callerWith(requestHeaders(sessionTokenFrom(other.resHeaders)!));
+    await expect(revoked.caller.account.me()).resolves.toBeNull();
+  });
+
+  it("changes the email only once the new address is confirmed, and tells the old one", async () => {
+    const { password, token } = await signedInUser();
+    const { caller } = await callerWith(requestHeaders(token));
+    await caller.account.requestEmailChange({ newEmail: "ada@new.example", password });
+    await expect(caller.account.me()).resolves.toMatchObject({ email: "ada@example.com" });
+
+    const link = await tokenFromOutbox("ada@new.example", "/confirm-email-change");
+    await expect(caller.account.confirmEmailChange({ token: link })).resolves.toEqual({
+      email: "ada@new.example",
+    });
+    const notice = await db.outboxEmail.findFirst({ where: { to: "ada@example.com" } });
+    expect(notice?.subject).toContain("Security notice");
+  });
+
+  it("deletes the account with the right password only", async () => {
+    const { user, password, token } = await signedInUser();
+    const { caller, resHeaders } = await callerWith(requestHeaders(token));
+    expect((await errorOf(caller.account.delete({ password: "nope" }))).code).toBe("BAD_REQUEST");
+    await expect(caller.account.delete({ password })).resolves.toEqual({ status: "deleted" });
+    expect(await db.user.findUnique({ where: { id: user.id } })).toBeNull();
+    expect(await db.session.count()).toBe(0);
+    expect(resHeaders.getSetCookie().some((c) => /Max-Age=0/.test(c))).toBe(true);
+  });
+});
+
+describe("sessions of a user", () => {
+  it("lists them with device details, revokes one, then all others", async () => {
+    const { user, password, token } = await signedInUser();
+    for (let i = 0; i < 2; i += 1) {
+      const { caller } = await callerWith();
+      await caller.session.signIn({ email: user.email, password });
+    }
+    const { caller } = await callerWith(requestHeaders(token));
+    const sessions = await caller.session.list();
+    expect(sessions).toHaveLength(3);
+    expect(sessions.filter((s) => s.current)).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({
+      browser: "Firefox 128",
+      os: "Linux",
+      ipAddress: "203.0.113.7",
+    });
+
+    const other = sessions.find((s) => !s.current)!;
+    await expect(caller.session.revoke({ sessionId: other.id })).resolves.toEqual({
+      status: "revoked",
+    });
+    expect((await errorOf(caller.session.revoke({ sessionId: other.id }))).code).toBe("NOT_FOUND");
+    await expect(caller.session.revokeOthers()).resolves.toEqual({ revoked: 1 });
+    await expect(caller.session.list()).resolves.toHaveLength(1);
+  });
+
+  it("cannot revoke another user's session", async () => {
+    const ada = await signedInUser();
+    const bob = await signedInUser("bob@example.com");
+    const { caller } = await callerWith(requestHeaders(bob.token));
+    const error = await errorOf(caller.session.revoke({ sessionId: hashToken(ada.token) }));
+    expect(error.code).toBe("NOT_FOUND");
+    expect(await db.session.count({ where: { userId: ada.user.id } })).toBe(1);
+  });
+
+  it("signs out: the session is gone and the cookie cleared", async () => {
+    const { token } = await signedInUser();
+    const { caller, resHeaders } = await callerWith(requestHeaders(token));
+    await caller.session.signOut();
+    expect(await db.session.count()).toBe(0);
+    expect(resHeaders.getSetCookie().some((c) => /Max-Age=0/.test(c))).toBe(true);
+  });
+});

@@ -1,0 +1,68 @@
+import {
+  changePasswordInput,
+  deleteAccountInput,
+  emailInput,
+  requestEmailChangeInput,
+  resetPasswordInput,
+  signUpInput,
+  tokenInput,
+} from "@/schemas/account";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/init";
+import { lucia } from "@/server/auth/lucia";
+import * as accounts from "@/server/services/accounts";
+
+/** Sign-up, verification, passwords, email and deletion of the user's own account. */
+export const accountRouter = createTRPCRouter({
+  /** The signed-in user, or null. */
+  me: publicProcedure.query(({ ctx }) => {
+    if (!ctx.auth) return null;
+    const { id, name, email } = ctx.auth.user;
+    return { id, name, email };
+  }),
+
+  signUp: publicProcedure
+    .input(signUpInput)
+    .mutation(({ ctx, input }) => accounts.signUp(input, ctx.meta)),
+
+  resendVerification: publicProcedure
+    .input(emailInput)
+    .mutation(({ ctx, input }) => accounts.resendVerification(input.email, ctx.meta)),
+
+  /** Verifies the email and signs the user in (sets the session cookie). */
+  verifyEmail: publicProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
+    const { session, user } = await accounts.verifyEmail(input.token, ctx.meta);
+    ctx.setCookie(lucia.createSessionCookie(session.id));
+    return { email: user.email };
+  }),
+
+  requestPasswordReset: publicProcedure
+    .input(emailInput)
+    .mutation(({ ctx, input }) => accounts.requestPasswordReset(input.email, ctx.meta)),
+
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .mutation(({ ctx, input }) => accounts.resetPassword(input, ctx.meta)),
+
+  changePassword: protectedProcedure
+    .input(changePasswordInput)
+    .mutation(({ ctx, input }) =>
+      accounts.changePassword({ userId: ctx.auth.user.id, sessionId: ctx.auth.sessionId }, input),
+    ),
+
+  requestEmailChange: protectedProcedure
+    .input(requestEmailChangeInput)
+    .mutation(({ ctx, input }) =>
+      accounts.requestEmailChange({ userId: ctx.auth.user.id }, input, ctx.meta),
+    ),
+
+  confirmEmailChange: publicProcedure
+    .input(tokenInput)
+    .mutation(({ ctx, input }) => accounts.confirmEmailChange(input.token, ctx.meta)),
+
+  /** Deletes the account and clears the session cookie. */
+  delete: protectedProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {
+    const result = await accounts.deleteAccount({ userId: ctx.auth.user.id }, input.password);
+    ctx.setCookie(lucia.createBlankSessionCookie());
+    return result;
+  }),
+});
