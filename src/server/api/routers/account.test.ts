@@ -92,6 +92,23 @@ describe("sign-up and email verification", () => {
     );
   });
 
+  it("resends a verification link to an unverified address only, invalidating the old one", async () => {
+    const { caller } = await callerWith();
+    await caller.account.signUp(signUpData);
+    const first = await tokenFromOutbox("grace@example.com", "/verify-email");
+    await expect(
+      caller.account.resendVerification({ email: "grace@example.com" }),
+    ).resolves.toEqual({ status: "check-email" });
+    const second = await tokenFromOutbox("grace@example.com", "/verify-email");
+    expect(second).not.toBe(first);
+    expect((await errorOf(caller.account.verifyEmail({ token: first }))).code).toBe("BAD_REQUEST");
+    await expect(caller.account.verifyEmail({ token: second })).resolves.toBeTruthy();
+
+    await caller.account.resendVerification({ email: "grace@example.com" });
+    await caller.account.resendVerification({ email: "nobody@example.com" });
+    expect(await db.outboxEmail.count()).toBe(2);
+  });
+
   it("rejects malformed input with field errors and unknown keys, writing nothing", async () => {
     const { caller } = await callerWith();
     const bad = await errorOf(
