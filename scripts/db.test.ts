@@ -1,19 +1,11 @@
 import { execFile } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
+import { closedPort } from "../src/test/net";
 import { describe, expect, inject, it } from "vitest";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Runs `tsx scripts/db.ts <args>`; resolves with its exit code and output. */
 async function db(args: string[], env: Record<string, string>) {

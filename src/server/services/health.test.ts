@@ -1,17 +1,8 @@
-import { createServer } from "node:net";
+import { closedPort } from "@/test/net";
 import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/server/db-client";
 import { db } from "@/server/db";
 import { checkHealth } from "@/server/services/health";
-
-/** A loopback port nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe("checkHealth", () => {
   it("reports ok when the database answers", async () => {
