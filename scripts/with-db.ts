@@ -52,6 +52,11 @@ runScript(
     }
 
     const [file, ...args] = command as [string, ...string[]];
+    // The embedded database and its mail outbox are for this machine only: `next start` on them
+    // listens on loopback unless told otherwise, so /dev/mailbox is not served to the network.
+    if (database.embedded && args[0] === "start" && !args.some((a) => /^(-H|--hostname)/.test(a))) {
+      args.push("--hostname", "127.0.0.1");
+    }
     // A local database means a local trial: keep mail in the outbox unless told otherwise.
     const mail = database.embedded
       ? { MAIL_TRANSPORT: process.env.MAIL_TRANSPORT || "outbox" }

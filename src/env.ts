@@ -56,11 +56,8 @@ export const env = createEnv({
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     /** The From header of every email. */
     MAIL_FROM: z.string().min(3).default("Starter <no-reply@localhost>"),
-    /** Read the client IP from X-Forwarded-For (only behind a proxy you trust). */
-    TRUST_PROXY: z
-      .enum(["true", "false"])
-      .default("false")
-      .transform((value) => value === "true"),
+    /** Reverse proxies in front of the app that append to X-Forwarded-For (request-meta.ts). */
+    TRUSTED_PROXIES: int(0, 10).default(0),
   },
   client: {},
   experimental__runtimeEnv: {},

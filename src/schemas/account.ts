@@ -51,6 +51,12 @@ export const emailInput = z.strictObject({ email: emailSchema });
 
 export const tokenInput = z.strictObject({ token: emailTokenSchema });
 
+/** Confirming a sign-up: the emailed token and the password chosen at that sign-up. */
+export const verifyEmailInput = z.strictObject({
+  token: emailTokenSchema,
+  password: currentPasswordSchema,
+});
+
 export const resetPasswordInput = z.strictObject({
   token: emailTokenSchema,
   password: newPasswordSchema,

@@ -96,3 +96,8 @@ export function describeConnectionFailure(error: unknown, connectionString: stri
   const reason = connectionFailureReason(error);
   return reason && `Cannot reach PostgreSQL at ${databaseAddress(connectionString)}: ${reason}`;
 }
+
+/** True for a unique-constraint violation (Prisma P2002, PostgreSQL 23505), e.g. a race on an email. */
+export function isUniqueViolation(error: unknown): boolean {
+  return causes(error).some((e) => "code" in e && (e.code === "P2002" || e.code === "23505"));
+}

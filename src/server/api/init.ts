@@ -13,6 +13,15 @@ import { type SessionContext, validateSessionToken } from "@/server/auth/session
 import { connectionFailureReason } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
 
+/** The session token of a Cookie header; null when absent or when the header is malformed. */
+function readSessionCookie(cookieHeader: string): string | null {
+  try {
+    return lucia.readSessionCookie(cookieHeader);
+  } catch {
+    return null; // Lucia decodes every cookie: a stray "%" must not fail the request.
+  }
+}
+
 /** Options of {@link createTRPCContext}. */
 export interface CreateContextOptions {
   headers: Headers;
@@ -31,7 +40,7 @@ export async function createTRPCContext(opts: CreateContextOptions) {
   const setCookie = (cookie: Cookie) => opts.resHeaders?.append("Set-Cookie", cookie.serialize());
   let auth = opts.auth ?? null;
   if (opts.auth === undefined) {
-    const token = lucia.readSessionCookie(opts.headers.get("cookie") ?? "");
+    const token = readSessionCookie(opts.headers.get("cookie") ?? "");
     auth = token ? await validateSessionToken(token) : null;
     if (token && !auth) setCookie(lucia.createBlankSessionCookie());
   }

@@ -22,8 +22,10 @@ function limiter(keyPrefix: string, points: number, duration: number) {
 export const limits = {
   /** Every sign-in attempt from one IP: 30 per 15 minutes. */
   signInByIp: limiter("sign-in:ip", 30, 15 * 60),
-  /** Failed sign-ins for one email: 10 per 15 minutes (cleared by a success). */
-  signInFailuresByEmail: limiter("sign-in:email", 10, 15 * 60),
+  /** Sign-in attempts for one email: 10 per 15 minutes (cleared by a success). */
+  signInByEmail: limiter("sign-in:email", 10, 15 * 60),
+  /** Password re-checks of a signed-in user (change password or email, delete): 10 per 15 minutes. */
+  passwordCheckByUser: limiter("password-check:user", 10, 15 * 60),
   /** Accounts created from one IP: 10 per hour. */
   signUpByIp: limiter("sign-up:ip", 10, 60 * 60),
   /** Emails (verification, reset, email change) to one address: 5 per hour. */
@@ -48,26 +50,18 @@ export class RateLimitError extends DomainError {
 }
 
 /**
- * Counts one attempt against `name` for `key` (an IP or an email).
+ * Counts one attempt against `name` for `key` (an IP, an email or a user id). Requests whose IP
+ * is unknown share one key rather than escaping the limit.
  * @throws RateLimitError when the limit is exceeded.
  */
 export async function consume(name: LimitName, key: string | null): Promise<void> {
-  if (!key) return;
   try {
-    await limits[name].consume(key);
+    await limits[name].consume(key ?? "unknown");
   } catch (error) {
     if (error instanceof RateLimitError) throw error;
     if (error instanceof RateLimiterRes)
       throw new RateLimitError(Math.ceil(error.msBeforeNext / 1000));
     throw error;
-  }
-}
-
-/** @throws RateLimitError when `key` has already used up `name` (without counting an attempt). */
-export async function ensureNotLimited(name: LimitName, key: string): Promise<void> {
-  const state = await limits[name].get(key);
-  if (state && state.remainingPoints <= 0) {
-    throw new RateLimitError(Math.ceil(state.msBeforeNext / 1000));
   }
 }
 

@@ -10,16 +10,19 @@ export interface RequestMeta {
 }
 
 /**
- * Reads the client's IP from `X-Forwarded-For`: the first entry when TRUST_PROXY=true (what a
- * proxy you run reports), otherwise the last one, which `next start` itself appends and a client
- * cannot forge (OWASP: never trust client-supplied forwarding headers).
+ * Reads the client's IP from `X-Forwarded-For`. With TRUSTED_PROXIES = n > 0 reverse proxies in
+ * front of the app, each appending the address it saw, the client is the n-th entry from the end;
+ * entries before it are whatever the client sent (OWASP: never trust client-supplied forwarding
+ * headers). With none, the last entry is used: `next start` fills the header from the socket only
+ * when the client sent none, so a directly exposed server's per-IP limits can be dodged; run
+ * production behind a proxy (per-account limits hold either way).
  */
 export function requestMeta(headers: Headers): RequestMeta {
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
-  const ipAddress = (env.TRUST_PROXY ? forwarded[0] : forwarded.at(-1)) ?? headers.get("x-real-ip");
+  const ipAddress = forwarded.at(-Math.max(env.TRUSTED_PROXIES, 1));
   return {
     ipAddress: ipAddress?.slice(0, 64) ?? null,
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,

@@ -11,8 +11,9 @@ import type { EmailContent } from "@/server/mail/templates";
 let transporter: Transporter | undefined;
 
 /**
- * Delivers `content` to `to`.
- * @throws the transport's error when SMTP refuses the message.
+ * Delivers `content` to `to`. The outbox write is awaited; an SMTP send is not: the request
+ * neither waits on the mail server (its timing would tell which emails have accounts) nor fails
+ * after its change was committed. A failed send is logged with the recipient's domain only.
  */
 export async function sendEmail(to: string, content: EmailContent): Promise<void> {
   if (env.MAIL_TRANSPORT === "outbox") {
@@ -20,7 +21,10 @@ export async function sendEmail(to: string, content: EmailContent): Promise<void
     return;
   }
   transporter ??= nodemailer.createTransport(env.SMTP_URL);
-  await transporter.sendMail({ from: env.MAIL_FROM, to, ...content });
+  transporter.sendMail({ from: env.MAIL_FROM, to, ...content }).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`Mail to *@${to.split("@")[1]} ("${content.subject}") failed: ${reason}`);
+  });
 }
 
 /** An absolute link into the app, e.g. appUrl("/verify-email", { token }). */

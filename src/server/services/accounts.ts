@@ -6,8 +6,12 @@
  *   spend the same hashing time);
  * - emailed tokens are single-use, expire (verification and email change 24 h, reset 1 h) and are
  *   stored hashed (OWASP Forgot Password Cheat Sheet);
- * - a password change or reset revokes the user's other sessions (OWASP ASVS 3.3.3);
- * - each change is one transaction: nothing is half written.
+ * - a password change or reset revokes the user's other sessions (OWASP ASVS 3.3.3), and it,
+ *   like an email change, voids every emailed link still unused;
+ * - a sign-up link is confirmed with the password chosen at that sign-up, which the account then
+ *   takes: a second sign-up with someone else's address cannot plant its password;
+ * - each change is one transaction: nothing is half written. Mail goes out after the commit and
+ *   a failure to send never undoes it (mailer.ts).
  */
 import "server-only";
 import type { z } from "zod";
@@ -18,14 +22,16 @@ import type {
   resetPasswordInput,
   signInInput,
   signUpInput,
+  verifyEmailInput,
 } from "@/schemas/account";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/server/auth/password";
-import { consume, ensureNotLimited, reset } from "@/server/auth/rate-limit";
+import { consume, reset } from "@/server/auth/rate-limit";
 import type { RequestMeta } from "@/server/auth/request-meta";
 import { createSession } from "@/server/auth/session";
 import { generateToken, hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { isUniqueViolation } from "@/server/db-errors";
 import { appUrl, sendEmail } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
 
@@ -50,9 +56,20 @@ export interface AccountUser {
   email: string;
 }
 
-/** Replaces the user's unused tokens of `purpose` with a new one; returns the token. */
-async function issueToken(tx: Tx, userId: string, purpose: EmailTokenPurpose, email: string) {
-  await tx.emailToken.deleteMany({ where: { userId, purpose, usedAt: null } });
+/**
+ * Issues a token of `purpose` for `userId`; returns it. Earlier unused tokens of that purpose are
+ * voided, except sign-up links: each is bound to its own sign-up's password.
+ */
+async function issueToken(
+  tx: Tx,
+  userId: string,
+  purpose: EmailTokenPurpose,
+  email: string,
+  passwordHash?: string,
+) {
+  if (purpose !== "EMAIL_VERIFICATION") {
+    await tx.emailToken.deleteMany({ where: { userId, purpose, usedAt: null } });
+  }
   const token = generateToken();
   await tx.emailToken.create({
     data: {
@@ -60,15 +77,37 @@ async function issueToken(tx: Tx, userId: string, purpose: EmailTokenPurpose, em
       purpose,
       userId,
       email,
+      passwordHash,
       expiresAt: new Date(Date.now() + TOKEN_TTL_MS[purpose]),
     },
   });
   return token;
 }
 
+/** Voids every unused emailed link of the user (after a password or email change). */
+function voidTokens(tx: Tx, userId: string) {
+  return tx.emailToken.deleteMany({ where: { userId, usedAt: null } });
+}
+
+/**
+ * The unused, unexpired token of `purpose`, without using it (a cheap check before hashing).
+ * @throws DomainError BAD_REQUEST (field "token") otherwise.
+ */
+async function findToken(token: string, purpose: EmailTokenPurpose) {
+  const row = await db.emailToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: true },
+  });
+  if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt.getTime() <= Date.now()) {
+    throw new DomainError("BAD_REQUEST", INVALID_LINK, "token");
+  }
+  return row;
+}
+
 /**
  * Marks a token used and returns it with its user.
- * @throws DomainError BAD_REQUEST (field "token") when unknown, of another purpose, used or expired.
+ * @throws DomainError BAD_REQUEST (field "token") when unknown, of another purpose, used,
+ *   expired, or sent to an address the account no longer has.
  */
 async function useToken(tx: Tx, token: string, purpose: EmailTokenPurpose) {
   const row = await tx.emailToken.findUnique({
@@ -76,6 +115,9 @@ async function useToken(tx: Tx, token: string, purpose: EmailTokenPurpose) {
     include: { user: true },
   });
   if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt.getTime() <= Date.now()) {
+    throw new DomainError("BAD_REQUEST", INVALID_LINK, "token");
+  }
+  if (purpose !== "EMAIL_CHANGE" && row.email !== row.user.email) {
     throw new DomainError("BAD_REQUEST", INVALID_LINK, "token");
   }
   // Conditional update: of two concurrent uses, only one wins.
@@ -87,70 +129,96 @@ async function useToken(tx: Tx, token: string, purpose: EmailTokenPurpose) {
   return row;
 }
 
-/** @throws DomainError BAD_REQUEST on `field` when `password` is not the user's. */
+/**
+ * Re-checks a signed-in user's password (rate-limited per user: a stolen cookie does not allow
+ * unlimited guesses).
+ * @throws DomainError BAD_REQUEST on `field` when wrong; UNAUTHORIZED when the account is gone.
+ */
 async function checkPassword(userId: string, password: string, field: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  await consume("passwordCheckByUser", userId);
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user) throw new DomainError("UNAUTHORIZED", "Sign in to continue.");
   if (!(await verifyPassword(user.passwordHash, password))) {
     throw new DomainError("BAD_REQUEST", "Password is incorrect.", field);
   }
   return user;
 }
 
-/** Sends a fresh verification link to an unverified user (rate-limited per address). */
-async function sendVerification(user: { id: string; name: string; email: string }) {
-  await consume("emailByAddress", user.email);
+/** Emails a sign-up link bound to `passwordHash` (the caller has counted the rate limits). */
+async function sendVerification(
+  user: { id: string; name: string; email: string },
+  passwordHash: string,
+) {
   const token = await db.$transaction((tx) =>
-    issueToken(tx, user.id, "EMAIL_VERIFICATION", user.email),
+    issueToken(tx, user.id, "EMAIL_VERIFICATION", user.email, passwordHash),
   );
   await sendEmail(user.email, templates.verifyEmail(user.name, appUrl("/verify-email", { token })));
 }
 
 /**
  * Creates an account and emails a verification link; no session until the email is verified.
- * An existing verified address gets an "you already have an account" email instead; an existing
- * unverified one takes the new name and password (the latest sign-up wins) and a new link.
+ * An address that already has a verified account gets a "you already have an account" email;
+ * one with an unverified account gets a new link bound to this sign-up's password (the account
+ * changes only when that link is confirmed with that password).
  * @throws RateLimitError (TOO_MANY_REQUESTS) per IP and per address.
  */
 export async function signUp(input: z.output<typeof signUpInput>, meta: RequestMeta) {
   await consume("signUpByIp", meta.ipAddress);
   await consume("emailByIp", meta.ipAddress);
+  await consume("emailByAddress", input.email);
   const passwordHash = await hashPassword(input.password);
-  const existing = await db.user.findUnique({ where: { email: input.email } });
-  if (existing?.emailVerifiedAt) {
-    await consume("emailByAddress", input.email);
+  let user = await db.user.findUnique({ where: { email: input.email } });
+  if (!user) {
+    try {
+      user = await db.user.create({ data: { email: input.email, name: input.name, passwordHash } });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      user = await db.user.findUniqueOrThrow({ where: { email: input.email } });
+    }
+  }
+  if (user.emailVerifiedAt) {
     await sendEmail(
       input.email,
-      templates.accountExists(existing.name, appUrl("/sign-in"), appUrl("/forgot-password")),
+      templates.accountExists(user.name, appUrl("/sign-in"), appUrl("/forgot-password")),
     );
-    return CHECK_EMAIL;
+  } else {
+    await sendVerification(user, passwordHash);
   }
-  const user = await db.user.upsert({
-    where: { email: input.email },
-    create: { email: input.email, name: input.name, passwordHash },
-    update: { name: input.name, passwordHash },
-  });
-  await sendVerification(user);
   return CHECK_EMAIL;
 }
 
 /** Sends a new verification link when the address has an unverified account; else nothing. */
 export async function resendVerification(email: string, meta: RequestMeta) {
   await consume("emailByIp", meta.ipAddress);
+  await consume("emailByAddress", email);
   const user = await db.user.findUnique({ where: { email } });
-  if (user && !user.emailVerifiedAt) await sendVerification(user);
+  if (user && !user.emailVerifiedAt) await sendVerification(user, user.passwordHash);
   return CHECK_EMAIL;
 }
 
 /**
- * Confirms the address of a sign-up and signs the user in.
- * @throws DomainError BAD_REQUEST for an invalid, used or expired link.
+ * Confirms the address of a sign-up with the password chosen at that sign-up, and signs the user
+ * in. The account takes that password; the other sign-up links are voided.
+ * @throws DomainError BAD_REQUEST on "token" for a bad link, on "password" for a wrong password.
  */
-export async function verifyEmail(token: string, meta: RequestMeta) {
+export async function verifyEmail(input: z.output<typeof verifyEmailInput>, meta: RequestMeta) {
   await consume("tokenByIp", meta.ipAddress);
+  const pending = await findToken(input.token, "EMAIL_VERIFICATION");
+  const expected = pending.passwordHash ?? pending.user.passwordHash;
+  if (!(await verifyPassword(expected, input.password))) {
+    throw new DomainError(
+      "BAD_REQUEST",
+      "This is not the password you chose when signing up.",
+      "password",
+    );
+  }
   const user = await db.$transaction(async (tx) => {
-    const row = await useToken(tx, token, "EMAIL_VERIFICATION");
-    if (row.email !== row.user.email) throw new DomainError("BAD_REQUEST", INVALID_LINK, "token");
-    return tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } });
+    await useToken(tx, input.token, "EMAIL_VERIFICATION");
+    await voidTokens(tx, pending.userId);
+    return tx.user.update({
+      where: { id: pending.userId },
+      data: { emailVerifiedAt: new Date(), passwordHash: expected },
+    });
   });
   const session = await createSession(user.id, meta);
   return { session, user: { id: user.id, name: user.name, email: user.email } };
@@ -160,22 +228,23 @@ export async function verifyEmail(token: string, meta: RequestMeta) {
  * Checks email and password and starts a session.
  * @throws DomainError UNAUTHORIZED "Incorrect email or password." for an unknown email or a
  *   wrong password alike; FORBIDDEN for an unverified account (a new link is sent);
- *   RateLimitError per IP and per address.
+ *   RateLimitError per IP and per address (10 attempts per 15 minutes, successes cleared).
  */
 export async function signIn(input: z.output<typeof signInInput>, meta: RequestMeta) {
   await consume("signInByIp", meta.ipAddress);
-  await ensureNotLimited("signInFailuresByEmail", input.email);
+  // Counted before the check, so parallel guesses cannot slip past the limit; a success clears it.
+  await consume("signInByEmail", input.email);
   const user = await db.user.findUnique({ where: { email: input.email } });
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
-  if (!user || !valid) {
-    await consume("signInFailuresByEmail", input.email);
-    throw new DomainError("UNAUTHORIZED", "Incorrect email or password.");
-  }
-  await reset("signInFailuresByEmail", input.email);
+  if (!user || !valid) throw new DomainError("UNAUTHORIZED", "Incorrect email or password.");
+  await reset("signInByEmail", input.email);
   if (!user.emailVerifiedAt) {
-    await sendVerification(user).catch(() => {}); // rate-limited resends still get the message
+    // A rate-limited resend still gets the same answer.
+    await consume("emailByAddress", user.email)
+      .then(() => sendVerification(user, user.passwordHash))
+      .catch(() => {});
     throw new DomainError("FORBIDDEN", "Verify your email first: we sent you a new link.");
   }
   const session = await createSession(user.id, meta);
@@ -204,11 +273,12 @@ export async function requestPasswordReset(email: string, meta: RequestMeta) {
  */
 export async function resetPassword(input: z.output<typeof resetPasswordInput>, meta: RequestMeta) {
   await consume("tokenByIp", meta.ipAddress);
+  await findToken(input.token, "PASSWORD_RESET");
   const passwordHash = await hashPassword(input.password);
   const user = await db.$transaction(async (tx) => {
     const row = await useToken(tx, input.token, "PASSWORD_RESET");
     await tx.session.deleteMany({ where: { userId: row.userId } });
-    await tx.emailToken.deleteMany({ where: { userId: row.userId, purpose: "PASSWORD_RESET" } });
+    await voidTokens(tx, row.userId);
     return tx.user.update({
       where: { id: row.userId },
       data: { passwordHash, emailVerifiedAt: row.user.emailVerifiedAt ?? new Date() },
@@ -230,6 +300,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   const revoked = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await voidTokens(tx, user.id);
     const { count } = await tx.session.deleteMany({
       where: { userId: user.id, id: { not: actor.sessionId } },
     });
@@ -279,17 +350,22 @@ export async function requestEmailChange(
  */
 export async function confirmEmailChange(token: string, meta: RequestMeta) {
   await consume("tokenByIp", meta.ipAddress);
-  const { previous, user } = await db.$transaction(async (tx) => {
-    const row = await useToken(tx, token, "EMAIL_CHANGE");
-    if (await tx.user.findUnique({ where: { email: row.email } })) {
-      throw new DomainError("CONFLICT", "This email address is already used by another account.");
-    }
-    const updated = await tx.user.update({
-      where: { id: row.userId },
-      data: { email: row.email, emailVerifiedAt: new Date() },
+  const taken = () =>
+    new DomainError("CONFLICT", "This email address is already used by another account.");
+  const { previous, user } = await db
+    .$transaction(async (tx) => {
+      const row = await useToken(tx, token, "EMAIL_CHANGE");
+      if (await tx.user.findUnique({ where: { email: row.email } })) throw taken();
+      await voidTokens(tx, row.userId);
+      const updated = await tx.user.update({
+        where: { id: row.userId },
+        data: { email: row.email, emailVerifiedAt: new Date() },
+      });
+      return { previous: row.user.email, user: updated };
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? taken() : error;
     });
-    return { previous: row.user.email, user: updated };
-  });
   await sendEmail(
     previous,
     templates.securityNotice(user.name, `Your email was changed to ${user.email}`),
@@ -303,6 +379,6 @@ export async function confirmEmailChange(token: string, meta: RequestMeta) {
  */
 export async function deleteAccount(actor: { userId: string }, password: string) {
   const user = await checkPassword(actor.userId, password, "password");
-  await db.user.delete({ where: { id: user.id } });
+  await db.user.deleteMany({ where: { id: user.id } });
   return { status: "deleted" } as const;
 }

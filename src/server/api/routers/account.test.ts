@@ -33,7 +33,7 @@ async function signUpAndVerify(email = "grace@example.com") {
   await caller.account.signUp({ ...signUpData, email });
   const token = await tokenFromOutbox(email, "/verify-email");
   const verified = await callerWith();
-  await verified.caller.account.verifyEmail({ token });
+  await verified.caller.account.verifyEmail({ token, password: signUpData.password });
   return sessionTokenFrom(verified.resHeaders)!;
 }
 
@@ -48,7 +48,9 @@ describe("sign-up and email verification", () => {
 
     const token = await tokenFromOutbox("grace@example.com", "/verify-email");
     const verify = await callerWith();
-    await expect(verify.caller.account.verifyEmail({ token })).resolves.toEqual({
+    await expect(
+      verify.caller.account.verifyEmail({ token, password: signUpData.password }),
+    ).resolves.toEqual({
       email: "grace@example.com",
     });
     const sessionToken = sessionTokenFrom(verify.resHeaders);
@@ -78,21 +80,30 @@ describe("sign-up and email verification", () => {
     const { caller } = await callerWith();
     await caller.account.signUp(signUpData);
     const token = await tokenFromOutbox("grace@example.com", "/verify-email");
-    await caller.account.verifyEmail({ token });
-    const reused = await errorOf(caller.account.verifyEmail({ token }));
+    await caller.account.verifyEmail({ token, password: signUpData.password });
+    const reused = await errorOf(
+      caller.account.verifyEmail({ token, password: signUpData.password }),
+    );
     expect(reused.code).toBe("BAD_REQUEST");
     expect(reused.message).toBe("This link is invalid or has expired. Request a new one.");
 
     await caller.account.signUp({ ...signUpData, email: "late@example.com" });
     const late = await tokenFromOutbox("late@example.com", "/verify-email");
     await db.emailToken.updateMany({ data: { expiresAt: new Date(Date.now() - 1) } });
-    expect((await errorOf(caller.account.verifyEmail({ token: late }))).code).toBe("BAD_REQUEST");
-    expect((await errorOf(caller.account.verifyEmail({ token: "x".repeat(43) }))).code).toBe(
-      "BAD_REQUEST",
-    );
+    expect(
+      (await errorOf(caller.account.verifyEmail({ token: late, password: signUpData.password })))
+        .code,
+    ).toBe("BAD_REQUEST");
+    expect(
+      (
+        await errorOf(
+          caller.account.verifyEmail({ token: "x".repeat(43), password: signUpData.password }),
+        )
+      ).code,
+    ).toBe("BAD_REQUEST");
   });
 
-  it("resends a verification link to an unverified address only, invalidating the old one", async () => {
+  it("resends a verification link to an unverified address only; using one voids the others", async () => {
     const { caller } = await callerWith();
     await caller.account.signUp(signUpData);
     const first = await tokenFromOutbox("grace@example.com", "/verify-email");
@@ -101,12 +112,47 @@ describe("sign-up and email verification", () => {
     ).resolves.toEqual({ status: "check-email" });
     const second = await tokenFromOutbox("grace@example.com", "/verify-email");
     expect(second).not.toBe(first);
-    expect((await errorOf(caller.account.verifyEmail({ token: first }))).code).toBe("BAD_REQUEST");
-    await expect(caller.account.verifyEmail({ token: second })).resolves.toBeTruthy();
+    await expect(
+      caller.account.verifyEmail({ token: second, password: signUpData.password }),
+    ).resolves.toBeTruthy();
+    expect(
+      (await errorOf(caller.account.verifyEmail({ token: first, password: signUpData.password })))
+        .code,
+    ).toBe("BAD_REQUEST");
 
     await caller.account.resendVerification({ email: "grace@example.com" });
     await caller.account.resendVerification({ email: "nobody@example.com" });
     expect(await db.outboxEmail.count()).toBe(2);
+  });
+
+  it("binds each sign-up link to its own password: a second sign-up cannot plant a password", async () => {
+    const { caller } = await callerWith();
+    await caller.account.signUp(signUpData);
+    const owners = await tokenFromOutbox("grace@example.com", "/verify-email");
+    await caller.account.signUp({ ...signUpData, name: "Mallory", password: "mallory's password" });
+    const mallorys = await tokenFromOutbox("grace@example.com", "/verify-email");
+
+    const wrong = await errorOf(
+      caller.account.verifyEmail({ token: mallorys, password: signUpData.password }),
+    );
+    expect(wrong.code).toBe("BAD_REQUEST");
+    expect(wrong.cause).toMatchObject({ field: "password" });
+
+    await caller.account.verifyEmail({ token: owners, password: signUpData.password });
+    expect(
+      (
+        await errorOf(
+          caller.account.verifyEmail({ token: mallorys, password: "mallory's password" }),
+        )
+      ).code,
+    ).toBe("BAD_REQUEST");
+    const intruder = await errorOf(
+      caller.session.signIn({ email: "grace@example.com", password: "mallory's password" }),
+    );
+    expect(intruder.code).toBe("UNAUTHORIZED");
+    await expect(
+      caller.session.signIn({ email: "grace@example.com", password: signUpData.password }),
+    ).resolves.toMatchObject({ user: { name: "Grace" } });
   });
 
   it("rejects malformed input with field errors and unknown keys, writing nothing", async () => {
@@ -159,7 +205,7 @@ describe("sign-in", () => {
     expect(await db.outboxEmail.count({ where: { to: "grace@example.com" } })).toBe(2);
   });
 
-  it("locks an address after 10 failures within 15 minutes, even with the right password", async () => {
+  it("locks an address after 10 attempts within 15 minutes, even with the right password", async () => {
     const { password } = await signedInUser();
     for (let i = 0; i < 10; i += 1) {
       const { caller } = await callerWith(requestHeaders(undefined, `198.51.100.${i}`));
@@ -169,6 +215,21 @@ describe("sign-in", () => {
     const limited = await errorOf(caller.session.signIn({ email: "ada@example.com", password }));
     expect(limited.code).toBe("TOO_MANY_REQUESTS");
     expect(limited.message).toMatch(/^Too many attempts\. Try again in \d+ minutes?\.$/);
+  });
+
+  it("replaces the session a visitor already had (no fixation)", async () => {
+    const { user, password, token } = await signedInUser();
+    const { caller, resHeaders } = await callerWith(requestHeaders(token));
+    await caller.session.signIn({ email: user.email, password });
+    expect(sessionTokenFrom(resHeaders)).not.toBe(token);
+    expect(await db.session.findUnique({ where: { id: hashToken(token) } })).toBeNull();
+  });
+
+  it("survives a malformed Cookie header", async () => {
+    const headers = requestHeaders();
+    headers.set("cookie", "theme=%; other=%E0%A4%A");
+    const { caller } = await callerWith(headers);
+    await expect(caller.account.me()).resolves.toBeNull();
   });
 
   it("clears a tampered session cookie and treats the visitor as signed out", async () => {
@@ -201,6 +262,7 @@ describe("password reset", () => {
       caller.account.resetPassword({ token, password: "yet another one" }),
     );
     expect(reuse.code).toBe("BAD_REQUEST");
+    expect(reuse.cause).toMatchObject({ field: "token" });
     await expect(
       caller.session.signIn({ email: "ada@example.com", password: "a brand new password" }),
     ).resolves.toBeTruthy();
@@ -226,6 +288,20 @@ describe("signed-in account changes", () => {
     await expect(caller.account.me()).resolves.toMatchObject({ id: user.id });
     const revoked = await callerWith(requestHeaders(sessionTokenFrom(other.resHeaders)!));
     await expect(revoked.caller.account.me()).resolves.toBeNull();
+  });
+
+  it("voids an email-change link once the password is reset", async () => {
+    const { password, token } = await signedInUser();
+    const { caller } = await callerWith(requestHeaders(token));
+    await caller.account.requestEmailChange({ newEmail: "thief@evil.example", password });
+    const link = await tokenFromOutbox("thief@evil.example", "/confirm-email-change");
+    await caller.account.requestPasswordReset({ email: "ada@example.com" });
+    const reset = await tokenFromOutbox("ada@example.com", "/reset-password");
+    await caller.account.resetPassword({ token: reset, password: "owner's new password" });
+    expect((await errorOf(caller.account.confirmEmailChange({ token: link }))).code).toBe(
+      "BAD_REQUEST",
+    );
+    expect(await db.user.count({ where: { email: "ada@example.com" } })).toBe(1);
   });
 
   it("changes the email only once the new address is confirmed, and tells the old one", async () => {

@@ -6,6 +6,7 @@ import {
   resetPasswordInput,
   signUpInput,
   tokenInput,
+  verifyEmailInput,
 } from "@/schemas/account";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/init";
 import { lucia } from "@/server/auth/lucia";
@@ -28,9 +29,10 @@ export const accountRouter = createTRPCRouter({
     .input(emailInput)
     .mutation(({ ctx, input }) => accounts.resendVerification(input.email, ctx.meta)),
 
-  /** Verifies the email and signs the user in (sets the session cookie). */
-  verifyEmail: publicProcedure.input(tokenInput).mutation(async ({ ctx, input }) => {
-    const { session, user } = await accounts.verifyEmail(input.token, ctx.meta);
+  /** Verifies the email and signs the user in (a new session replaces any current one). */
+  verifyEmail: publicProcedure.input(verifyEmailInput).mutation(async ({ ctx, input }) => {
+    const { session, user } = await accounts.verifyEmail(input, ctx.meta);
+    if (ctx.auth) await lucia.invalidateSession(ctx.auth.session.id);
     ctx.setCookie(lucia.createSessionCookie(session.id));
     return { email: user.email };
   }),

@@ -6,9 +6,10 @@ import { listSessions, revokeOtherSessions, revokeSession } from "@/server/servi
 
 /** Signing in and out, and the user's sessions on other devices. */
 export const sessionRouter = createTRPCRouter({
-  /** Starts a session (sets the cookie). */
+  /** Starts a new session (sets the cookie); any current one ends (no session fixation). */
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
     const { session, user } = await signIn(input, ctx.meta);
+    if (ctx.auth) await lucia.invalidateSession(ctx.auth.session.id);
     ctx.setCookie(lucia.createSessionCookie(session.id));
     return { user };
   }),

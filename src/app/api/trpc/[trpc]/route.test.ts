@@ -90,7 +90,7 @@ describe("/api/trpc", () => {
       new Request("http://localhost/api/trpc/account.verifyEmail", {
         method: "POST",
         headers: { origin: "http://localhost", "content-type": "application/json" },
-        body: JSON.stringify(superjson.serialize({ token: "y".repeat(43) })),
+        body: JSON.stringify(superjson.serialize({ token: "y".repeat(43), password: "whatever" })),
       }),
     );
     expect(response.status).toBe(400);

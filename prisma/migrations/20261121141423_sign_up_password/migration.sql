@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EmailToken" ADD COLUMN     "passwordHash" TEXT;
