@@ -17,8 +17,9 @@ import { makeQueryClient } from "@/trpc/query-client";
 /** This request's QueryClient. */
 export const getQueryClient = cache(makeQueryClient);
 
+/** This request's tRPC context, reusing the session the page already resolved. */
 const createContext = cache(async () =>
-  createTRPCContext({ headers: new Headers(await headers()) }),
+  createTRPCContext({ headers: new Headers(await headers()), auth: await getCurrentSession() }),
 );
 
 export const trpc = createTRPCOptionsProxy({

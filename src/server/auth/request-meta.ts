@@ -22,7 +22,8 @@ export function requestMeta(headers: Headers): RequestMeta {
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
-  const ipAddress = forwarded.at(-Math.max(env.TRUSTED_PROXIES, 1));
+  // "::ffff:203.0.113.7" is an IPv4 client on a dual-stack socket: keep the IPv4 form.
+  const ipAddress = forwarded.at(-Math.max(env.TRUSTED_PROXIES, 1))?.replace(/^::ffff:/i, "");
   return {
     ipAddress: ipAddress?.slice(0, 64) ?? null,
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,

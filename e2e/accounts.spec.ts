@@ -1,0 +1,228 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+/**
+ * Account journeys: sign-up with email verification, sign-in/out, password reset, sessions.
+ * Emails are read from the dev outbox at /dev/mailbox (the e2e server runs with MAIL_TRANSPORT=outbox).
+ */
+
+type Account = { name: string; email: string; password: string };
+
+/**
+ * A client IP of its own for each browser context (X-Forwarded-For, which `next start` passes
+ * through when no proxy is configured), so the per-IP rate limits (sign-up: 10 an hour) count each
+ * test apart and reruns against a running server do not answer 429. Per-account limits still apply.
+ */
+function clientIpHeader(): Record<string, string> {
+  const byte = () => Math.floor(Math.random() * 254) + 1;
+  return { "x-forwarded-for": `10.${byte()}.${byte()}.${byte()}` };
+}
+
+test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
+
+function newAccount(): Account {
+  const id = `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+  return { name: "Ada Lovelace", email: `user-${id}@example.com`, password: `pw-${id}-long` };
+}
+
+/**
+ * The path and query of the newest link in `to`'s mailbox whose URL contains `pathPart`; polls
+ * /dev/mailbox until it arrives. Only the path is kept: the mail's origin may be the app's public
+ * URL rather than the test server.
+ */
+async function linkFromMailbox(page: Page, to: string, pathPart: string): Promise<string> {
+  const link = page.locator(`article[data-to="${to}"] a[href*="${pathPart}"]`).first();
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  const href = await link.getAttribute("href");
+  expect(href).toBeTruthy();
+  const url = new URL(href!, page.url());
+  return url.pathname + url.search;
+}
+
+async function fillSignIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function signIn(page: Page, account: Account) {
+  await page.goto("/sign-in");
+  await fillSignIn(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** Signs up through the form and confirms the emailed link: `page` ends signed in on /dashboard. */
+async function signUpAndVerify(page: Page, account: Account = newAccount()): Promise<Account> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/check-email$/);
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+
+  const verifyPath = await linkFromMailbox(page, account.email, "/verify-email");
+  await page.goto(verifyPath);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: `Welcome, ${account.name}` })).toBeVisible();
+  return account;
+}
+
+/** A page in a fresh browser context (its own cookies): another device. */
+async function otherDevice(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ extraHTTPHeaders: clientIpHeader() });
+  return context.newPage();
+}
+
+test("sign up, verify the email, sign out and sign in again", async ({ page }) => {
+  const account = await signUpAndVerify(page);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText("You are signed out.")).toBeVisible();
+
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard$/);
+  await fillSignIn(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: `Welcome, ${account.name}` })).toBeVisible();
+});
+
+test("a password reset signs out every session; only the new password works", async ({
+  page,
+  browser,
+}) => {
+  const account = await signUpAndVerify(page);
+  const other = await otherDevice(browser);
+
+  await other.goto("/forgot-password");
+  await other.getByLabel("Email").fill(account.email);
+  await other.getByRole("button", { name: "Send reset link" }).click();
+  await expect(other).toHaveURL(/\/check-email\?for=reset$/);
+
+  const resetPath = await linkFromMailbox(other, account.email, "/reset-password");
+  await other.goto(resetPath);
+  const newPassword = `${account.password}-new`;
+  await other.getByLabel("New password").fill(newPassword);
+  await other.getByRole("button", { name: "Set new password" }).click();
+  await expect(other).toHaveURL(/\/sign-in$/);
+  await expect(other.getByText("Password changed. Sign in with your new password.")).toBeVisible();
+
+  // The session opened before the reset is gone.
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard$/);
+
+  await fillSignIn(other, account.email, account.password);
+  await expect(other.locator("form").getByRole("alert")).toHaveText("Incorrect email or password.");
+  await expect(other).toHaveURL(/\/sign-in$/);
+
+  await fillSignIn(other, account.email, newPassword);
+  await expect(other).toHaveURL(/\/dashboard$/);
+  await other.context().close();
+});
+
+test("a wrong password and an unknown email get the same answer", async ({ page, browser }) => {
+  const account = await signUpAndVerify(page);
+  const visitor = await otherDevice(browser);
+  await visitor.goto("/sign-in");
+
+  await fillSignIn(visitor, account.email, "not-the-password");
+  const alert = visitor.locator("form").getByRole("alert");
+  await expect(alert).toHaveText("Incorrect email or password.");
+  const wrongPassword = await alert.textContent();
+
+  await fillSignIn(visitor, newAccount().email, account.password);
+  await expect(alert).toHaveText("Incorrect email or password.");
+  expect(await alert.textContent()).toBe(wrongPassword);
+  await expect(visitor).toHaveURL(/\/sign-in$/);
+  await visitor.context().close();
+});
+
+test("a signed-out visit to settings returns there after signing in", async ({ page, browser }) => {
+  const account = await signUpAndVerify(page);
+  const visitor = await otherDevice(browser);
+
+  await visitor.goto("/settings");
+  await expect(visitor).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
+  await fillSignIn(visitor, account.email, account.password);
+  await expect(visitor).toHaveURL(/\/settings$/);
+  await expect(visitor.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(visitor.getByTestId("profile-email")).toHaveText(account.email);
+  await visitor.context().close();
+});
+
+test("settings lists both devices; revoking the other one signs it out", async ({
+  page,
+  browser,
+}) => {
+  const account = await signUpAndVerify(page);
+  const other = await otherDevice(browser);
+  await signIn(other, account);
+  await other.goto("/settings");
+  await expect(other.getByTestId("session-row")).toHaveCount(2);
+
+  await page.goto("/settings");
+  const rows = page.getByTestId("session-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "This device" })).toHaveCount(1);
+
+  const revoke = page.getByRole("button", { name: /^Revoke/ });
+  await expect(revoke).toHaveCount(1);
+  await revoke.click();
+  await expect(page.getByText("Session revoked")).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("This device");
+
+  // The revoked device's next call answers UNAUTHORIZED: the client sends it to sign in.
+  await other.getByRole("button", { name: "Sign out of all other devices" }).click();
+  await expect(other).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
+  await other.goto("/dashboard");
+  await expect(other).toHaveURL(/\/sign-in\?next=%2Fdashboard$/);
+  await other.context().close();
+});
+
+test("settings: change the email through its link, change the password, delete the account", async ({
+  page,
+}) => {
+  const account = await signUpAndVerify(page);
+  await page.goto("/settings");
+
+  const emailSection = page.getByRole("region", { name: "Change email" });
+  const newEmail = newAccount().email;
+  await emailSection.getByLabel("New email").fill(newEmail);
+  await emailSection.getByLabel("Current password").fill(account.password);
+  await emailSection.getByRole("button", { name: "Change email" }).click();
+  await expect(emailSection.getByRole("status")).toContainText(newEmail);
+
+  await page.goto(await linkFromMailbox(page, newEmail, "/confirm-email-change"));
+  await page.getByRole("button", { name: "Confirm new email" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByTestId("profile-email")).toHaveText(newEmail);
+
+  const passwordSection = page.getByRole("region", { name: "Change password" });
+  const newPassword = `${account.password}-2`;
+  await passwordSection.getByLabel("Current password").fill("not-my-password");
+  await passwordSection.getByLabel("New password").fill(newPassword);
+  await passwordSection.getByRole("button", { name: "Change password" }).click();
+  const currentPassword = passwordSection.getByLabel("Current password");
+  await expect(currentPassword).toHaveAttribute("aria-invalid", "true");
+  await expect(passwordSection.getByRole("alert")).toBeVisible();
+  await currentPassword.fill(account.password);
+  await passwordSection.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed.")).toBeVisible();
+
+  const dangerSection = page.getByRole("region", { name: "Delete account" });
+  await dangerSection.getByRole("button", { name: "Delete account…" }).click();
+  await dangerSection.getByLabel("Password").fill(newPassword);
+  await dangerSection.getByRole("button", { name: "Delete my account permanently" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText("Your account is deleted.")).toBeVisible();
+
+  await page.goto("/sign-in");
+  await fillSignIn(page, newEmail, newPassword);
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Incorrect email or password.");
+});

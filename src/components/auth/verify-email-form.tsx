@@ -1,0 +1,78 @@
+"use client";
+/**
+ * Confirms a sign-up: the emailed token plus the password chosen at that sign-up (a forwarded or
+ * leaked link alone does not open the account). Waits for a submit: mail scanners open links and
+ * must not spend the token.
+ */
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { verifyEmailInput } from "@/schemas/account";
+import { useTRPC } from "@/trpc/client";
+
+export function VerifyEmailForm({ token }: { token: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm({
+    resolver: zodResolver(verifyEmailInput),
+    defaultValues: { token, password: "" },
+  });
+  const verify = useMutation(
+    trpc.account.verifyEmail.mutationOptions({
+      onSuccess: () => {
+        toast.success("Email verified. Welcome!");
+        router.push("/dashboard");
+        router.refresh();
+      },
+      onError: (error) => setFormError(applyServerErrors(setError, error, ["password"])),
+    }),
+  );
+  // The token has no input of its own: a bad link is a form-level message.
+  const message = formError ?? errors.token?.message;
+
+  return (
+    <form
+      noValidate
+      className="space-y-4"
+      onSubmit={handleSubmit(
+        (values) => {
+          setFormError(null);
+          verify.mutate(values);
+        },
+        () => setFormError(null),
+      )}
+    >
+      {message && <Alert>{message}</Alert>}
+      <input type="hidden" {...register("token")} />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        hint="The password you chose when signing up."
+        error={errors.password?.message}
+        {...register("password")}
+      />
+      <Button
+        type="submit"
+        className="w-full"
+        pending={verify.isPending || verify.isSuccess}
+        pendingText="Confirming…"
+      >
+        Confirm my email
+      </Button>
+    </form>
+  );
+}
