@@ -7,11 +7,14 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { Cookie } from "lucia";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import { workspaceScope } from "@/schemas/workspace";
 import { lucia } from "@/server/auth/lucia";
+import { can, type Permission } from "@/server/auth/permissions";
 import { requestMeta } from "@/server/auth/request-meta";
 import { type SessionContext, validateSessionToken } from "@/server/auth/session";
 import { connectionFailureReason } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
+import { findMembership } from "@/server/services/workspaces";
 
 /** The session token of a Cookie header; null when absent or when the header is malformed. */
 function readSessionCookie(cookieHeader: string): string | null {
@@ -108,3 +111,24 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   return next({ ctx: { ...ctx, auth: ctx.auth } });
 });
+
+/**
+ * A procedure on one workspace, named by `workspaceSlug` in its input. The membership is resolved
+ * once and put in `ctx.workspace` / `ctx.membership`; a non-member gets NOT_FOUND (whether the
+ * workspace exists is not revealed), a member whose role lacks `permission` gets FORBIDDEN.
+ * Services receive `ctx.workspace.id` and scope every query by it.
+ */
+export function workspaceProcedure(permission?: Permission) {
+  return protectedProcedure.input(workspaceScope).use(async ({ ctx, input, next }) => {
+    const membership = await findMembership(ctx.auth.user.id, input.workspaceSlug);
+    if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found." });
+    if (permission && !can(membership.role, permission)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `Your role (${membership.role}) does not allow this (${permission}).`,
+      });
+    }
+    const { workspace, ...rest } = membership;
+    return next({ ctx: { ...ctx, workspace, membership: rest } });
+  });
+}

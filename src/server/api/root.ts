@@ -5,13 +5,19 @@
 import "server-only";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/init";
 import { accountRouter } from "@/server/api/routers/account";
+import { invitationRouter } from "@/server/api/routers/invitation";
+import { memberRouter } from "@/server/api/routers/member";
 import { planRouter } from "@/server/api/routers/plan";
 import { sessionRouter } from "@/server/api/routers/session";
+import { workspaceRouter } from "@/server/api/routers/workspace";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  invitation: invitationRouter,
+  member: memberRouter,
   plan: planRouter,
   session: sessionRouter,
+  workspace: workspaceRouter,
 });
 
 export type AppRouter = typeof appRouter;

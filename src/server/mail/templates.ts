@@ -63,6 +63,16 @@ export const templates = {
       { label: "Confirm new email", url },
     ),
 
+  invitation: (inviterName: string, workspaceName: string, url: string): EmailContent =>
+    layout(
+      `${inviterName} invited you to ${workspaceName}`,
+      [
+        `${inviterName} invited you to join the workspace "${workspaceName}".`,
+        "The invitation expires in 7 days. Sign in, or create an account with this email address, to accept it.",
+      ],
+      { label: "View the invitation", url },
+    ),
+
   securityNotice: (name: string, event: string): EmailContent =>
     layout(`Security notice: ${event}`, [
       `Hi ${name},`,

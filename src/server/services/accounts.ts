@@ -34,6 +34,7 @@ import { DomainError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
 import { appUrl, sendEmail } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
+import { ensurePersonalWorkspace } from "@/server/services/workspaces";
 
 const HOUR_MS = 3_600_000;
 const TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
@@ -215,10 +216,12 @@ export async function verifyEmail(input: z.output<typeof verifyEmailInput>, meta
   const user = await db.$transaction(async (tx) => {
     await useToken(tx, input.token, "EMAIL_VERIFICATION");
     await voidTokens(tx, pending.userId);
-    return tx.user.update({
+    const verified = await tx.user.update({
       where: { id: pending.userId },
       data: { emailVerifiedAt: new Date(), passwordHash: expected },
     });
+    await ensurePersonalWorkspace(tx, verified);
+    return verified;
   });
   const session = await createSession(user.id, meta);
   return { session, user: { id: user.id, name: user.name, email: user.email } };
@@ -374,11 +377,27 @@ export async function confirmEmailChange(token: string, meta: RequestMeta) {
 }
 
 /**
- * Deletes the account, its sessions and tokens (cascade).
- * @throws DomainError BAD_REQUEST on "password" when it is wrong.
+ * Deletes the account, its sessions, tokens and memberships (cascade), and the workspaces it owns
+ * alone. A workspace it owns with other members must be handed over first.
+ * @throws DomainError BAD_REQUEST on "password" when it is wrong; CONFLICT when the user owns a
+ *   workspace that has other members.
  */
 export async function deleteAccount(actor: { userId: string }, password: string) {
   const user = await checkPassword(actor.userId, password, "password");
-  await db.user.deleteMany({ where: { id: user.id } });
+  await db.$transaction(async (tx) => {
+    const owned = await tx.workspace.findMany({
+      where: { memberships: { some: { userId: user.id, role: "owner" } } },
+      select: { id: true, name: true, _count: { select: { memberships: true } } },
+    });
+    const shared = owned.find((w) => w._count.memberships > 1);
+    if (shared) {
+      throw new DomainError(
+        "CONFLICT",
+        `Transfer ownership of "${shared.name}" before deleting your account.`,
+      );
+    }
+    await tx.workspace.deleteMany({ where: { id: { in: owned.map((w) => w.id) } } });
+    await tx.user.deleteMany({ where: { id: user.id } });
+  });
   return { status: "deleted" } as const;
 }

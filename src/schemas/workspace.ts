@@ -1,0 +1,81 @@
+/**
+ * Inputs of the workspace, member and invitation procedures, shared with their forms.
+ */
+import { z } from "zod";
+import { emailSchema, emailTokenSchema } from "@/schemas/account";
+
+/** Roles, most powerful first. A workspace has exactly one owner. */
+export const roles = ["owner", "admin", "member"] as const;
+export type Role = (typeof roles)[number];
+
+/** Roles an invitation or a role change may grant (ownership moves only by transfer). */
+export const assignableRoles = ["admin", "member"] as const;
+export const assignableRoleSchema = z.enum(assignableRoles, {
+  error: "Role must be admin or member.",
+});
+
+/** Slugs that would collide with app routes or confuse users. */
+const RESERVED_SLUGS = new Set(["new", "settings", "admin", "api", "app", "www", "dashboard"]);
+
+/** A workspace's URL slug: 3-40 lower-case letters, digits and single dashes. */
+export const workspaceSlugSchema = z
+  .string({ error: "Slug is required." })
+  .trim()
+  .toLowerCase()
+  .min(3, "Slug must be at least 3 characters.")
+  .max(40, "Slug is at most 40 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Slug uses lower-case letters, digits and single dashes.")
+  .refine((slug) => !RESERVED_SLUGS.has(slug), "This slug is reserved.");
+
+export const workspaceNameSchema = z
+  .string({ error: "Name is required." })
+  .trim()
+  .min(1, "Name is required.")
+  .max(60, "Name is at most 60 characters.");
+
+/**
+ * The part every workspace procedure's input shares (read by its middleware); other keys are
+ * checked by the procedure's own, strict schema.
+ */
+export const workspaceScope = z.object({ workspaceSlug: workspaceSlugSchema });
+
+/** Every workspace-scoped input names its workspace by slug (as in the URL). */
+export const workspaceInput = z.strictObject({ workspaceSlug: workspaceSlugSchema });
+
+export const createWorkspaceInput = z.strictObject({
+  name: workspaceNameSchema,
+  /** Optional: derived from the name when omitted. */
+  slug: workspaceSlugSchema.optional(),
+});
+
+export const renameWorkspaceInput = workspaceInput.extend({ name: workspaceNameSchema });
+
+const userId = z.string().min(1, "Member is required.").max(64, "Unknown member.");
+
+export const transferOwnershipInput = workspaceInput.extend({ userId });
+
+/** Deleting asks the user to type the slug, as confirmation. */
+export const deleteWorkspaceInput = workspaceInput.extend({
+  confirmSlug: z.string({ error: "Type the workspace's slug to confirm." }).max(40),
+});
+
+export const updateMemberRoleInput = workspaceInput.extend({ userId, role: assignableRoleSchema });
+
+export const removeMemberInput = workspaceInput.extend({ userId });
+
+export const createInvitationInput = workspaceInput.extend({
+  email: emailSchema,
+  role: assignableRoleSchema,
+});
+
+export const invitationIdInput = workspaceInput.extend({
+  invitationId: z.string().min(1).max(64, "Unknown invitation."),
+});
+
+/** Accepting or viewing an invitation: the token from the emailed link. */
+export const invitationTokenInput = z.strictObject({ token: emailTokenSchema });
+
+/** Accepting an invitation shown to the signed-in user. */
+export const acceptInvitationInput = z.strictObject({
+  invitationId: z.string().min(1).max(64, "Unknown invitation."),
+});

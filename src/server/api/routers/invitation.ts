@@ -1,0 +1,58 @@
+import {
+  acceptInvitationInput,
+  createInvitationInput,
+  invitationIdInput,
+  invitationTokenInput,
+  workspaceInput,
+} from "@/schemas/workspace";
+import {
+  createTRPCRouter,
+  protectedProcedure,
+  publicProcedure,
+  workspaceProcedure,
+} from "@/server/api/init";
+import { scopeOf } from "@/server/api/routers/workspace";
+import * as invitations from "@/server/services/invitations";
+
+/** Invitations to a workspace: managed by its admins, accepted by the invited address. */
+export const invitationRouter = createTRPCRouter({
+  list: workspaceProcedure("members:invite")
+    .input(workspaceInput)
+    .query(({ ctx }) => invitations.listInvitations(scopeOf(ctx))),
+
+  create: workspaceProcedure("members:invite")
+    .input(createInvitationInput)
+    .mutation(({ ctx, input }) =>
+      invitations.createInvitation(
+        { ...scopeOf(ctx), actorName: ctx.auth.user.name },
+        { email: input.email, role: input.role },
+      ),
+    ),
+
+  resend: workspaceProcedure("members:invite")
+    .input(invitationIdInput)
+    .mutation(({ ctx, input }) =>
+      invitations.resendInvitation(
+        { ...scopeOf(ctx), actorName: ctx.auth.user.name },
+        input.invitationId,
+      ),
+    ),
+
+  revoke: workspaceProcedure("members:invite")
+    .input(invitationIdInput)
+    .mutation(({ ctx, input }) => invitations.revokeInvitation(scopeOf(ctx), input.invitationId)),
+
+  /** The invitation behind an emailed link (public: its landing page works signed out). */
+  get: publicProcedure
+    .input(invitationTokenInput)
+    .query(({ input }) => invitations.getInvitationByToken(input.token)),
+
+  /** Pending invitations to the signed-in user's address. */
+  listMine: protectedProcedure.query(({ ctx }) =>
+    invitations.listMyInvitations(ctx.auth.user.email),
+  ),
+
+  accept: protectedProcedure
+    .input(acceptInvitationInput)
+    .mutation(({ ctx, input }) => invitations.acceptInvitation(ctx.auth.user, input.invitationId)),
+});

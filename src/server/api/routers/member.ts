@@ -1,0 +1,19 @@
+import { removeMemberInput, updateMemberRoleInput, workspaceInput } from "@/schemas/workspace";
+import { createTRPCRouter, workspaceProcedure } from "@/server/api/init";
+import { scopeOf } from "@/server/api/routers/workspace";
+import { listMembers, removeMember, updateMemberRole } from "@/server/services/members";
+
+/** The members of a workspace. */
+export const memberRouter = createTRPCRouter({
+  list: workspaceProcedure()
+    .input(workspaceInput)
+    .query(({ ctx }) => listMembers(scopeOf(ctx))),
+
+  updateRole: workspaceProcedure("members:manage")
+    .input(updateMemberRoleInput)
+    .mutation(({ ctx, input }) => updateMemberRole(scopeOf(ctx), input.userId, input.role)),
+
+  remove: workspaceProcedure("members:manage")
+    .input(removeMemberInput)
+    .mutation(({ ctx, input }) => removeMember(scopeOf(ctx), input.userId)),
+});

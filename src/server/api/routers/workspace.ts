@@ -1,0 +1,49 @@
+import {
+  createWorkspaceInput,
+  deleteWorkspaceInput,
+  renameWorkspaceInput,
+  transferOwnershipInput,
+  workspaceInput,
+} from "@/schemas/workspace";
+import { createTRPCRouter, protectedProcedure, workspaceProcedure } from "@/server/api/init";
+import * as workspaces from "@/server/services/workspaces";
+import type { TRPCContext } from "@/server/api/init";
+
+/** The service scope of a workspace procedure's context. */
+export function scopeOf(ctx: {
+  auth: NonNullable<TRPCContext["auth"]>;
+  workspace: workspaces.WorkspaceScope["workspace"];
+  membership: workspaces.WorkspaceScope["membership"];
+}): workspaces.WorkspaceScope {
+  return { actorId: ctx.auth.user.id, workspace: ctx.workspace, membership: ctx.membership };
+}
+
+/** The user's workspaces, and the life cycle of one. */
+export const workspaceRouter = createTRPCRouter({
+  list: protectedProcedure.query(({ ctx }) => workspaces.listWorkspaces(ctx.auth.user.id)),
+
+  create: protectedProcedure
+    .input(createWorkspaceInput)
+    .mutation(({ ctx, input }) => workspaces.createWorkspace(ctx.auth.user.id, input)),
+
+  /** The workspace with the caller's role and permissions. */
+  get: workspaceProcedure()
+    .input(workspaceInput)
+    .query(({ ctx }) => workspaces.getWorkspace(scopeOf(ctx))),
+
+  rename: workspaceProcedure("workspace:update")
+    .input(renameWorkspaceInput)
+    .mutation(({ ctx, input }) => workspaces.renameWorkspace(scopeOf(ctx), input.name)),
+
+  transferOwnership: workspaceProcedure("workspace:transfer")
+    .input(transferOwnershipInput)
+    .mutation(({ ctx, input }) => workspaces.transferOwnership(scopeOf(ctx), input.userId)),
+
+  delete: workspaceProcedure("workspace:delete")
+    .input(deleteWorkspaceInput)
+    .mutation(({ ctx, input }) => workspaces.deleteWorkspace(scopeOf(ctx), input.confirmSlug)),
+
+  leave: workspaceProcedure()
+    .input(workspaceInput)
+    .mutation(({ ctx }) => workspaces.leaveWorkspace(scopeOf(ctx))),
+});

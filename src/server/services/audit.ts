@@ -1,0 +1,21 @@
+/**
+ * The audit log: who did what to which workspace. Always written with the transaction client of
+ * the change it records, so the change and its record commit or fail together.
+ */
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+
+/** One entry. `action` is a dotted verb such as "member.role_changed". */
+export interface AuditEntry {
+  workspaceId: string | null;
+  actorId: string | null;
+  action: string;
+  targetType?: "workspace" | "user" | "invitation";
+  targetId?: string;
+  metadata?: Prisma.InputJsonObject;
+}
+
+/** Records `entry` inside the transaction `tx`. */
+export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({ data: entry });
+}

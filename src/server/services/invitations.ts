@@ -1,0 +1,244 @@
+/**
+ * Invitations: invite by email (7-day link, token stored hashed), list, resend, revoke, and
+ * accept. Only the account whose verified email is the invited address may accept, whether it
+ * existed before or signed up from the link. Changes are audited in their transaction.
+ */
+import "server-only";
+import type { z } from "zod";
+import type { createInvitationInput } from "@/schemas/workspace";
+import { consume } from "@/server/auth/rate-limit";
+import { generateToken, hashToken } from "@/server/auth/tokens";
+import { db } from "@/server/db";
+import { isUniqueViolation } from "@/server/db-errors";
+import { DomainError } from "@/server/errors";
+import { appUrl, sendEmail } from "@/server/mail/mailer";
+import { templates } from "@/server/mail/templates";
+import { recordAudit } from "@/server/services/audit";
+import type { WorkspaceScope } from "@/server/services/workspaces";
+
+/** How long an invitation link works, in ms (7 days). */
+export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
+
+const INVALID_INVITATION = "This invitation is invalid or has expired. Ask for a new one.";
+
+function newToken() {
+  const token = generateToken();
+  return {
+    token,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+  };
+}
+
+async function mailInvitation(
+  to: string,
+  token: string,
+  workspaceName: string,
+  inviterName: string,
+) {
+  await sendEmail(
+    to,
+    templates.invitation(inviterName, workspaceName, appUrl("/invite", { token })),
+  );
+}
+
+/** Pending, unexpired invitations of the workspace, newest first. */
+export async function listInvitations(scope: WorkspaceScope) {
+  const rows = await db.invitation.findMany({
+    where: { workspaceId: scope.workspace.id, expiresAt: { gt: new Date() } },
+    include: { invitedBy: { select: { name: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    invitedBy: row.invitedBy?.name ?? "A former member",
+    expiresAt: row.expiresAt,
+    createdAt: row.createdAt,
+  }));
+}
+
+/**
+ * Invites `email` with `role` and emails the link. An expired invitation to the same address is
+ * replaced.
+ * @throws DomainError CONFLICT on "email" for a member or an address with a pending invitation.
+ */
+export async function createInvitation(
+  scope: WorkspaceScope & { actorName: string },
+  input: Omit<z.output<typeof createInvitationInput>, "workspaceSlug">,
+) {
+  const member = await db.membership.findFirst({
+    where: { workspaceId: scope.workspace.id, user: { email: input.email } },
+  });
+  if (member) throw new DomainError("CONFLICT", "This person is already a member.", "email");
+  await consume("emailByAddress", input.email);
+  const { token, tokenHash, expiresAt } = newToken();
+  const invitation = await db
+    .$transaction(async (tx) => {
+      await tx.invitation.deleteMany({
+        where: {
+          workspaceId: scope.workspace.id,
+          email: input.email,
+          expiresAt: { lte: new Date() },
+        },
+      });
+      const created = await tx.invitation.create({
+        data: {
+          workspaceId: scope.workspace.id,
+          email: input.email,
+          role: input.role,
+          tokenHash,
+          expiresAt,
+          invitedById: scope.actorId,
+        },
+      });
+      await recordAudit(tx, {
+        workspaceId: scope.workspace.id,
+        actorId: scope.actorId,
+        action: "invitation.created",
+        targetType: "invitation",
+        targetId: created.id,
+        metadata: { email: input.email, role: input.role },
+      });
+      return created;
+    })
+    .catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      throw new DomainError("CONFLICT", "Already invited: resend the invitation instead.", "email");
+    });
+  await mailInvitation(input.email, token, scope.workspace.name, scope.actorName);
+  return { id: invitation.id };
+}
+
+/** The invitation `id` of the scope's workspace. @throws DomainError NOT_FOUND. */
+async function findInvitation(scope: WorkspaceScope, id: string) {
+  const invitation = await db.invitation.findFirst({
+    where: { id, workspaceId: scope.workspace.id },
+  });
+  if (!invitation) throw new DomainError("NOT_FOUND", "This invitation no longer exists.");
+  return invitation;
+}
+
+/** Sends a new link (valid 7 days again); the previous link stops working. */
+export async function resendInvitation(scope: WorkspaceScope & { actorName: string }, id: string) {
+  const invitation = await findInvitation(scope, id);
+  await consume("emailByAddress", invitation.email);
+  const { token, tokenHash, expiresAt } = newToken();
+  await db.$transaction(async (tx) => {
+    await tx.invitation.update({ where: { id }, data: { tokenHash, expiresAt } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspace.id,
+      actorId: scope.actorId,
+      action: "invitation.resent",
+      targetType: "invitation",
+      targetId: id,
+      metadata: { email: invitation.email },
+    });
+  });
+  await mailInvitation(invitation.email, token, scope.workspace.name, scope.actorName);
+  return { status: "sent" } as const;
+}
+
+/** Revokes a pending invitation. */
+export async function revokeInvitation(scope: WorkspaceScope, id: string) {
+  const invitation = await findInvitation(scope, id);
+  await db.$transaction(async (tx) => {
+    await tx.invitation.delete({ where: { id } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspace.id,
+      actorId: scope.actorId,
+      action: "invitation.revoked",
+      targetType: "invitation",
+      targetId: id,
+      metadata: { email: invitation.email },
+    });
+  });
+  return { status: "revoked" } as const;
+}
+
+/** The public view of an invitation. */
+function describe(row: {
+  id: string;
+  email: string;
+  role: string;
+  expiresAt: Date;
+  workspace: { name: string };
+  invitedBy: { name: string } | null;
+}) {
+  return {
+    id: row.id,
+    workspaceName: row.workspace.name,
+    inviterName: row.invitedBy?.name ?? "A former member",
+    email: row.email,
+    role: row.role,
+    expiresAt: row.expiresAt,
+  };
+}
+
+const withNames = {
+  workspace: { select: { name: true } },
+  invitedBy: { select: { name: true } },
+} as const;
+
+/**
+ * The invitation of an emailed link, for its landing page.
+ * @throws DomainError BAD_REQUEST on "token" when unknown or expired.
+ */
+export async function getInvitationByToken(token: string) {
+  const row = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: withNames,
+  });
+  if (!row || row.expiresAt.getTime() <= Date.now()) {
+    throw new DomainError("BAD_REQUEST", INVALID_INVITATION, "token");
+  }
+  return describe(row);
+}
+
+/** Pending invitations to `email` (the signed-in user's address). */
+export async function listMyInvitations(email: string) {
+  const rows = await db.invitation.findMany({
+    where: { email, expiresAt: { gt: new Date() } },
+    include: withNames,
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map(describe);
+}
+
+/**
+ * Joins the workspace of invitation `id` with its role.
+ * @throws DomainError NOT_FOUND when gone or expired; FORBIDDEN when it was sent to another address.
+ */
+export async function acceptInvitation(user: { id: string; email: string }, id: string) {
+  const invitation = await db.invitation.findUnique({
+    where: { id },
+    include: { workspace: { select: { slug: true } } },
+  });
+  if (!invitation || invitation.expiresAt.getTime() <= Date.now()) {
+    throw new DomainError("NOT_FOUND", INVALID_INVITATION);
+  }
+  if (invitation.email !== user.email) {
+    throw new DomainError(
+      "FORBIDDEN",
+      `This invitation is for ${invitation.email}. Sign in with that address to accept it.`,
+    );
+  }
+  await db.$transaction(async (tx) => {
+    await tx.invitation.delete({ where: { id } });
+    await tx.membership.upsert({
+      where: { workspaceId_userId: { workspaceId: invitation.workspaceId, userId: user.id } },
+      create: { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role },
+      update: {},
+    });
+    await recordAudit(tx, {
+      workspaceId: invitation.workspaceId,
+      actorId: user.id,
+      action: "invitation.accepted",
+      targetType: "invitation",
+      targetId: id,
+      metadata: { email: invitation.email, role: invitation.role },
+    });
+  });
+  return { workspaceSlug: invitation.workspace.slug };
+}

@@ -1,0 +1,79 @@
+/**
+ * Members of a workspace: list, change role, remove. The owner's role changes only by transfer
+ * (workspaces.ts), so a workspace never loses its owner. Changes are audited in their transaction.
+ */
+import "server-only";
+import type { Role } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+import { recordAudit } from "@/server/services/audit";
+import type { WorkspaceScope } from "@/server/services/workspaces";
+
+/** The members, owner first, then by name. */
+export async function listMembers(scope: WorkspaceScope) {
+  const rows = await db.membership.findMany({
+    where: { workspaceId: scope.workspace.id },
+    include: { user: { select: { name: true, email: true } } },
+    orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+  });
+  return rows.map((row) => ({
+    userId: row.userId,
+    name: row.user.name,
+    email: row.user.email,
+    role: row.role,
+    joinedAt: row.createdAt,
+  }));
+}
+
+/**
+ * The membership of `userId` in the scope's workspace, unless it is the owner's.
+ * @throws DomainError NOT_FOUND when not a member; FORBIDDEN for the owner.
+ */
+async function findChangeableMember(scope: WorkspaceScope, userId: string) {
+  const target = await db.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: scope.workspace.id, userId } },
+  });
+  if (!target) throw new DomainError("NOT_FOUND", "This person is not a member.", "userId");
+  if (target.role === "owner") {
+    throw new DomainError("FORBIDDEN", "The owner's role changes only by transferring ownership.");
+  }
+  return target;
+}
+
+/** Makes a non-owner member an admin or a member. */
+export async function updateMemberRole(
+  scope: WorkspaceScope,
+  userId: string,
+  role: Exclude<Role, "owner">,
+) {
+  const target = await findChangeableMember(scope, userId);
+  await db.$transaction(async (tx) => {
+    await tx.membership.update({ where: { id: target.id }, data: { role } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspace.id,
+      actorId: scope.actorId,
+      action: "member.role_changed",
+      targetType: "user",
+      targetId: userId,
+      metadata: { from: target.role, to: role },
+    });
+  });
+  return { userId, role };
+}
+
+/** Removes a non-owner member. */
+export async function removeMember(scope: WorkspaceScope, userId: string) {
+  const target = await findChangeableMember(scope, userId);
+  await db.$transaction(async (tx) => {
+    await tx.membership.delete({ where: { id: target.id } });
+    await recordAudit(tx, {
+      workspaceId: scope.workspace.id,
+      actorId: scope.actorId,
+      action: "member.removed",
+      targetType: "user",
+      targetId: userId,
+      metadata: { role: target.role },
+    });
+  });
+  return { status: "removed" } as const;
+}

@@ -1,0 +1,217 @@
+/**
+ * Workspaces: create (a personal one at email verification), read, rename, transfer ownership,
+ * delete, leave. A workspace always has exactly one owner. Every change is audited in its
+ * transaction.
+ */
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Prisma, Role } from "@/generated/prisma/client";
+import type { z } from "zod";
+import type { createWorkspaceInput } from "@/schemas/workspace";
+import { rolePermissions } from "@/server/auth/permissions";
+import { db } from "@/server/db";
+import { isUniqueViolation } from "@/server/db-errors";
+import { DomainError } from "@/server/errors";
+import { recordAudit } from "@/server/services/audit";
+
+type Tx = Prisma.TransactionClient;
+
+/** What workspace procedures receive from their middleware. */
+export interface WorkspaceScope {
+  actorId: string;
+  workspace: { id: string; name: string; slug: string };
+  membership: { role: Role };
+}
+
+/** The caller's membership of the workspace with `slug`, with the workspace; null if none. */
+export function findMembership(userId: string, slug: string) {
+  return db.membership.findFirst({
+    where: { userId, workspace: { slug } },
+    include: { workspace: { select: { id: true, name: true, slug: true } } },
+  });
+}
+
+/** "Ada's team" → "adas-team"; never empty, at most 32 characters. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 32)
+    .replace(/-+$/g, "");
+  return slug.length >= 3 ? slug : `workspace${slug ? `-${slug}` : ""}`;
+}
+
+/** The workspaces of `userId`, by name. */
+export async function listWorkspaces(userId: string) {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    include: { workspace: { select: { id: true, name: true, slug: true } } },
+    orderBy: { workspace: { name: "asc" } },
+  });
+  return memberships.map(({ workspace, role }) => ({ ...workspace, role }));
+}
+
+/**
+ * Creates a workspace owned by `userId` inside `tx`. With no `slug`, one is derived from the
+ * name, with a random suffix when taken.
+ * @throws DomainError CONFLICT on "slug" when the requested slug is taken.
+ */
+async function insertWorkspace(tx: Tx, userId: string, name: string, slug?: string) {
+  const candidates = slug
+    ? [slug]
+    : [
+        slugify(name),
+        ...Array.from({ length: 4 }, () => `${slugify(name)}-${randomBytes(3).toString("hex")}`),
+      ];
+  for (const candidate of candidates) {
+    if (await tx.workspace.findUnique({ where: { slug: candidate } })) continue;
+    const workspace = await tx.workspace.create({
+      data: { name, slug: candidate, memberships: { create: { userId, role: "owner" } } },
+    });
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actorId: userId,
+      action: "workspace.created",
+      targetType: "workspace",
+      targetId: workspace.id,
+      metadata: { name, slug: candidate },
+    });
+    return workspace;
+  }
+  throw new DomainError("CONFLICT", "This slug is already taken.", "slug");
+}
+
+/** The personal workspace made when a user verifies their email (no-op if they have one). */
+export async function ensurePersonalWorkspace(tx: Tx, user: { id: string; name: string }) {
+  if (await tx.membership.findFirst({ where: { userId: user.id } })) return;
+  await insertWorkspace(tx, user.id, `${user.name}'s workspace`.slice(0, 60));
+}
+
+/**
+ * Creates a workspace owned by `userId`.
+ * @throws DomainError CONFLICT on "slug" when taken.
+ */
+export async function createWorkspace(
+  userId: string,
+  input: z.output<typeof createWorkspaceInput>,
+) {
+  try {
+    const workspace = await db.$transaction((tx) =>
+      insertWorkspace(tx, userId, input.name, input.slug),
+    );
+    return { slug: workspace.slug };
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new DomainError("CONFLICT", "This slug is already taken.", "slug");
+    throw error;
+  }
+}
+
+/** The workspace as its member sees it, with the permissions of their role. */
+export function getWorkspace(scope: WorkspaceScope) {
+  return {
+    ...scope.workspace,
+    role: scope.membership.role,
+    permissions: [...rolePermissions[scope.membership.role]],
+  };
+}
+
+/** Renames the workspace (the slug stays, so links keep working). */
+export async function renameWorkspace(scope: WorkspaceScope, name: string) {
+  const workspace = await db.$transaction(async (tx) => {
+    const updated = await tx.workspace.update({
+      where: { id: scope.workspace.id },
+      data: { name },
+    });
+    await recordAudit(tx, {
+      workspaceId: updated.id,
+      actorId: scope.actorId,
+      action: "workspace.renamed",
+      targetType: "workspace",
+      targetId: updated.id,
+      metadata: { from: scope.workspace.name, to: name },
+    });
+    return updated;
+  });
+  return { slug: workspace.slug, name: workspace.name };
+}
+
+/**
+ * Makes another member the owner; the previous owner becomes an admin.
+ * @throws DomainError NOT_FOUND when `userId` is not a member; BAD_REQUEST for yourself.
+ */
+export async function transferOwnership(scope: WorkspaceScope, userId: string) {
+  if (userId === scope.actorId) {
+    throw new DomainError("BAD_REQUEST", "You already own this workspace.", "userId");
+  }
+  await db.$transaction(async (tx) => {
+    const target = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: scope.workspace.id, userId } },
+    });
+    if (!target) throw new DomainError("NOT_FOUND", "This person is not a member.", "userId");
+    await tx.membership.update({ where: { id: target.id }, data: { role: "owner" } });
+    await tx.membership.update({
+      where: { workspaceId_userId: { workspaceId: scope.workspace.id, userId: scope.actorId } },
+      data: { role: "admin" },
+    });
+    await recordAudit(tx, {
+      workspaceId: scope.workspace.id,
+      actorId: scope.actorId,
+      action: "workspace.ownership_transferred",
+      targetType: "user",
+      targetId: userId,
+    });
+  });
+  return { status: "transferred" } as const;
+}
+
+/**
+ * Deletes the workspace with its memberships and invitations; its audit entries stay.
+ * @throws DomainError BAD_REQUEST on "confirmSlug" unless it repeats the slug.
+ */
+export async function deleteWorkspace(scope: WorkspaceScope, confirmSlug: string) {
+  if (confirmSlug.trim().toLowerCase() !== scope.workspace.slug) {
+    throw new DomainError(
+      "BAD_REQUEST",
+      `Type "${scope.workspace.slug}" to confirm.`,
+      "confirmSlug",
+    );
+  }
+  await db.$transaction(async (tx) => {
+    await recordAudit(tx, {
+      workspaceId: scope.workspace.id,
+      actorId: scope.actorId,
+      action: "workspace.deleted",
+      targetType: "workspace",
+      targetId: scope.workspace.id,
+      metadata: { name: scope.workspace.name, slug: scope.workspace.slug },
+    });
+    await tx.workspace.delete({ where: { id: scope.workspace.id } });
+  });
+  return { status: "deleted" } as const;
+}
+
+/**
+ * Leaves the workspace.
+ * @throws DomainError CONFLICT for the owner, who must transfer ownership first.
+ */
+export async function leaveWorkspace(scope: WorkspaceScope) {
+  if (scope.membership.role === "owner") {
+    throw new DomainError("CONFLICT", "Transfer ownership before leaving.");
+  }
+  await db.$transaction(async (tx) => {
+    await tx.membership.deleteMany({
+      where: { workspaceId: scope.workspace.id, userId: scope.actorId },
+    });
+    await recordAudit(tx, {
+      workspaceId: scope.workspace.id,
+      actorId: scope.actorId,
+      action: "member.left",
+      targetType: "user",
+      targetId: scope.actorId,
+    });
+  });
+  return { status: "left" } as const;
+}
