@@ -1,0 +1,307 @@
+/**
+ * The authorization matrix: every procedure of `appRouter`, called as an anonymous visitor, a
+ * member of another workspace, and a member, admin and owner of the workspace, gets the outcome
+ * its declared policy says. A procedure missing from POLICIES fails the first test.
+ */
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@/generated/prisma/client";
+import { appRouter } from "@/server/api/root";
+import { can, type Permission } from "@/server/auth/permissions";
+import { hashPassword } from "@/server/auth/password";
+import { createSession } from "@/server/auth/session";
+import { generateToken, hashToken } from "@/server/auth/tokens";
+import { db } from "@/server/db";
+import { cleanDatabaseBeforeEach } from "@/test/database";
+import { callerWith, requestHeaders } from "@/test/trpc";
+
+cleanDatabaseBeforeEach();
+
+type Caller = "anonymous" | "outsider" | Role;
+const CALLERS: Caller[] = ["anonymous", "outsider", "member", "admin", "owner"];
+const PASSWORD = "matrix password 1";
+let passwordHash: string;
+
+type Policy =
+  | { kind: "public" }
+  | { kind: "signedIn" }
+  /** A workspace procedure; `permission` undefined = any member. */
+  | { kind: "workspace"; permission?: Permission };
+
+interface Fixture {
+  slug: string;
+  users: Record<
+    "owner" | "admin" | "member" | "target" | "outsider",
+    { id: string; email: string }
+  >;
+  invitation: { id: string; token: string };
+  /** An invitation addressed to the caller, in a workspace they are not in. */
+  invitationForCaller: string | null;
+  caller: { email: string; sessionId: string } | null;
+}
+
+const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+const fakeToken = "x".repeat(43);
+
+/** Policy and a valid sample input of every procedure. */
+const POLICIES: Record<string, { policy: Policy; input?: (f: Fixture) => unknown }> = {
+  "plan.list": { policy: { kind: "public" } },
+  "plan.bySlug": { policy: { kind: "public" }, input: () => ({ slug: "free" }) },
+
+  "account.me": { policy: { kind: "public" } },
+  "account.signUp": {
+    policy: { kind: "public" },
+    input: () => ({ name: "New", email: `new-${unique()}@example.com`, password: PASSWORD }),
+  },
+  "account.resendVerification": {
+    policy: { kind: "public" },
+    input: () => ({ email: "a@example.com" }),
+  },
+  "account.verifyEmail": {
+    policy: { kind: "public" },
+    input: () => ({ token: fakeToken, password: PASSWORD }),
+  },
+  "account.requestPasswordReset": {
+    policy: { kind: "public" },
+    input: () => ({ email: "a@example.com" }),
+  },
+  "account.resetPassword": {
+    policy: { kind: "public" },
+    input: () => ({ token: fakeToken, password: "a new password" }),
+  },
+  "account.confirmEmailChange": { policy: { kind: "public" }, input: () => ({ token: fakeToken }) },
+  "account.changePassword": {
+    policy: { kind: "signedIn" },
+    input: () => ({ currentPassword: PASSWORD, newPassword: "another password" }),
+  },
+  "account.requestEmailChange": {
+    policy: { kind: "signedIn" },
+    input: () => ({ newEmail: `moved-${unique()}@example.com`, password: PASSWORD }),
+  },
+  "account.delete": { policy: { kind: "signedIn" }, input: () => ({ password: PASSWORD }) },
+
+  "session.signIn": {
+    policy: { kind: "public" },
+    input: (f) => ({ email: f.users.owner.email, password: PASSWORD }),
+  },
+  "session.signOut": { policy: { kind: "public" } },
+  "session.list": { policy: { kind: "signedIn" } },
+  "session.revoke": {
+    policy: { kind: "signedIn" },
+    input: (f) => ({ sessionId: f.caller?.sessionId ?? "0".repeat(64) }),
+  },
+  "session.revokeOthers": { policy: { kind: "signedIn" } },
+
+  "workspace.list": { policy: { kind: "signedIn" } },
+  "workspace.create": {
+    policy: { kind: "signedIn" },
+    input: () => ({ name: "New team", slug: `new-${Math.random().toString(36).slice(2, 10)}` }),
+  },
+  "workspace.get": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
+  "workspace.rename": {
+    policy: { kind: "workspace", permission: "workspace:update" },
+    input: (f) => ({ workspaceSlug: f.slug, name: "Renamed" }),
+  },
+  "workspace.transferOwnership": {
+    policy: { kind: "workspace", permission: "workspace:transfer" },
+    input: (f) => ({ workspaceSlug: f.slug, userId: f.users.target.id }),
+  },
+  "workspace.delete": {
+    policy: { kind: "workspace", permission: "workspace:delete" },
+    input: (f) => ({ workspaceSlug: f.slug, confirmSlug: f.slug }),
+  },
+  "workspace.leave": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
+
+  "member.list": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
+  "member.updateRole": {
+    policy: { kind: "workspace", permission: "members:manage" },
+    input: (f) => ({ workspaceSlug: f.slug, userId: f.users.target.id, role: "admin" }),
+  },
+  "member.remove": {
+    policy: { kind: "workspace", permission: "members:manage" },
+    input: (f) => ({ workspaceSlug: f.slug, userId: f.users.target.id }),
+  },
+
+  "invitation.list": {
+    policy: { kind: "workspace", permission: "members:invite" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  "invitation.create": {
+    policy: { kind: "workspace", permission: "members:invite" },
+    input: (f) => ({ workspaceSlug: f.slug, email: `inv-${unique()}@example.com`, role: "member" }),
+  },
+  "invitation.resend": {
+    policy: { kind: "workspace", permission: "members:invite" },
+    input: (f) => ({ workspaceSlug: f.slug, invitationId: f.invitation.id }),
+  },
+  "invitation.revoke": {
+    policy: { kind: "workspace", permission: "members:invite" },
+    input: (f) => ({ workspaceSlug: f.slug, invitationId: f.invitation.id }),
+  },
+  "invitation.get": { policy: { kind: "public" }, input: (f) => ({ token: f.invitation.token }) },
+  "invitation.listMine": { policy: { kind: "signedIn" } },
+  "invitation.accept": {
+    policy: { kind: "signedIn" },
+    input: (f) => ({ invitationId: f.invitationForCaller ?? "none" }),
+  },
+};
+
+async function user(name: string) {
+  return db.user.create({
+    data: {
+      name,
+      email: `${name}-${unique()}@example.com`,
+      passwordHash,
+      emailVerifiedAt: new Date(),
+    },
+  });
+}
+
+/** A fresh world: workspace "acme" with owner, admin, member and a target member; an outsider
+ * owning "other"; a pending invitation; the caller signed in. */
+async function fixture(caller: Caller) {
+  const [owner, admin, member, target, outsider] = await Promise.all(
+    ["owner", "admin", "member", "target", "outsider"].map(user),
+  );
+  const acme = await db.workspace.create({
+    data: {
+      name: "Acme",
+      slug: "acme",
+      memberships: {
+        create: [
+          { userId: owner!.id, role: "owner" },
+          { userId: admin!.id, role: "admin" },
+          { userId: member!.id, role: "member" },
+          { userId: target!.id, role: "member" },
+        ],
+      },
+    },
+  });
+  const other = await db.workspace.create({
+    data: {
+      name: "Other",
+      slug: "other",
+      memberships: { create: { userId: outsider!.id, role: "owner" } },
+    },
+  });
+  const token = generateToken();
+  const invitation = await db.invitation.create({
+    data: {
+      workspaceId: acme.id,
+      email: "invitee@example.com",
+      role: "member",
+      tokenHash: hashToken(token),
+      invitedById: owner!.id,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+  const users = {
+    owner: owner!,
+    admin: admin!,
+    member: member!,
+    target: target!,
+    outsider: outsider!,
+  };
+  const signedIn = caller === "anonymous" ? null : users[caller];
+  let invitationForCaller: string | null = null;
+  let session: { email: string; sessionId: string } | null = null;
+  let headers = requestHeaders();
+  if (signedIn) {
+    const created = await createSession(signedIn.id, { ipAddress: null, userAgent: null });
+    headers = requestHeaders(created.id);
+    session = { email: signedIn.email, sessionId: hashToken(created.id) };
+    const elsewhere = caller === "outsider" ? acme.id : other.id;
+    invitationForCaller = (
+      await db.invitation.create({
+        data: {
+          workspaceId: elsewhere,
+          email: signedIn.email,
+          role: "member",
+          tokenHash: hashToken(generateToken()),
+          expiresAt: new Date(Date.now() + 3_600_000),
+        },
+      })
+    ).id;
+  }
+  const f: Fixture = {
+    slug: "acme",
+    users,
+    invitation: { id: invitation.id, token },
+    invitationForCaller,
+    caller: session,
+  };
+  return { f, headers };
+}
+
+/** "ok", or the tRPC error code of the call. */
+async function outcome(path: string, caller: Caller): Promise<string> {
+  const { f, headers } = await fixture(caller);
+  const { caller: api } = await callerWith(headers);
+  const [router, procedure] = path.split(".") as [string, string];
+  const fn = (
+    api as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>
+  )[router]![procedure]!;
+  try {
+    await fn(POLICIES[path]!.input?.(f));
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+const AUTH_FAILURES = ["UNAUTHORIZED", "FORBIDDEN"];
+
+function check(policy: Policy, caller: Caller, result: string) {
+  if (policy.kind === "public") {
+    expect(AUTH_FAILURES).not.toContain(result);
+    return;
+  }
+  if (caller === "anonymous") {
+    expect(result).toBe("UNAUTHORIZED");
+    return;
+  }
+  if (policy.kind === "signedIn") {
+    expect(AUTH_FAILURES).not.toContain(result);
+    return;
+  }
+  if (caller === "outsider") {
+    expect(result).toBe("NOT_FOUND");
+    return;
+  }
+  if (policy.permission && !can(caller, policy.permission)) {
+    expect(result).toBe("FORBIDDEN");
+    return;
+  }
+  expect([...AUTH_FAILURES, "NOT_FOUND"]).not.toContain(result);
+}
+
+beforeAll(async () => {
+  passwordHash = await hashPassword(PASSWORD);
+});
+
+describe("authorization matrix", () => {
+  it("declares a policy for every procedure of appRouter, and for nothing else", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(Object.keys(POLICIES).sort()).toEqual(procedures);
+  });
+
+  for (const path of Object.keys(POLICIES)) {
+    it(`${path}: ${JSON.stringify(POLICIES[path]!.policy)}`, async () => {
+      const results: Record<string, string> = {};
+      for (const caller of CALLERS) {
+        if (caller !== CALLERS[0]) await db.$executeRawUnsafe(truncateSql);
+        results[caller] = await outcome(path, caller);
+        check(POLICIES[path]!.policy, caller, results[caller]!);
+      }
+    });
+  }
+});
+
+/** Empties the tables between the callers of one test (the hook does it between tests). */
+let truncateSql = "";
+beforeAll(async () => {
+  const tables = await db.$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+  truncateSql = `TRUNCATE TABLE ${tables.map((t) => `"public"."${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`;
+});
