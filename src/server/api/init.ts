@@ -14,7 +14,7 @@ import { requestMeta } from "@/server/auth/request-meta";
 import { type SessionContext, validateSessionToken } from "@/server/auth/session";
 import { connectionFailureReason } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
-import { findMembership } from "@/server/services/workspaces";
+import { findMembership, type WorkspaceScope } from "@/server/services/workspaces";
 
 /** The session token of a Cookie header; null when absent or when the header is malformed. */
 function readSessionCookie(cookieHeader: string): string | null {
@@ -131,4 +131,13 @@ export function workspaceProcedure(permission?: Permission) {
     const { workspace, ...rest } = membership;
     return next({ ctx: { ...ctx, workspace, membership: rest } });
   });
+}
+
+/** The service scope (`{ actorId, workspace, membership }`) of a workspace procedure's context. */
+export function scopeOf(ctx: {
+  auth: SessionContext;
+  workspace: WorkspaceScope["workspace"];
+  membership: WorkspaceScope["membership"];
+}): WorkspaceScope {
+  return { actorId: ctx.auth.user.id, workspace: ctx.workspace, membership: ctx.membership };
 }

@@ -9,9 +9,9 @@ import {
   createTRPCRouter,
   protectedProcedure,
   publicProcedure,
+  scopeOf,
   workspaceProcedure,
 } from "@/server/api/init";
-import { scopeOf } from "@/server/api/routers/workspace";
 import * as invitations from "@/server/services/invitations";
 
 /** Invitations to a workspace: managed by its admins, accepted by the invited address. */

@@ -1,6 +1,5 @@
 import { removeMemberInput, updateMemberRoleInput, workspaceInput } from "@/schemas/workspace";
-import { createTRPCRouter, workspaceProcedure } from "@/server/api/init";
-import { scopeOf } from "@/server/api/routers/workspace";
+import { createTRPCRouter, scopeOf, workspaceProcedure } from "@/server/api/init";
 import { listMembers, removeMember, updateMemberRole } from "@/server/services/members";
 
 /** The members of a workspace. */

@@ -5,18 +5,13 @@ import {
   transferOwnershipInput,
   workspaceInput,
 } from "@/schemas/workspace";
-import { createTRPCRouter, protectedProcedure, workspaceProcedure } from "@/server/api/init";
+import {
+  createTRPCRouter,
+  protectedProcedure,
+  scopeOf,
+  workspaceProcedure,
+} from "@/server/api/init";
 import * as workspaces from "@/server/services/workspaces";
-import type { TRPCContext } from "@/server/api/init";
-
-/** The service scope of a workspace procedure's context. */
-export function scopeOf(ctx: {
-  auth: NonNullable<TRPCContext["auth"]>;
-  workspace: workspaces.WorkspaceScope["workspace"];
-  membership: workspaces.WorkspaceScope["membership"];
-}): workspaces.WorkspaceScope {
-  return { actorId: ctx.auth.user.id, workspace: ctx.workspace, membership: ctx.membership };
-}
 
 /** The user's workspaces, and the life cycle of one. */
 export const workspaceRouter = createTRPCRouter({
