@@ -1,45 +1,19 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import {
+  clientIpHeader,
+  linkFromMailbox,
+  newAccount,
+  otherDevice,
+  signUpAndVerify,
+  type Account,
+} from "./support/accounts";
 
 /**
  * Account journeys: sign-up with email verification, sign-in/out, password reset, sessions.
  * Emails are read from the dev outbox at /dev/mailbox (the e2e server runs with MAIL_TRANSPORT=outbox).
  */
 
-type Account = { name: string; email: string; password: string };
-
-/**
- * A client IP of its own for each browser context (X-Forwarded-For, which `next start` passes
- * through when no proxy is configured), so the per-IP rate limits (sign-up: 10 an hour) count each
- * test apart and reruns against a running server do not answer 429. Per-account limits still apply.
- */
-function clientIpHeader(): Record<string, string> {
-  const byte = () => Math.floor(Math.random() * 254) + 1;
-  return { "x-forwarded-for": `10.${byte()}.${byte()}.${byte()}` };
-}
-
 test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
-
-function newAccount(): Account {
-  const id = `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
-  return { name: "Ada Lovelace", email: `user-${id}@example.com`, password: `pw-${id}-long` };
-}
-
-/**
- * The path and query of the newest link in `to`'s mailbox whose URL contains `pathPart`; polls
- * /dev/mailbox until it arrives. Only the path is kept: the mail's origin may be the app's public
- * URL rather than the test server.
- */
-async function linkFromMailbox(page: Page, to: string, pathPart: string): Promise<string> {
-  const link = page.locator(`article[data-to="${to}"] a[href*="${pathPart}"]`).first();
-  await expect(async () => {
-    await page.goto("/dev/mailbox");
-    await expect(link).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-  const href = await link.getAttribute("href");
-  expect(href).toBeTruthy();
-  const url = new URL(href!, page.url());
-  return url.pathname + url.search;
-}
 
 async function fillSignIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
@@ -51,31 +25,6 @@ async function signIn(page: Page, account: Account) {
   await page.goto("/sign-in");
   await fillSignIn(page, account.email, account.password);
   await expect(page).toHaveURL(/\/dashboard$/);
-}
-
-/** Signs up through the form and confirms the emailed link: `page` ends signed in on /dashboard. */
-async function signUpAndVerify(page: Page, account: Account = newAccount()): Promise<Account> {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(account.name);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/check-email$/);
-  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-
-  const verifyPath = await linkFromMailbox(page, account.email, "/verify-email");
-  await page.goto(verifyPath);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Confirm my email" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByRole("heading", { name: `Welcome, ${account.name}` })).toBeVisible();
-  return account;
-}
-
-/** A page in a fresh browser context (its own cookies): another device. */
-async function otherDevice(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: clientIpHeader() });
-  return context.newPage();
 }
 
 test("sign up, verify the email, sign out and sign in again", async ({ page }) => {

@@ -1,7 +1,10 @@
+import { dehydrate, hashKey, HydrationBoundary } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { WorkspaceSwitcher } from "@/components/workspace/workspace-switcher";
 import { getCurrentSession } from "@/server/auth/session";
+import { getQueryClient, prefetch, trpc } from "@/trpc/server";
 
 // Per request and per user: never cached.
 export const dynamic = "force-dynamic";
@@ -11,30 +14,48 @@ const navLinkClass =
 
 /**
  * The signed-in area. Each page checks the session itself (`requireUser`); the layout only reads
- * it for the header.
+ * it for the header (and, when signed in, prefetches the workspace switcher's list).
  */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const current = await getCurrentSession();
+  const listOptions = trpc.workspace.list.queryOptions();
+  if (current) prefetch(listOptions);
+  // Only the switcher's query: the pages' own queries (e.g. a non-member's `workspace.get`, about
+  // to fail into a 404) are still pending here and hydrate through their own boundaries.
+  const switcherState = current
+    ? dehydrate(getQueryClient(), {
+        shouldDehydrateQuery: (query) => query.queryHash === hashKey(listOptions.queryKey),
+      })
+    : undefined;
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
-          <div className="flex items-center gap-2 sm:gap-4">
+          <div className="flex min-w-0 items-center gap-2 sm:gap-4">
             <Link
               href="/dashboard"
               className="rounded-md text-lg font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
             >
               Starter
             </Link>
-            <nav aria-label="App" className="flex items-center gap-1">
-              <Link href="/dashboard" className={navLinkClass}>
-                Dashboard
-              </Link>
-              <Link href="/settings" className={navLinkClass}>
-                Settings
-              </Link>
-            </nav>
+            {current && (
+              <HydrationBoundary state={switcherState}>
+                <WorkspaceSwitcher />
+              </HydrationBoundary>
+            )}
           </div>
+          {/* A row of its own on phones (below), inline after the switcher from sm up. */}
+          <nav
+            aria-label="App"
+            className="order-last flex basis-full items-center gap-1 sm:order-none sm:mr-auto sm:basis-auto"
+          >
+            <Link href="/dashboard" className={navLinkClass}>
+              Dashboard
+            </Link>
+            <Link href="/settings" className={navLinkClass}>
+              Settings
+            </Link>
+          </nav>
           {current && (
             <div className="flex items-center gap-3">
               <span

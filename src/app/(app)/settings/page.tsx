@@ -1,50 +1,14 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { Suspense } from "react";
 import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { SessionList, SessionListSkeleton } from "@/components/settings/session-list";
+import { Section } from "@/components/ui/section";
 import { requireUser } from "@/server/auth/session";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Settings" };
-
-function Section({
-  id,
-  title,
-  description,
-  tone = "default",
-  children,
-}: {
-  id: string;
-  title: string;
-  description?: string;
-  tone?: "default" | "danger";
-  children: ReactNode;
-}) {
-  return (
-    <section
-      aria-labelledby={id}
-      className={`grid gap-4 rounded-xl border p-5 sm:p-6 md:grid-cols-3 md:gap-8 ${
-        tone === "danger"
-          ? "border-red-200 dark:border-red-900/70"
-          : "border-zinc-200 dark:border-zinc-800"
-      }`}
-    >
-      <header className="space-y-1">
-        <h2
-          id={id}
-          className={`text-lg font-semibold ${tone === "danger" ? "text-red-700 dark:text-red-400" : ""}`}
-        >
-          {title}
-        </h2>
-        {description && <p className="text-sm text-zinc-600 dark:text-zinc-400">{description}</p>}
-      </header>
-      <div className="min-w-0 md:col-span-2">{children}</div>
-    </section>
-  );
-}
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");

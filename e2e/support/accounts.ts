@@ -1,0 +1,71 @@
+import { expect, type Browser, type Page } from "@playwright/test";
+
+/**
+ * Shared steps of the browser journeys: fresh accounts, the dev outbox, sign-up and sign-in.
+ * Emails are read from /dev/mailbox (the e2e server runs with MAIL_TRANSPORT=outbox).
+ */
+
+export type Account = { name: string; email: string; password: string };
+
+/**
+ * A client IP of its own for each browser context (X-Forwarded-For, which `next start` passes
+ * through when no proxy is configured), so the per-IP rate limits (sign-up: 10 an hour) count each
+ * test apart and reruns against a running server do not answer 429. Per-account limits still apply.
+ * Use in each spec: `test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) })`.
+ */
+export function clientIpHeader(): Record<string, string> {
+  const byte = () => Math.floor(Math.random() * 254) + 1;
+  return { "x-forwarded-for": `10.${byte()}.${byte()}.${byte()}` };
+}
+
+/** A unique account; `prefix` starts the address so a failing test's mailbox is easy to read. */
+export function newAccount(name = "Ada Lovelace", prefix = "user"): Account {
+  const id = `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+  return { name, email: `${prefix}-${id}@example.com`, password: `pw-${id}-long` };
+}
+
+/**
+ * The path and query of the newest link in `to`'s mailbox whose URL contains `pathPart`; polls
+ * /dev/mailbox until it arrives. Only the path is kept: the mail's origin may be the app's public
+ * URL rather than the test server.
+ */
+export async function linkFromMailbox(page: Page, to: string, pathPart: string): Promise<string> {
+  const link = page.locator(`article[data-to="${to}"] a[href*="${pathPart}"]`).first();
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  const href = await link.getAttribute("href");
+  expect(href).toBeTruthy();
+  const url = new URL(href!, page.url());
+  return url.pathname + url.search;
+}
+
+/** Fills the sign-up form (the page is on /sign-up) and confirms the emailed link: ends on /dashboard. */
+export async function completeSignUp(page: Page, account: Account): Promise<void> {
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/check-email$/);
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+
+  await page.goto(await linkFromMailbox(page, account.email, "/verify-email"));
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Confirm my email" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: `Welcome, ${account.name}` })).toBeVisible();
+}
+
+/** Signs up through the form and confirms the emailed link: `page` ends signed in on /dashboard. */
+export async function signUpAndVerify(page: Page, account = newAccount()): Promise<Account> {
+  await page.goto("/sign-up");
+  await completeSignUp(page, account);
+  return account;
+}
+
+/** A page in a fresh browser context (its own cookies and client IP): another device or person. */
+export async function otherDevice(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ extraHTTPHeaders: clientIpHeader() });
+  return context.newPage();
+}

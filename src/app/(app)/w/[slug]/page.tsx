@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { ListSkeleton } from "@/components/workspace/shared";
+import { WorkspaceOverview } from "@/components/workspace/workspace-overview";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { loadWorkspace } from "./load";
+
+export async function generateMetadata({ params }: PageProps<"/w/[slug]">): Promise<Metadata> {
+  const { slug } = await params;
+  const { workspace } = await loadWorkspace(slug, `/w/${slug}`);
+  return { title: workspace.name };
+}
+
+export default async function WorkspacePage({ params }: PageProps<"/w/[slug]">) {
+  const { slug } = await params;
+  await loadWorkspace(slug, `/w/${slug}`);
+  prefetch(trpc.member.list.queryOptions({ workspaceSlug: slug }));
+  return (
+    <HydrateClient>
+      <Suspense fallback={<ListSkeleton label="Loading the workspace" rows={1} />}>
+        <WorkspaceOverview slug={slug} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { Route } from "next";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { errorMessage } from "@/components/forms/server-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useTRPC } from "@/trpc/client";
+
+/** /invite's Accept: joins the workspace and opens it. */
+export function AcceptInvitationButton({
+  invitationId,
+  workspaceName,
+}: {
+  invitationId: string;
+  workspaceName: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const accept = useMutation(
+    trpc.invitation.accept.mutationOptions({
+      onSuccess: ({ workspaceSlug }) => {
+        toast.success(`You joined ${workspaceName}.`);
+        void queryClient.invalidateQueries({ queryKey: trpc.workspace.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.invitation.listMine.queryKey() });
+        router.push(`/w/${workspaceSlug}` as Route);
+      },
+      onError: (err) => setError(errorMessage(err)),
+    }),
+  );
+  return (
+    <div className="space-y-4">
+      {error && <Alert>{error}</Alert>}
+      <Button
+        className="w-full"
+        pending={accept.isPending || accept.isSuccess}
+        pendingText="Joining…"
+        onClick={() => {
+          setError(null);
+          accept.mutate({ invitationId });
+        }}
+      >
+        Accept invitation
+      </Button>
+    </div>
+  );
+}
