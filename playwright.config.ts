@@ -3,13 +3,15 @@ import { defineConfig, devices } from "@playwright/test";
 
 /**
  * Browser journeys against the production build (`npm run build` first): `npm start` serves it on
- * PORT with a fresh in-memory embedded database, migrated and seeded.
+ * PORT with a fresh in-memory embedded database, migrated and seeded, and the local Stripe emulator.
  *
  * Chromium: `PLAYWRIGHT_CHROMIUM_EXECUTABLE` if set, else a system Chromium when one is installed
  * (Debian's `chromium` package), else the browser `npx playwright install chromium` downloads.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** The local Stripe emulator `npm start` runs for the e2e server (e2e/support/stripe.ts reads it). */
+export const STRIPE_EMULATOR_PORT = Number(process.env.E2E_STRIPE_EMULATOR_PORT ?? 12112);
 
 const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ||
@@ -55,6 +57,9 @@ export default defineConfig({
       MAIL_TRANSPORT: "outbox",
       EMBEDDED_DB_DIR: "memory://",
       EMBEDDED_DB_PORT: "0",
+      // No Stripe key: `npm start` runs the local Stripe emulator (in memory) on this port.
+      STRIPE_SECRET_KEY: "",
+      STRIPE_EMULATOR_PORT: String(STRIPE_EMULATOR_PORT),
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -1,54 +1,29 @@
 /**
- * Seed data: the plan catalogue. Idempotent: plans are upserted by slug, so running it again
+ * Seed data: the plan catalogue the marketing pages read, written from the plans in code
+ * (src/server/billing/plans.ts). Idempotent: plans are upserted by slug, so running it again
  * restores these values and creates nothing twice. Run with `npm run db:seed`.
- * Prices are integer cents (USD).
+ * Prices are integer cents.
  */
 import type { Prisma, PrismaClient } from "../src/generated/prisma/client";
+import { PLAN_LIST } from "../src/server/billing/plans";
 
 type PlanSeed = Omit<Prisma.PlanCreateInput, "id" | "createdAt" | "updatedAt">;
 
-export const PLAN_CATALOGUE: readonly PlanSeed[] = [
-  {
-    slug: "free",
-    name: "Free",
-    description: "For trying things out on your own.",
-    monthlyPriceCents: 0,
-    yearlyPriceCents: null,
-    maxProjects: 3,
-    maxMembers: 1,
-    features: ["Community support", "Activity log for 7 days"],
-    sortOrder: 0,
-  },
-  {
-    slug: "pro",
-    name: "Pro",
-    description: "For professionals shipping real products.",
-    monthlyPriceCents: 1900,
-    yearlyPriceCents: 19000,
-    maxProjects: 50,
-    maxMembers: 5,
-    features: ["Email support", "Activity log for 90 days", "CSV exports"],
-    highlighted: true,
-    sortOrder: 1,
-  },
-  {
-    slug: "team",
-    name: "Team",
-    description: "For teams that work together, billed per seat.",
-    monthlyPriceCents: 1200,
-    yearlyPriceCents: 12000,
-    perSeat: true,
-    maxProjects: null,
-    maxMembers: null,
-    features: [
-      "Priority support",
-      "Unlimited activity log",
-      "CSV exports",
-      "Roles and permissions",
-    ],
-    sortOrder: 2,
-  },
-];
+/** The `Plan` rows, one per plan in code, in display order. */
+export const PLAN_CATALOGUE: readonly PlanSeed[] = PLAN_LIST.map((plan, index) => ({
+  slug: plan.slug,
+  name: plan.name,
+  description: plan.description,
+  monthlyPriceCents: plan.monthlyPriceCents,
+  yearlyPriceCents: plan.yearlyPriceCents,
+  currency: plan.currency,
+  perSeat: plan.perSeat,
+  maxProjects: plan.entitlements.maxProjects,
+  maxMembers: plan.entitlements.maxMembers,
+  features: plan.features,
+  highlighted: plan.highlighted,
+  sortOrder: index,
+}));
 
 /** Upserts the plan catalogue in one transaction; returns how many plans it wrote. */
 export async function seed(db: PrismaClient): Promise<number> {

@@ -4,16 +4,46 @@
  * With `DATABASE_URL` set, the command gets it unchanged (pending migrations are reported, not
  * applied: run `npm run db:migrate`). Without it, the embedded PGlite server starts (or is joined),
  * pending migrations are applied, a new database is seeded, and the command runs with
- * `DATABASE_URL` pointing at it. Signals are forwarded; the server stops when the command exits.
+ * `DATABASE_URL` pointing at it. With no `STRIPE_SECRET_KEY`, the local Stripe emulator starts
+ * too (scripts/lib/local-stripe.ts) and the command gets its settings. Signals are forwarded; the
+ * servers stop when the command exits.
  */
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import { migrate, MIGRATIONS_DIR, openDatabase, SCHEMA_PATH, seedDatabase } from "./lib/database";
 import { describeConnectionFailure } from "../src/server/db-errors";
+import { emulatorEnv, emulatorPort, usesEmulator } from "./lib/local-stripe";
 import { runScript } from "./lib/run";
 import { migrationStatus } from "./lib/schema-engine";
 
 let databaseUrl: string | undefined;
+
+/**
+ * Starts the Stripe emulator for a local run, delivering webhooks to the app on `appPort`; its
+ * state lives next to the embedded database's (in memory when that is). When its port is taken
+ * by another local run's emulator, that one is joined. Returns the app's Stripe variables.
+ */
+async function startLocalStripe(appPort: string, inMemory: boolean) {
+  const port = emulatorPort();
+  const { startStripeEmulator, emulatorPriceSeeds } = await import("./stripe-emulator");
+  const env = emulatorEnv(port);
+  try {
+    const emulator = await startStripeEmulator({
+      port,
+      webhookUrl: `http://127.0.0.1:${appPort}/api/webhooks/stripe`,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET!,
+      prices: emulatorPriceSeeds(),
+      dataFile: inMemory ? undefined : ".data/stripe-emulator.json",
+      log: (line) => console.log(`  [stripe] ${line}`),
+    });
+    console.log(`  ✓ Stripe emulator at ${emulator.url} (no STRIPE_SECRET_KEY set)`);
+    return { env: { ...env, STRIPE_API_BASE: emulator.url }, close: () => emulator.close() };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    console.log(`  ✓ joining the Stripe emulator already on port ${port}`);
+    return { env, close: async () => {} };
+  }
+}
 
 /**
  * Prints one line when `DATABASE_URL` has pending migrations, or cannot be reached: the command
@@ -61,9 +91,15 @@ runScript(
     const mail = database.embedded
       ? { MAIL_TRANSPORT: process.env.MAIL_TRANSPORT || "outbox" }
       : {};
+    const stripe = usesEmulator()
+      ? await startLocalStripe(
+          process.env.PORT || "3000",
+          (process.env.EMBEDDED_DB_DIR ?? "").startsWith("memory://") && database.embedded,
+        )
+      : null;
     const child = spawn(file, args, {
       stdio: "inherit",
-      env: { ...process.env, ...mail, DATABASE_URL: database.url },
+      env: { ...process.env, ...mail, ...stripe?.env, DATABASE_URL: database.url },
     });
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
       process.on(signal, () => child.kill(signal));
@@ -77,6 +113,7 @@ runScript(
         resolve(127);
       });
     });
+    await stripe?.close();
     await database.close();
     process.exit(code);
   },

@@ -63,6 +63,21 @@ export const env = createEnv({
     MAIL_FROM: z.string().min(3).default("Starter <no-reply@localhost>"),
     /** Reverse proxies in front of the app that append to X-Forwarded-For (request-meta.ts). */
     TRUSTED_PROXIES: int(0, 10).default(0),
+    /** Stripe secret key (sk_test_… or sk_live_…); `npm run dev|start` fill the emulator's. */
+    STRIPE_SECRET_KEY: isBuild
+      ? z.string().optional()
+      : z.string().regex(/^(sk|rk)_(test|live)_/, "must be a Stripe secret key (sk_test_…)"),
+    /** Signing secret of the webhook endpoint (whsec_…). */
+    STRIPE_WEBHOOK_SECRET: isBuild
+      ? z.string().optional()
+      : z.string().startsWith("whsec_", "must be a webhook signing secret (whsec_…)"),
+    /** Base URL of the local Stripe emulator; unset talks to api.stripe.com. */
+    STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+    /** Stripe price ids of the paid plans (src/server/billing/plans.ts); defaults: the emulator's. */
+    STRIPE_PRICE_PRO_MONTHLY: z.string().startsWith("price_").default("price_pro_monthly"),
+    STRIPE_PRICE_PRO_YEARLY: z.string().startsWith("price_").default("price_pro_yearly"),
+    STRIPE_PRICE_TEAM_MONTHLY: z.string().startsWith("price_").default("price_team_monthly"),
+    STRIPE_PRICE_TEAM_YEARLY: z.string().startsWith("price_").default("price_team_yearly"),
   },
   client: {},
   experimental__runtimeEnv: {},

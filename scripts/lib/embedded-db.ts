@@ -14,6 +14,7 @@ import { connect } from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { installProtocolSafeQueue } from "./pglite-queue";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 export const DEFAULT_EMBEDDED_DIR = path.join(process.cwd(), ".data", "pglite");
@@ -79,6 +80,7 @@ export async function startEmbeddedDatabase(
     port,
     maxConnections: MAX_CONNECTIONS,
   });
+  installProtocolSafeQueue(server, pglite);
   await server.start();
   const actualPort = Number(server.getServerConn().split(":").pop());
   return {

@@ -3,9 +3,15 @@
  * (`src/server/api/init.ts`) maps a DomainError to the TRPCError of the same code.
  */
 
-/** What went wrong, in the vocabulary tRPC and HTTP share (404, 409, 403, 400, 429). */
+/** What went wrong, in the vocabulary tRPC and HTTP share (404, 409, 403, 400, 402, 429). */
 export type DomainErrorCode =
-  "UNAUTHORIZED" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "BAD_REQUEST" | "TOO_MANY_REQUESTS";
+  | "UNAUTHORIZED"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "FORBIDDEN"
+  | "BAD_REQUEST"
+  | "PAYMENT_REQUIRED"
+  | "TOO_MANY_REQUESTS";
 
 /**
  * A business-rule failure with a message safe to show to the user. With `field`, the message
@@ -20,5 +26,28 @@ export class DomainError extends Error {
     readonly field?: string,
   ) {
     super(message);
+  }
+}
+
+/** What an {@link EntitlementError} tells the client, so it can offer the right upgrade. */
+export interface UpgradeHint {
+  /** The limit or feature that was hit, e.g. "maxProjects" or "csvExport". */
+  entitlement: string;
+  /** The workspace's current limit (null for a feature the plan lacks). */
+  limit: number | null;
+  /** The workspace's current plan. */
+  plan: string;
+}
+
+/**
+ * A plan limit was reached (HTTP 402, tRPC PAYMENT_REQUIRED). The error formatter passes
+ * {@link UpgradeHint} to the client as `data.upgrade`, which shows an upgrade prompt.
+ */
+export class EntitlementError extends DomainError {
+  constructor(
+    message: string,
+    readonly upgrade: UpgradeHint,
+  ) {
+    super("PAYMENT_REQUIRED", message);
   }
 }

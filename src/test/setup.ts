@@ -1,4 +1,9 @@
-// Runs before each test file: points the app's env (and so `db`) at the test database.
+// Runs before each test file: points the app's env (and so `db` and `stripe()`) at the test
+// database and the test run's Stripe emulator (src/test/global-setup.ts).
 import { inject } from "vitest";
+import { TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from "./stripe-keys";
 
 process.env.DATABASE_URL = inject("databaseUrl");
+process.env.STRIPE_API_BASE = inject("stripeApiBase");
+process.env.STRIPE_SECRET_KEY = TEST_SECRET_KEY;
+process.env.STRIPE_WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;

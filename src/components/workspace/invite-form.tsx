@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { applyServerErrors } from "@/components/forms/server-errors";
+import { UpgradePrompt, upgradeHintOf } from "@/components/billing/upgrade-prompt";
+import { applyServerErrors, errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
@@ -14,10 +15,17 @@ import { assignableRoles, createInvitationInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/client";
 
 /** Invites someone by email (owners and admins: "members:invite"). */
-export function InviteForm({ workspaceSlug }: { workspaceSlug: string }) {
+export function InviteForm({
+  workspaceSlug,
+  canManageBilling,
+}: {
+  workspaceSlug: string;
+  canManageBilling: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
+  const [upgrade, setUpgrade] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -37,7 +45,10 @@ export function InviteForm({ workspaceSlug }: { workspaceSlug: string }) {
           queryKey: trpc.invitation.list.queryKey({ workspaceSlug }),
         });
       },
-      onError: (error) => setFormError(applyServerErrors(setError, error, ["email", "role"])),
+      onError: (error) => {
+        if (upgradeHintOf(error)) return setUpgrade(errorMessage(error));
+        setFormError(applyServerErrors(setError, error, ["email", "role"]));
+      },
     }),
   );
 
@@ -48,9 +59,17 @@ export function InviteForm({ workspaceSlug }: { workspaceSlug: string }) {
       className="space-y-4"
       onSubmit={handleSubmit((values) => {
         setFormError(null);
+        setUpgrade(null);
         invite.mutate(values);
       })}
     >
+      {upgrade && (
+        <UpgradePrompt
+          workspaceSlug={workspaceSlug}
+          message={upgrade}
+          canManageBilling={canManageBilling}
+        />
+      )}
       {formError && <Alert>{formError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
         <TextField

@@ -27,7 +27,7 @@ export function MembersPanel({ slug, currentUserId }: { slug: string; currentUse
           title="Invite a member"
           description="We email them a link to join this workspace."
         >
-          <InviteForm workspaceSlug={slug} />
+          <InviteForm workspaceSlug={slug} canManageBilling={can(workspace, "billing:manage")} />
         </Section>
       )}
       <Section

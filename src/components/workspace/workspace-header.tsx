@@ -1,9 +1,14 @@
 "use client";
-/** The /w/[slug] pages' title block and sub-navigation (Overview, Members, Settings). */
+/**
+ * The /w/[slug] pages' title block, plan badge, billing banner and sub-navigation (Overview,
+ * Projects, Members, Billing, Settings).
+ */
 import { useSuspenseQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { BillingBanner } from "@/components/billing/billing-banner";
+import { PlanBadge } from "@/components/billing/plan-badge";
 import { RoleBadge } from "@/components/workspace/shared";
 import { useTRPC } from "@/trpc/client";
 
@@ -16,7 +21,9 @@ export function WorkspaceHeader({ slug }: { slug: string }) {
   const base = `/w/${slug}`;
   const tabs = [
     { href: base, label: "Overview" },
+    { href: `${base}/projects`, label: "Projects" },
     { href: `${base}/members`, label: "Members" },
+    { href: `${base}/billing`, label: "Billing" },
     { href: `${base}/settings`, label: "Settings" },
   ];
   return (
@@ -26,7 +33,9 @@ export function WorkspaceHeader({ slug }: { slug: string }) {
           {workspace.name}
         </h1>
         <RoleBadge role={workspace.role} />
+        <PlanBadge slug={slug} />
       </div>
+      <BillingBanner slug={slug} />
       <nav aria-label="Workspace" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
         <ul className="flex min-w-max gap-1 border-b border-zinc-200 dark:border-zinc-800">
           {tabs.map((tab) => {

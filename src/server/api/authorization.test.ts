@@ -35,6 +35,7 @@ interface Fixture {
     { id: string; email: string }
   >;
   invitation: { id: string; token: string };
+  projectId: string;
   /** An invitation addressed to the caller, in a workspace they are not in. */
   invitationForCaller: string | null;
   caller: { email: string; sessionId: string } | null;
@@ -144,6 +145,31 @@ const POLICIES: Record<string, { policy: Policy; input?: (f: Fixture) => unknown
     policy: { kind: "signedIn" },
     input: (f) => ({ invitationId: f.invitationForCaller ?? "none" }),
   },
+
+  "billing.plans": { policy: { kind: "public" } },
+  "billing.subscription": {
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  // Acme is subscribed already: an allowed caller gets CONFLICT without reaching Stripe.
+  "billing.createCheckoutSession": {
+    policy: { kind: "workspace", permission: "billing:manage" },
+    input: (f) => ({ workspaceSlug: f.slug, plan: "pro", interval: "month" }),
+  },
+  "billing.createPortalSession": {
+    policy: { kind: "workspace", permission: "billing:manage" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+
+  "project.list": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
+  "project.create": {
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({ workspaceSlug: f.slug, name: "Launch" }),
+  },
+  "project.delete": {
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({ workspaceSlug: f.slug, projectId: f.projectId }),
+  },
 };
 
 async function user(name: string) {
@@ -157,8 +183,8 @@ async function user(name: string) {
   });
 }
 
-/** A fresh world: workspace "acme" with owner, admin, member and a target member; an outsider
- * owning "other"; a pending invitation; the caller signed in. */
+/** A fresh world: workspace "acme" on the Team plan with owner, admin, member and a target
+ * member, a project and a pending invitation; an outsider owning "other"; the caller signed in. */
 async function fixture(caller: Caller) {
   const [owner, admin, member, target, outsider] = await Promise.all(
     ["owner", "admin", "member", "target", "outsider"].map(user),
@@ -176,6 +202,24 @@ async function fixture(caller: Caller) {
         ],
       },
     },
+  });
+  // The subscription row as the billing sync writes it: Team has no member or project limit.
+  await db.subscription.create({
+    data: {
+      workspaceId: acme.id,
+      stripeSubscriptionId: `sub_${unique()}`,
+      stripeCustomerId: "cus_matrix",
+      status: "active",
+      planSlug: "team",
+      stripePriceId: "price_team_monthly",
+      interval: "month",
+      quantity: 4,
+      currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000),
+      stripeCreatedAt: new Date(),
+    },
+  });
+  const project = await db.project.create({
+    data: { workspaceId: acme.id, ownerId: owner!.id, name: "Acme project" },
   });
   const other = await db.workspace.create({
     data: {
@@ -227,6 +271,7 @@ async function fixture(caller: Caller) {
     slug: "acme",
     users,
     invitation: { id: invitation.id, token },
+    projectId: project.id,
     invitationForCaller,
     caller: session,
   };

@@ -13,7 +13,9 @@ import { can, type Permission } from "@/server/auth/permissions";
 import { requestMeta } from "@/server/auth/request-meta";
 import { type SessionContext, validateSessionToken } from "@/server/auth/session";
 import { connectionFailureReason } from "@/server/db-errors";
-import { DomainError } from "@/server/errors";
+import { assertEntitlement, type CountedEntitlement } from "@/server/billing/entitlements";
+import { db } from "@/server/db";
+import { DomainError, EntitlementError } from "@/server/errors";
 import { findMembership, type WorkspaceScope } from "@/server/services/workspaces";
 
 /** The session token of a Cookie header; null when absent or when the header is malformed. */
@@ -74,7 +76,12 @@ const t = initTRPC.context<TRPCContext>().create({
     return {
       ...shape,
       message: hideMessage ? "Internal server error" : shape.message,
-      data: { ...shape.data, zodError: fieldErrors(error.cause) },
+      data: {
+        ...shape.data,
+        zodError: fieldErrors(error.cause),
+        /** Set on PAYMENT_REQUIRED: which plan limit was hit, for the upgrade prompt. */
+        upgrade: error.cause instanceof EntitlementError ? error.cause.upgrade : null,
+      },
     };
   },
 });
@@ -140,4 +147,20 @@ export function scopeOf(ctx: {
   membership: WorkspaceScope["membership"];
 }): WorkspaceScope {
   return { actorId: ctx.auth.user.id, workspace: ctx.workspace, membership: ctx.membership };
+}
+
+/**
+ * Middleware for a workspace procedure that adds one of what `entitlement` counts: refuses with
+ * PAYMENT_REQUIRED (and `data.upgrade`) when the plan's limit is already reached, before the
+ * procedure runs. The service re-checks inside its transaction (`assertEntitlement`), which is what
+ * holds under concurrency; this early check gives the fast, uniform answer.
+ * Usage: `workspaceProcedure("projects:write").use(requireEntitlement("maxProjects"))`.
+ */
+export function requireEntitlement(entitlement: CountedEntitlement) {
+  return t.middleware(async ({ ctx, next }) => {
+    const workspace = (ctx as { workspace?: { id: string } }).workspace;
+    if (!workspace) throw new Error("requireEntitlement must follow workspaceProcedure.");
+    await db.$transaction((tx) => assertEntitlement(tx, workspace.id, entitlement));
+    return next();
+  });
 }

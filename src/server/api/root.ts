@@ -5,17 +5,21 @@
 import "server-only";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/init";
 import { accountRouter } from "@/server/api/routers/account";
+import { billingRouter } from "@/server/api/routers/billing";
 import { invitationRouter } from "@/server/api/routers/invitation";
 import { memberRouter } from "@/server/api/routers/member";
 import { planRouter } from "@/server/api/routers/plan";
+import { projectRouter } from "@/server/api/routers/project";
 import { sessionRouter } from "@/server/api/routers/session";
 import { workspaceRouter } from "@/server/api/routers/workspace";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  billing: billingRouter,
   invitation: invitationRouter,
   member: memberRouter,
   plan: planRouter,
+  project: projectRouter,
   session: sessionRouter,
   workspace: workspaceRouter,
 });

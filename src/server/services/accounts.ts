@@ -34,6 +34,7 @@ import { DomainError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
 import { appUrl, sendEmail } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
+import { cancelBilling } from "@/server/services/billing";
 import { ensurePersonalWorkspace } from "@/server/services/workspaces";
 
 const HOUR_MS = 3_600_000;
@@ -378,13 +379,15 @@ export async function confirmEmailChange(token: string, meta: RequestMeta) {
 
 /**
  * Deletes the account, its sessions, tokens and memberships (cascade), and the workspaces it owns
- * alone. A workspace it owns with other members must be handed over first.
+ * alone (their Stripe subscriptions are cancelled first). A workspace it owns with other members
+ * must be handed over first.
  * @throws DomainError BAD_REQUEST on "password" when it is wrong; CONFLICT when the user owns a
  *   workspace that has other members.
  */
 export async function deleteAccount(actor: { userId: string }, password: string) {
   const user = await checkPassword(actor.userId, password, "password");
-  await db.$transaction(async (tx) => {
+  /** The workspaces the user owns; throws when one of them has other members. */
+  const ownedAlone = async (tx: Prisma.TransactionClient) => {
     const owned = await tx.workspace.findMany({
       where: { memberships: { some: { userId: user.id, role: "owner" } } },
       select: { id: true, name: true, _count: { select: { memberships: true } } },
@@ -396,6 +399,12 @@ export async function deleteAccount(actor: { userId: string }, password: string)
         `Transfer ownership of "${shared.name}" before deleting your account.`,
       );
     }
+    return owned;
+  };
+  // Stop their billing first: Stripe cannot join the transaction.
+  await cancelBilling((await ownedAlone(db)).map((w) => w.id));
+  await db.$transaction(async (tx) => {
+    const owned = await ownedAlone(tx);
     await tx.workspace.deleteMany({ where: { id: { in: owned.map((w) => w.id) } } });
     await tx.user.deleteMany({ where: { id: user.id } });
   });

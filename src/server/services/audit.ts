@@ -10,7 +10,7 @@ export interface AuditEntry {
   workspaceId: string | null;
   actorId: string | null;
   action: string;
-  targetType?: "workspace" | "user" | "invitation";
+  targetType?: "workspace" | "user" | "invitation" | "project";
   targetId?: string;
   metadata?: Prisma.InputJsonObject;
 }

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import type { createInvitationInput } from "@/schemas/workspace";
 import { consume } from "@/server/auth/rate-limit";
 import { generateToken, hashToken } from "@/server/auth/tokens";
+import { assertEntitlement } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
@@ -59,10 +60,14 @@ export async function listInvitations(scope: WorkspaceScope) {
   }));
 }
 
+const alreadyInvited = () =>
+  new DomainError("CONFLICT", "Already invited: resend the invitation instead.", "email");
+
 /**
  * Invites `email` with `role` and emails the link. An expired invitation to the same address is
  * replaced.
  * @throws DomainError CONFLICT on "email" for a member or an address with a pending invitation.
+ * @throws EntitlementError when members plus pending invitations would exceed the plan's limit.
  */
 export async function createInvitation(
   scope: WorkspaceScope & { actorName: string },
@@ -83,6 +88,11 @@ export async function createInvitation(
           expiresAt: { lte: new Date() },
         },
       });
+      const pending = await tx.invitation.findFirst({
+        where: { workspaceId: scope.workspace.id, email: input.email },
+      });
+      if (pending) throw alreadyInvited();
+      await assertEntitlement(tx, scope.workspace.id, "maxMembers");
       const created = await tx.invitation.create({
         data: {
           workspaceId: scope.workspace.id,
@@ -104,8 +114,7 @@ export async function createInvitation(
       return created;
     })
     .catch((error: unknown) => {
-      if (!isUniqueViolation(error)) throw error;
-      throw new DomainError("CONFLICT", "Already invited: resend the invitation instead.", "email");
+      throw isUniqueViolation(error) ? alreadyInvited() : error;
     });
   await mailInvitation(input.email, token, scope.workspace.name, scope.actorName);
   return { id: invitation.id };

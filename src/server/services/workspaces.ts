@@ -13,6 +13,7 @@ import { db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit";
+import { cancelBilling } from "@/server/services/billing";
 
 type Tx = Prisma.TransactionClient;
 
@@ -179,6 +180,7 @@ export async function deleteWorkspace(scope: WorkspaceScope, confirmSlug: string
       "confirmSlug",
     );
   }
+  await cancelBilling([scope.workspace.id]);
   await db.$transaction(async (tx) => {
     await recordAudit(tx, {
       workspaceId: scope.workspace.id,

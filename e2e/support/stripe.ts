@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+import { STRIPE_EMULATOR_PORT } from "../../playwright.config";
+
+/** The local Stripe emulator the e2e server talks to. */
+export const emulatorUrl = `http://127.0.0.1:${STRIPE_EMULATOR_PORT}`;
+
+/** On the emulator's hosted Checkout page: pays with `card` (Stripe's test card numbers). */
+export async function payOnCheckout(page: Page, card: string) {
+  await expect(page).toHaveURL(new RegExp(`^${emulatorUrl}/checkout/`));
+  await page.getByLabel("Card number").fill(card);
+  await page.getByLabel("Expiry").fill("12 / 34");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByLabel("Name on card").fill("Ada Lovelace");
+  await page.getByRole("button", { name: "Subscribe" }).click();
+}
+
+/** Moves the emulator's clock forward by `days`: renewals and scheduled cancellations happen. */
+export async function advanceStripeClock(page: Page, days: number) {
+  const res = await page.request.post(`${emulatorUrl}/_emulator/clock/advance`, { data: { days } });
+  expect(res.ok()).toBe(true);
+}

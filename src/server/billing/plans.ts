@@ -1,0 +1,133 @@
+/**
+ * The plans, in code: what each costs and what it entitles a workspace to. The single source of
+ * truth for entitlements (src/server/billing/entitlements.ts), for the marketing catalogue the seed
+ * writes to the `Plan` table, for the prices `npm run stripe:setup` creates in a Stripe account, and
+ * for the prices the local Stripe emulator serves.
+ *
+ * Prices are integer cents of `currency` (ISO 4217, lower case, as Stripe uses). Which Stripe price
+ * id sells which plan comes from the environment (`STRIPE_PRICE_*`, src/server/billing/prices.ts);
+ * the emulator's ids are the defaults, so a fresh clone needs none.
+ *
+ * No `server-only` here: the seed and the emulator (plain Node scripts) import it too, and nothing
+ * in it is secret.
+ */
+
+export type PlanSlug = "free" | "pro" | "team";
+export type BillingInterval = "month" | "year";
+
+/** What a workspace may use. `null` means unlimited. */
+export interface Entitlements {
+  /** Most projects a workspace may hold. */
+  maxProjects: number | null;
+  /** Most members plus pending invitations. On per-seat plans, seats are bought per member. */
+  maxMembers: number | null;
+  /** Days of activity log kept visible. */
+  activityLogDays: number | null;
+  /** CSV exports of projects and activity. */
+  csvExport: boolean;
+}
+
+export interface PlanDefinition {
+  slug: PlanSlug;
+  name: string;
+  description: string;
+  /** Cents per month (per seat when `perSeat`). 0 for Free. */
+  monthlyPriceCents: number;
+  /** Cents per year (per seat when `perSeat`); null when there is no yearly price. */
+  yearlyPriceCents: number | null;
+  currency: string;
+  /** True when Stripe bills the subscription's quantity: one seat per member. */
+  perSeat: boolean;
+  entitlements: Entitlements;
+  /** Marketing bullet points, in display order. */
+  features: string[];
+  highlighted: boolean;
+}
+
+export const PLANS: Readonly<Record<PlanSlug, PlanDefinition>> = {
+  free: {
+    slug: "free",
+    name: "Free",
+    description: "For trying things out with a small team.",
+    monthlyPriceCents: 0,
+    yearlyPriceCents: null,
+    currency: "usd",
+    perSeat: false,
+    entitlements: { maxProjects: 3, maxMembers: 3, activityLogDays: 7, csvExport: false },
+    features: ["Up to 3 projects", "Up to 3 members", "Activity log for 7 days"],
+    highlighted: false,
+  },
+  pro: {
+    slug: "pro",
+    name: "Pro",
+    description: "For professionals shipping real products.",
+    monthlyPriceCents: 1900,
+    yearlyPriceCents: 19000,
+    currency: "usd",
+    perSeat: false,
+    entitlements: { maxProjects: 50, maxMembers: 10, activityLogDays: 90, csvExport: true },
+    features: ["Up to 50 projects", "Up to 10 members", "Activity log for 90 days", "CSV exports"],
+    highlighted: true,
+  },
+  team: {
+    slug: "team",
+    name: "Team",
+    description: "For teams that work together, billed per seat.",
+    monthlyPriceCents: 1200,
+    yearlyPriceCents: 12000,
+    currency: "usd",
+    perSeat: true,
+    entitlements: { maxProjects: null, maxMembers: null, activityLogDays: null, csvExport: true },
+    features: ["Unlimited projects", "Unlimited members", "Unlimited activity log", "CSV exports"],
+    highlighted: false,
+  },
+};
+
+/** Plans in display order. */
+export const PLAN_LIST: readonly PlanDefinition[] = [PLANS.free, PLANS.pro, PLANS.team];
+
+export type PriceEnvVar =
+  | "STRIPE_PRICE_PRO_MONTHLY"
+  | "STRIPE_PRICE_PRO_YEARLY"
+  | "STRIPE_PRICE_TEAM_MONTHLY"
+  | "STRIPE_PRICE_TEAM_YEARLY";
+
+/** One sellable Stripe price of a paid plan. */
+export interface PriceDefinition {
+  plan: Exclude<PlanSlug, "free">;
+  interval: BillingInterval;
+  /** Cents per interval (per seat on per-seat plans). */
+  unitAmount: number;
+  currency: string;
+  /** Stripe `lookup_key`: how `stripe:setup` finds a price it created before. */
+  lookupKey: string;
+  /** The price id the local emulator uses, and the default of its `STRIPE_PRICE_*` variable. */
+  emulatorId: string;
+  /** The environment variable holding the real price id (src/env.ts). */
+  envVar: PriceEnvVar;
+}
+
+/** Every paid price: Pro and Team, monthly and yearly. */
+export const PRICE_CATALOGUE: readonly PriceDefinition[] = PLAN_LIST.flatMap((plan) => {
+  if (plan.slug === "free") return [];
+  const slug = plan.slug;
+  const amounts: [BillingInterval, number | null][] = [
+    ["month", plan.monthlyPriceCents],
+    ["year", plan.yearlyPriceCents],
+  ];
+  return amounts.flatMap(([interval, unitAmount]) => {
+    if (unitAmount === null) return [];
+    const key = `${slug}_${interval === "month" ? "monthly" : "yearly"}`;
+    return [
+      {
+        plan: slug,
+        interval,
+        unitAmount,
+        currency: plan.currency,
+        lookupKey: key,
+        emulatorId: `price_${key}`,
+        envVar: `STRIPE_PRICE_${key.toUpperCase()}` as PriceEnvVar,
+      },
+    ];
+  });
+});

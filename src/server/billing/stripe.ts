@@ -1,0 +1,20 @@
+/**
+ * The app's Stripe client: the official SDK configured by `stripeConfig` (pinned API version,
+ * pointed at the local emulator when `STRIPE_API_BASE` is set). Created on first use, one per
+ * process.
+ */
+import "server-only";
+import Stripe from "stripe";
+import { env } from "@/env";
+import { stripeConfig } from "@/server/billing/stripe-config";
+
+const globalForStripe = globalThis as typeof globalThis & { stripe?: Stripe };
+
+/** The process's Stripe client. Throws on first use when STRIPE_SECRET_KEY is not set. */
+export function stripe(): Stripe {
+  if (!globalForStripe.stripe) {
+    if (!env.STRIPE_SECRET_KEY) throw new Error("STRIPE_SECRET_KEY is not set.");
+    globalForStripe.stripe = new Stripe(env.STRIPE_SECRET_KEY, stripeConfig(env.STRIPE_API_BASE));
+  }
+  return globalForStripe.stripe;
+}
