@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { WorkspaceSwitcher } from "@/components/workspace/workspace-switcher";
 import { getCurrentSession } from "@/server/auth/session";
-import { getQueryClient, prefetch, trpc } from "@/trpc/server";
+import { getQueryClient, trpc } from "@/trpc/server";
 
 // Per request and per user: never cached.
 export const dynamic = "force-dynamic";
@@ -19,7 +19,9 @@ const navLinkClass =
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const current = await getCurrentSession();
   const listOptions = trpc.workspace.list.queryOptions();
-  if (current) prefetch(listOptions);
+  // Awaited, not streamed: the switcher's useQuery must find data, not a pending promise, when it
+  // hydrates, or the server's and the client's first render differ.
+  if (current) await getQueryClient().prefetchQuery(listOptions);
   // Only the switcher's query: the pages' own queries (e.g. a non-member's `workspace.get`, about
   // to fail into a 404) are still pending here and hydrate through their own boundaries.
   const switcherState = current

@@ -4,6 +4,7 @@
  */
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { stripe } from "@/server/billing/stripe";
 import { db } from "@/server/db";
 import { EntitlementError } from "@/server/errors";
 import { reconcileAll } from "@/server/services/billing";
@@ -144,6 +145,38 @@ describe("checkout and portal", () => {
       planSlug: "team",
       quantity: 2,
     });
+  });
+
+  it("bills a Team seat for each member who joins or leaves", async () => {
+    const caller = await owner();
+    await subscribe(caller, "team");
+    const acme = await db.workspace.findUniqueOrThrow({ where: { slug: "acme" } });
+    const bob = await signedInUser("bob@example.com");
+    await caller.invitation.create({
+      workspaceSlug: "acme",
+      email: "bob@example.com",
+      role: "member",
+    });
+    const invitation = await db.invitation.findFirstOrThrow();
+    const { caller: bobCaller } = await callerWith(requestHeaders(bob.token));
+    await bobCaller.invitation.accept({ invitationId: invitation.id });
+    const seats = async () => {
+      const row = await db.subscription.findUniqueOrThrow({ where: { workspaceId: acme.id } });
+      const sub = await stripe().subscriptions.retrieve(row.stripeSubscriptionId);
+      return sub.items.data[0]!.quantity;
+    };
+    expect(await seats()).toBe(2);
+    await caller.member.remove({ workspaceSlug: "acme", userId: bob.user.id });
+    expect(await seats()).toBe(1);
+  });
+
+  it("cancels the Stripe subscription when its workspace is deleted", async () => {
+    const caller = await owner();
+    await subscribe(caller, "pro");
+    const row = await db.subscription.findFirstOrThrow();
+    await caller.workspace.delete({ workspaceSlug: "acme", confirmSlug: "acme" });
+    const sub = await stripe().subscriptions.retrieve(row.stripeSubscriptionId);
+    expect(sub.status).toBe("canceled");
   });
 
   it("keeps the plan while a failed renewal is retried (past_due), then falls back to Free", async () => {

@@ -15,6 +15,7 @@ import { DomainError } from "@/server/errors";
 import { appUrl, sendEmail } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
 import { recordAudit } from "@/server/services/audit";
+import { syncSeats } from "@/server/services/billing";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 /** How long an invitation link works, in ms (7 days). */
@@ -249,5 +250,6 @@ export async function acceptInvitation(user: { id: string; email: string }, id: 
       metadata: { email: invitation.email, role: invitation.role },
     });
   });
+  await syncSeats(invitation.workspaceId);
   return { workspaceSlug: invitation.workspace.slug };
 }

@@ -7,6 +7,7 @@ import type { Role } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit";
+import { syncSeats } from "@/server/services/billing";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 /** The members, owner first, then by name. */
@@ -75,5 +76,6 @@ export async function removeMember(scope: WorkspaceScope, userId: string) {
       metadata: { role: target.role },
     });
   });
+  await syncSeats(scope.workspace.id);
   return { status: "removed" } as const;
 }

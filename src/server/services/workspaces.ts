@@ -13,7 +13,7 @@ import { db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit";
-import { cancelBilling } from "@/server/services/billing";
+import { cancelBilling, syncSeats } from "@/server/services/billing";
 
 type Tx = Prisma.TransactionClient;
 
@@ -215,5 +215,6 @@ export async function leaveWorkspace(scope: WorkspaceScope) {
       targetId: scope.actorId,
     });
   });
+  await syncSeats(scope.workspace.id);
   return { status: "left" } as const;
 }
