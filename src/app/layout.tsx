@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { Toaster } from "sonner";
+import { ThemeProvider } from "@/components/theme-provider";
+import { Toaster } from "@/components/toaster";
 import { TRPCReactProvider } from "@/trpc/client";
 import "./globals.css";
 
@@ -11,12 +12,15 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    // next-themes sets the theme's class (and color-scheme) on <html> before hydration.
+    <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh">
-        <TRPCReactProvider>
-          {children}
-          <Toaster richColors closeButton theme="system" />
-        </TRPCReactProvider>
+        <ThemeProvider>
+          <TRPCReactProvider>
+            {children}
+            <Toaster />
+          </TRPCReactProvider>
+        </ThemeProvider>
       </body>
     </html>
   );

@@ -12,6 +12,8 @@ export interface PrismaClientOptions {
   max: number;
   /** Time to wait for a connection before the query fails, in ms. */
   connectionTimeoutMs: number;
+  /** Emit a "query" event per SQL statement (tests count them: src/test/queries.ts). */
+  queryEvents?: boolean;
 }
 
 /** Creates a Prisma client with its own pool; connections open on first query. */
@@ -22,5 +24,8 @@ export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
     connectionTimeoutMillis: options.connectionTimeoutMs,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({
+    adapter,
+    ...(options.queryEvents ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
+  });
 }

@@ -4,7 +4,12 @@
  * client-side request. One QueryClient per server request (React `cache`).
  */
 import "server-only";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import {
+  dehydrate,
+  HydrationBoundary,
+  type FetchInfiniteQueryOptions,
+  type QueryKey,
+} from "@tanstack/react-query";
 import type { TRPCQueryOptions } from "@trpc/tanstack-react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
@@ -32,6 +37,13 @@ export const trpc = createTRPCOptionsProxy({
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- accepts any procedure's options
 export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T): void {
   void getQueryClient().prefetchQuery(queryOptions);
+}
+
+/** Like {@link prefetch}, for an infinite (cursor-paginated) query's first page. */
+export function prefetchInfinite<TData, TError, TResult, TKey extends QueryKey, TPageParam>(
+  infiniteQueryOptions: FetchInfiniteQueryOptions<TData, TError, TResult, TKey, TPageParam>,
+): void {
+  void getQueryClient().prefetchInfiniteQuery(infiniteQueryOptions);
 }
 
 /** Dehydrates this request's cache into the client components below it. */

@@ -161,6 +161,18 @@ const POLICIES: Record<string, { policy: Policy; input?: (f: Fixture) => unknown
     input: (f) => ({ workspaceSlug: f.slug }),
   },
 
+  "activity.list": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
+  "activity.filters": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
+
+  "dashboard.overview": {
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+
+  "project.update": {
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({ workspaceSlug: f.slug, projectId: f.projectId, status: "paused" }),
+  },
   "project.list": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
   "project.create": {
     policy: { kind: "workspace", permission: "projects:write" },

@@ -5,7 +5,9 @@
 import "server-only";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/init";
 import { accountRouter } from "@/server/api/routers/account";
+import { activityRouter } from "@/server/api/routers/activity";
 import { billingRouter } from "@/server/api/routers/billing";
+import { dashboardRouter } from "@/server/api/routers/dashboard";
 import { invitationRouter } from "@/server/api/routers/invitation";
 import { memberRouter } from "@/server/api/routers/member";
 import { planRouter } from "@/server/api/routers/plan";
@@ -15,7 +17,9 @@ import { workspaceRouter } from "@/server/api/routers/workspace";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  activity: activityRouter,
   billing: billingRouter,
+  dashboard: dashboardRouter,
   invitation: invitationRouter,
   member: memberRouter,
   plan: planRouter,

@@ -1,10 +1,18 @@
 /**
- * Projects: the example workspace resource, counted against the plan's `maxProjects`. Every query
- * is scoped by the workspace id; every change is audited in its transaction.
+ * Projects: the example workspace resource, and the pattern to copy for your own. Every query is
+ * scoped by the workspace id; every change is audited in its transaction; the list is keyset
+ * (cursor) paginated, so pages stay exact while rows are inserted; creation is limited by the
+ * plan's `maxProjects` (archived projects count too).
  */
 import "server-only";
-import type { z } from "zod";
-import type { createProjectInput } from "@/schemas/project";
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import type {
+  createProjectInput,
+  listProjectsInput,
+  ProjectSortKey,
+  updateProjectInput,
+} from "@/schemas/project";
 import { assertEntitlement } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
@@ -21,14 +29,78 @@ const projectFields = {
   owner: { select: { id: true, name: true } },
 } as const;
 
-/** The workspace's projects, newest first, at most 100. */
-export function listProjects(scope: WorkspaceScope) {
-  return db.project.findMany({
-    where: { workspaceId: scope.workspace.id },
+type ListInput = z.output<typeof listProjectsInput>;
+
+/** What a cursor holds: the sort it belongs to and the last row's sort value and id. */
+const cursorSchema = z.object({
+  s: z.enum(["updatedAt", "createdAt", "name"]),
+  d: z.enum(["asc", "desc"]),
+  v: z.string(),
+  id: z.string().min(1).max(64),
+});
+
+const invalidCursor = () =>
+  new DomainError("BAD_REQUEST", "This page link is invalid or out of date.", "cursor");
+
+function encodeCursor(sort: ProjectSortKey, dir: "asc" | "desc", row: Record<string, unknown>) {
+  const value = row[sort];
+  const v = value instanceof Date ? value.toISOString() : String(value);
+  return Buffer.from(JSON.stringify({ s: sort, d: dir, v, id: row.id })).toString("base64url");
+}
+
+/** The keyset condition "after this cursor". @throws DomainError BAD_REQUEST on "cursor". */
+function afterCursor(cursor: string, sort: ProjectSortKey, dir: "asc" | "desc") {
+  let decoded: z.infer<typeof cursorSchema>;
+  try {
+    decoded = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw invalidCursor();
+  }
+  if (decoded.s !== sort || decoded.d !== dir) throw invalidCursor();
+  const value = sort === "name" ? decoded.v : new Date(decoded.v);
+  if (value instanceof Date && Number.isNaN(value.getTime())) throw invalidCursor();
+  const op = dir === "desc" ? "lt" : "gt";
+  return {
+    OR: [{ [sort]: { [op]: value } }, { [sort]: value, id: { [op]: decoded.id } }],
+  } as Prisma.ProjectWhereInput;
+}
+
+/**
+ * One page of the workspace's projects: `{ items, nextCursor }` (null on the last page).
+ * Filters: `status` (without it, archived projects are left out) and `q` (name or description
+ * contains it, case-insensitive, literally: `%`, `_` and `\` are escaped, since Prisma passes
+ * them to ILIKE as wildcards).
+ * Sorted by `sort` then id, both in `dir`.
+ * @throws DomainError BAD_REQUEST on "cursor" for a tampered cursor or one from another sort.
+ */
+export async function listProjects(scope: WorkspaceScope, input: Omit<ListInput, "workspaceSlug">) {
+  const { sort, dir, limit } = input;
+  const and: Prisma.ProjectWhereInput[] = [
+    { workspaceId: scope.workspace.id },
+    input.status ? { status: input.status } : { status: { not: "archived" } },
+  ];
+  if (input.q) {
+    const literal = input.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    and.push({
+      OR: [
+        { name: { contains: literal, mode: "insensitive" } },
+        { description: { contains: literal, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (input.cursor) and.push(afterCursor(input.cursor, sort, dir));
+  const rows = await db.project.findMany({
+    where: { AND: and },
     select: projectFields,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 100,
+    orderBy: [{ [sort]: dir }, { id: dir }],
+    take: limit + 1,
   });
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor(sort, dir, last) : null,
+  };
 }
 
 /**
@@ -63,18 +135,65 @@ export function createProject(
   });
 }
 
+/** The project `id` of the scope's workspace, inside `tx`. @throws DomainError NOT_FOUND. */
+async function findProject(tx: Prisma.TransactionClient, scope: WorkspaceScope, id: string) {
+  const project = await tx.project.findFirst({ where: { id, workspaceId: scope.workspace.id } });
+  if (!project) throw new DomainError("NOT_FOUND", "Project not found.");
+  return project;
+}
+
+/**
+ * Changes a project's name, description or status. Audited as "project.archived" or
+ * "project.restored" when it enters or leaves the archive, else "project.updated" (with the
+ * fields changed).
+ * @throws DomainError NOT_FOUND when the workspace has no such project.
+ */
+export function updateProject(
+  scope: WorkspaceScope,
+  input: Omit<z.output<typeof updateProjectInput>, "workspaceSlug">,
+) {
+  const { projectId, ...changes } = input;
+  return db.$transaction(async (tx) => {
+    const before = await findProject(tx, scope, projectId);
+    const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter(
+      (key) => changes[key] !== undefined && changes[key] !== before[key],
+    );
+    if (changed.length === 0) {
+      return tx.project.findUniqueOrThrow({ where: { id: before.id }, select: projectFields });
+    }
+    const project = await tx.project.update({
+      where: { id: before.id },
+      data: changes,
+      select: projectFields,
+    });
+    const action =
+      changes.status === "archived" && before.status !== "archived"
+        ? "project.archived"
+        : before.status === "archived" && changes.status && changes.status !== "archived"
+          ? "project.restored"
+          : "project.updated";
+    await recordAudit(tx, {
+      workspaceId: scope.workspace.id,
+      actorId: scope.actorId,
+      action,
+      targetType: "project",
+      targetId: project.id,
+      metadata: { name: project.name, changed },
+    });
+    return project;
+  });
+}
+
 /**
  * Deletes a project of the workspace.
  * @throws DomainError NOT_FOUND when the workspace has no such project.
  */
 export function deleteProject(scope: WorkspaceScope, projectId: string) {
-  const workspaceId = scope.workspace.id;
   return db.$transaction(async (tx) => {
-    const project = await tx.project.findFirst({ where: { id: projectId, workspaceId } });
-    if (!project) throw new DomainError("NOT_FOUND", "Project not found.");
+    const project = await findProject(tx, scope, projectId);
     await tx.project.delete({ where: { id: project.id } });
     await recordAudit(tx, {
-      workspaceId,
+      workspaceId: scope.workspace.id,
       actorId: scope.actorId,
       action: "project.deleted",
       targetType: "project",

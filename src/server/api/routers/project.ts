@@ -1,24 +1,46 @@
-import { createProjectInput, projectIdInput } from "@/schemas/project";
-import { workspaceInput } from "@/schemas/workspace";
+import {
+  createProjectInput,
+  listProjectsInput,
+  projectIdInput,
+  updateProjectInput,
+} from "@/schemas/project";
 import {
   createTRPCRouter,
   requireEntitlement,
   scopeOf,
   workspaceProcedure,
 } from "@/server/api/init";
-import { createProject, deleteProject, listProjects } from "@/server/services/projects";
+import {
+  createProject,
+  deleteProject,
+  listProjects,
+  updateProject,
+} from "@/server/services/projects";
 
 /** A workspace's projects: the example resource, limited by the plan. */
 export const projectRouter = createTRPCRouter({
+  /** One page: `{ items, nextCursor }`; filters, sort and cursor in the input. */
   list: workspaceProcedure()
-    .input(workspaceInput)
-    .query(({ ctx }) => listProjects(scopeOf(ctx))),
+    .input(listProjectsInput)
+    .query(({ ctx, input }) => listProjects(scopeOf(ctx), input)),
 
   /** PAYMENT_REQUIRED with `data.upgrade` when the plan's project limit is reached. */
   create: workspaceProcedure("projects:write")
     .input(createProjectInput)
     .use(requireEntitlement("maxProjects"))
     .mutation(({ ctx, input }) => createProject(scopeOf(ctx), input)),
+
+  /** Rename, describe, pause, archive or restore. */
+  update: workspaceProcedure("projects:write")
+    .input(updateProjectInput)
+    .mutation(({ ctx, input }) =>
+      updateProject(scopeOf(ctx), {
+        projectId: input.projectId,
+        name: input.name,
+        description: input.description,
+        status: input.status,
+      }),
+    ),
 
   delete: workspaceProcedure("projects:write")
     .input(projectIdInput)

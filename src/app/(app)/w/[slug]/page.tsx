@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ListSkeleton } from "@/components/workspace/shared";
-import { WorkspaceOverview } from "@/components/workspace/workspace-overview";
+import { WorkspaceOverview } from "@/components/dashboard/overview";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadWorkspace } from "./load";
 
@@ -14,10 +14,10 @@ export async function generateMetadata({ params }: PageProps<"/w/[slug]">): Prom
 export default async function WorkspacePage({ params }: PageProps<"/w/[slug]">) {
   const { slug } = await params;
   await loadWorkspace(slug, `/w/${slug}`);
-  prefetch(trpc.member.list.queryOptions({ workspaceSlug: slug }));
+  prefetch(trpc.dashboard.overview.queryOptions({ workspaceSlug: slug }));
   return (
     <HydrateClient>
-      <Suspense fallback={<ListSkeleton label="Loading the workspace" rows={1} />}>
+      <Suspense fallback={<ListSkeleton label="Loading the dashboard" rows={3} />}>
         <WorkspaceOverview slug={slug} />
       </Suspense>
     </HydrateClient>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ProjectsPanel } from "@/components/projects/projects-panel";
+import { parseProjectView, PROJECT_PAGE_SIZE, toParams } from "@/components/projects/view";
 import { ListSkeleton } from "@/components/workspace/shared";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient, prefetch, prefetchInfinite, trpc } from "@/trpc/server";
 import { loadWorkspace } from "../load";
 
 export async function generateMetadata({
@@ -13,14 +14,23 @@ export async function generateMetadata({
   return { title: `Projects · ${workspace.name}` };
 }
 
-export default async function ProjectsPage({ params }: PageProps<"/w/[slug]/projects">) {
+export default async function ProjectsPage({
+  params,
+  searchParams,
+}: PageProps<"/w/[slug]/projects">) {
   const { slug } = await params;
   await loadWorkspace(slug, `/w/${slug}/projects`);
-  prefetch(trpc.project.list.queryOptions({ workspaceSlug: slug }));
+  const view = parseProjectView(toParams(await searchParams));
+  prefetchInfinite(
+    trpc.project.list.infiniteQueryOptions(
+      { workspaceSlug: slug, ...view, limit: PROJECT_PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
   prefetch(trpc.billing.subscription.queryOptions({ workspaceSlug: slug }));
   return (
     <HydrateClient>
-      <Suspense fallback={<ListSkeleton label="Loading projects" rows={3} />}>
+      <Suspense fallback={<ListSkeleton label="Loading projects" rows={4} />}>
         <ProjectsPanel slug={slug} />
       </Suspense>
     </HydrateClient>

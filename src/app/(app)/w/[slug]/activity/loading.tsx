@@ -1,0 +1,5 @@
+import { ActivityLogSkeleton } from "@/components/activity/activity-log";
+
+export default function ActivityLoading() {
+  return <ActivityLogSkeleton />;
+}

@@ -1,0 +1,253 @@
+"use client";
+/**
+ * /w/[slug]/activity: the workspace's activity log, newest first, with filters by actor, action
+ * and date range kept in the URL (so a link reproduces the view) and "Load more" pagination.
+ */
+import { keepPreviousData, useInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
+import type { Route } from "next";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo, useOptimistic, useTransition } from "react";
+import { errorMessage } from "@/components/forms/server-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { SelectField } from "@/components/ui/select";
+import {
+  EmptyState,
+  ListSkeleton,
+  type RouterOutputs,
+  textLinkClass,
+} from "@/components/workspace/shared";
+import {
+  type ActivityFilterKey,
+  type ActivityFilters,
+  activityFiltersFromParams,
+  activityFiltersToQuery,
+} from "@/schemas/activity";
+import { useTRPC } from "@/trpc/client";
+
+type Entry = RouterOutputs["activity"]["list"]["items"][number];
+
+const timeFormat = new Intl.DateTimeFormat("en", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+/** "Mar 4, 2026, 14:05 UTC" in a <time>, the same on the server and in the browser. */
+function TimeText({ date }: { date: Date }) {
+  return (
+    <time dateTime={date.toISOString()} title={date.toUTCString()}>
+      {timeFormat.format(date)} UTC
+    </time>
+  );
+}
+
+/** "member.role_changed" → "Member role changed". */
+function actionLabel(action: string): string {
+  const words = action.replace(".", " ").replaceAll("_", " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The placeholder of the log while it loads (the page's Suspense fallback and loading.tsx). */
+export function ActivityLogSkeleton() {
+  return (
+    <div className="space-y-6">
+      <div aria-hidden="true" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {Array.from({ length: 4 }, (_, i) => (
+          <div key={i} className="h-16 animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-900" />
+        ))}
+      </div>
+      <ListSkeleton label="Loading activity" rows={5} />
+    </div>
+  );
+}
+
+/**
+ * The current filters, from the URL, and `change` to set one: the view updates at once
+ * (optimistically) while the URL is replaced, so the back button is not flooded with filters.
+ */
+function useUrlFilters() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const fromUrl = useMemo(
+    () => activityFiltersFromParams(new URLSearchParams(searchParams.toString())),
+    [searchParams],
+  );
+  const [filters, setFilters] = useOptimistic(fromUrl);
+  const [navigating, startTransition] = useTransition();
+  function change(key: ActivityFilterKey, value: string) {
+    const next: ActivityFilters = { ...filters, [key]: value || undefined };
+    // Keep the range valid: moving one end past the other clears the other.
+    if (next.from && next.to && next.from > next.to) {
+      if (key === "from") delete next.to;
+      else delete next.from;
+    }
+    const query = activityFiltersToQuery(next);
+    startTransition(() => {
+      setFilters(next);
+      router.replace(`${pathname}${query ? `?${query}` : ""}` as Route, { scroll: false });
+    });
+  }
+  return { filters, change, navigating, clearHref: pathname as Route };
+}
+
+function ActivityRow({ entry }: { entry: Entry }) {
+  return (
+    <li
+      data-testid="activity-row"
+      className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3"
+    >
+      <p className="min-w-0 break-words">
+        <span className="font-medium">{entry.actor?.name ?? "System"}</span> {entry.summary}
+      </p>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        <TimeText date={entry.createdAt} />
+      </p>
+    </li>
+  );
+}
+
+export function ActivityLog({ slug }: { slug: string }) {
+  const trpc = useTRPC();
+  const { filters, change, navigating, clearHref } = useUrlFilters();
+  const { data: choices } = useSuspenseQuery(
+    trpc.activity.filters.queryOptions({ workspaceSlug: slug }),
+  );
+  const list = useInfiniteQuery(
+    trpc.activity.list.infiniteQueryOptions(
+      { workspaceSlug: slug, ...filters },
+      { getNextPageParam: (last) => last.nextCursor, placeholderData: keepPreviousData },
+    ),
+  );
+  const entries = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Object.keys(filters).length > 0;
+  const updating = navigating || list.isPlaceholderData;
+  // A filter value from a link that the choices lack (e.g. a deleted actor) stays selectable.
+  const actorKnown = !filters.actorId || choices.actors.some((a) => a.id === filters.actorId);
+  const actionKnown = !filters.action || choices.actions.includes(filters.action);
+
+  return (
+    <div className="space-y-6">
+      <form
+        role="search"
+        aria-label="Filter activity"
+        className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <SelectField
+          label="Actor"
+          value={filters.actorId ?? ""}
+          onChange={(event) => change("actorId", event.target.value)}
+        >
+          <option value="">All actors</option>
+          {choices.actors.map((actor) => (
+            <option key={actor.id} value={actor.id}>
+              {actor.name}
+            </option>
+          ))}
+          {!actorKnown && <option value={filters.actorId}>Unknown actor</option>}
+        </SelectField>
+        <SelectField
+          label="Action"
+          value={filters.action ?? ""}
+          onChange={(event) => change("action", event.target.value)}
+        >
+          <option value="">All actions</option>
+          {choices.actions.map((action) => (
+            <option key={action} value={action}>
+              {actionLabel(action)}
+            </option>
+          ))}
+          {!actionKnown && filters.action && (
+            <option value={filters.action}>{actionLabel(filters.action)}</option>
+          )}
+        </SelectField>
+        <TextField
+          label="From"
+          type="date"
+          value={filters.from ?? ""}
+          max={filters.to}
+          onChange={(event) => change("from", event.target.value)}
+        />
+        <TextField
+          label="To"
+          type="date"
+          value={filters.to ?? ""}
+          min={filters.from}
+          onChange={(event) => change("to", event.target.value)}
+        />
+      </form>
+
+      <section aria-labelledby="activity-heading" aria-busy={updating} className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="activity-heading" className="text-lg font-semibold">
+            Activity
+          </h2>
+          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+            {updating ? "Updating…" : ""}
+          </p>
+        </div>
+        {list.isPending ? (
+          <ListSkeleton label="Loading activity" rows={5} />
+        ) : list.isError && entries.length === 0 ? (
+          <div className="space-y-3">
+            <Alert>{errorMessage(list.error)}</Alert>
+            <Button variant="secondary" onClick={() => void list.refetch()}>
+              Try again
+            </Button>
+          </div>
+        ) : entries.length === 0 ? (
+          <EmptyState>
+            {filtered ? (
+              <>
+                No activity matches these filters.{" "}
+                <Link href={clearHref} replace scroll={false} className={textLinkClass}>
+                  Clear filters
+                </Link>
+              </>
+            ) : (
+              "No activity yet."
+            )}
+          </EmptyState>
+        ) : (
+          <>
+            <ul
+              className={`divide-y divide-zinc-200 rounded-xl border border-zinc-200 transition-opacity dark:divide-zinc-800 dark:border-zinc-800 ${
+                updating ? "opacity-60" : ""
+              }`}
+            >
+              {entries.map((entry) => (
+                <ActivityRow key={entry.id} entry={entry} />
+              ))}
+            </ul>
+            {list.isFetchNextPageError && (
+              <Alert>Could not load more activity: {errorMessage(list.error)}</Alert>
+            )}
+            {list.hasNextPage && (
+              <Button
+                variant="secondary"
+                pending={list.isFetchingNextPage}
+                pendingText="Loading…"
+                disabled={updating}
+                onClick={() => void list.fetchNextPage()}
+              >
+                Load more
+              </Button>
+            )}
+            {filtered && (
+              <p className="text-sm">
+                <Link href={clearHref} replace scroll={false} className={textLinkClass}>
+                  Clear filters
+                </Link>
+              </p>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { UpgradePrompt, upgradeHintOf } from "@/components/billing/upgrade-prompt";
+import { applyServerErrors, errorMessage } from "@/components/forms/server-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { createProjectInput } from "@/schemas/project";
+import { useTRPC } from "@/trpc/client";
+
+/** Creates a project; at the plan's limit, shows the upgrade prompt instead of an error. */
+export function CreateProjectForm({
+  slug,
+  canManageBilling,
+}: {
+  slug: string;
+  canManageBilling: boolean;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [upgrade, setUpgrade] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors },
+  } = useForm({
+    resolver: zodResolver(createProjectInput),
+    defaultValues: { workspaceSlug: slug, name: "", description: "" },
+  });
+  const create = useMutation(
+    trpc.project.create.mutationOptions({
+      onSuccess: (project) => {
+        reset({ workspaceSlug: slug, name: "", description: "" });
+        toast.success(`Created ${project.name}.`);
+        void queryClient.invalidateQueries(trpc.billing.subscription.pathFilter());
+        void queryClient.invalidateQueries(trpc.dashboard.pathFilter());
+        return queryClient.invalidateQueries(trpc.project.list.pathFilter());
+      },
+      onError: (error) => {
+        if (upgradeHintOf(error)) return setUpgrade(errorMessage(error));
+        setFormError(applyServerErrors(setError, error, ["name", "description"]));
+      },
+    }),
+  );
+  return (
+    <form
+      noValidate
+      aria-label="Create a project"
+      className="space-y-4 rounded-xl border border-zinc-200 p-5 dark:border-zinc-800"
+      onSubmit={handleSubmit((values) => {
+        setFormError(null);
+        setUpgrade(null);
+        create.mutate(values);
+      })}
+    >
+      <h2 className="text-lg font-semibold">New project</h2>
+      {upgrade && (
+        <UpgradePrompt workspaceSlug={slug} message={upgrade} canManageBilling={canManageBilling} />
+      )}
+      {formError && <Alert>{formError}</Alert>}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Project name" error={errors.name?.message} {...register("name")} />
+        <TextField
+          label="Description (optional)"
+          error={errors.description?.message}
+          {...register("description")}
+        />
+      </div>
+      <Button type="submit" pending={create.isPending} pendingText="Creating…">
+        Create project
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+/**
+ * The theme choice: Light, Dark or System (next-themes). Two renderings of the same radio group:
+ * `ThemeToggle`, a compact segmented control (native radios: arrow keys move the choice), and
+ * `ThemeMenuRadioGroup`, radio items for a Radix dropdown menu (the user menu).
+ *
+ * The server cannot know the stored choice, so nothing is checked until the component has mounted
+ * on the client (same markup on both sides, no hydration mismatch, no layout shift).
+ */
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { Check, Monitor, Moon, Sun, type LucideIcon } from "lucide-react";
+import { useTheme } from "next-themes";
+import { useId, useSyncExternalStore } from "react";
+
+const noopSubscribe = () => () => {};
+
+/** False during server rendering and hydration, true once mounted on the client. */
+export function useMounted(): boolean {
+  return useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  );
+}
+
+export const themeOptions = [
+  { value: "light", label: "Light", icon: Sun },
+  { value: "dark", label: "Dark", icon: Moon },
+  { value: "system", label: "System", icon: Monitor },
+] as const satisfies readonly { value: string; label: string; icon: LucideIcon }[];
+
+/** The current choice ("light" | "dark" | "system"), or undefined before mount. */
+function useThemeChoice() {
+  const { theme, setTheme } = useTheme();
+  const mounted = useMounted();
+  return { choice: mounted ? (theme ?? "system") : undefined, setTheme };
+}
+
+/** A segmented Light / Dark / System switch, a radio group named "Theme". */
+export function ThemeToggle({ className = "" }: { className?: string }) {
+  const { choice, setTheme } = useThemeChoice();
+  const name = useId();
+  return (
+    <div
+      role="radiogroup"
+      aria-label="Theme"
+      className={`inline-flex items-center gap-0.5 rounded-lg border border-zinc-200 p-0.5 dark:border-zinc-800 ${className}`}
+    >
+      {themeOptions.map(({ value, label, icon: Icon }) => (
+        <label
+          key={value}
+          title={label}
+          className="relative inline-flex size-8 cursor-pointer items-center justify-center rounded-md text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 has-checked:bg-zinc-100 has-checked:text-zinc-900 has-focus-visible:outline-2 has-focus-visible:outline-indigo-600 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:has-checked:bg-zinc-800 dark:has-checked:text-zinc-100"
+        >
+          <input
+            type="radio"
+            name={name}
+            value={value}
+            checked={choice === value}
+            onChange={() => setTheme(value)}
+            className="sr-only"
+          />
+          <Icon aria-hidden="true" className="size-4" />
+          <span className="sr-only">{label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** Light / Dark / System as radio items of a Radix dropdown menu, labelled "Theme". */
+export function ThemeMenuRadioGroup() {
+  const { choice, setTheme } = useThemeChoice();
+  const labelId = useId();
+  return (
+    <>
+      <DropdownMenu.Label
+        id={labelId}
+        className="px-2 pt-2 pb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400"
+      >
+        Theme
+      </DropdownMenu.Label>
+      <DropdownMenu.RadioGroup
+        aria-labelledby={labelId}
+        value={choice ?? ""}
+        onValueChange={setTheme}
+      >
+        {themeOptions.map(({ value, label, icon: Icon }) => (
+          <DropdownMenu.RadioItem
+            key={value}
+            value={value}
+            // Choosing a theme keeps the menu open: the change is visible behind it.
+            onSelect={(event) => event.preventDefault()}
+            className="flex min-h-9 cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-hidden select-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 data-highlighted:bg-zinc-100 dark:data-highlighted:bg-zinc-800"
+          >
+            <Icon aria-hidden="true" className="size-4 text-zinc-500 dark:text-zinc-400" />
+            <span className="flex-1">{label}</span>
+            <DropdownMenu.ItemIndicator>
+              <Check aria-hidden="true" className="size-4 text-indigo-600 dark:text-indigo-400" />
+            </DropdownMenu.ItemIndicator>
+          </DropdownMenu.RadioItem>
+        ))}
+      </DropdownMenu.RadioGroup>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { getOverview } from "@/server/services/dashboard";
+import type { WorkspaceScope } from "@/server/services/workspaces";
+import { cleanDatabaseBeforeEach } from "@/test/database";
+import { countQueries } from "@/test/queries";
+import { signedInUser } from "@/test/trpc";
+
+cleanDatabaseBeforeEach();
+
+const NOW = new Date("2026-11-23T12:00:00Z");
+const DAY = 86_400_000;
+
+async function workspaceWith(projects: number, members: number, entriesPerDay: number) {
+  const { user } = await signedInUser("ada@example.com");
+  const workspace = await db.workspace.create({
+    data: {
+      name: "Acme",
+      slug: "acme",
+      memberships: { create: { userId: user.id, role: "owner" } },
+    },
+  });
+  for (let i = 1; i < members; i++) {
+    const other = await db.user.create({
+      data: { email: `m${i}@example.com`, name: `M${i}`, passwordHash: "x" },
+    });
+    await db.membership.create({
+      data: { workspaceId: workspace.id, userId: other.id, role: "member" },
+    });
+  }
+  await db.project.createMany({
+    data: Array.from({ length: projects }, (_, i) => ({
+      workspaceId: workspace.id,
+      name: `p${i}`,
+    })),
+  });
+  await db.auditLog.createMany({
+    data: Array.from({ length: 40 * entriesPerDay }, (_, i) => ({
+      workspaceId: workspace.id,
+      actorId: user.id,
+      action: "project.created",
+      targetType: "project",
+      metadata: { name: `p${i}` },
+      // Entries on each of the last 40 days, at noon UTC.
+      createdAt: new Date(NOW.getTime() - Math.floor(i / entriesPerDay) * DAY),
+    })),
+  });
+  const scope: WorkspaceScope = {
+    actorId: user.id,
+    workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug },
+    membership: { role: "owner" },
+  };
+  return scope;
+}
+
+describe("getOverview", () => {
+  it("counts usage, this month's activity and 30 days of activity per day, zeros included", async () => {
+    const scope = await workspaceWith(2, 2, 3);
+    const overview = await getOverview(scope, NOW);
+    expect(overview.plan).toMatchObject({ slug: "free", name: "Free", renewsAt: null });
+    expect(overview.projects).toEqual({ used: 2, limit: 3 });
+    expect(overview.members).toEqual({ used: 2, invitations: 0, limit: 3, seats: null });
+    expect(overview.activityThisMonth).toBe(23 * 3); // Nov 1st to 23rd
+    expect(overview.activityByDay).toHaveLength(30);
+    expect(overview.activityByDay[0]).toEqual({ day: "2026-10-25", count: 3 });
+    expect(overview.activityByDay.at(-1)).toEqual({ day: "2026-11-23", count: 3 });
+    expect(overview.recent).toHaveLength(6);
+    expect(overview.recent[0]).toMatchObject({
+      summary: expect.stringMatching(/^created project p[012]$/),
+      actor: { name: "Ada" },
+    });
+  });
+
+  it("issues the same small number of SQL statements however much data there is", async () => {
+    const small = await workspaceWith(1, 1, 1);
+    const { queries: few } = await countQueries(() => getOverview(small, NOW));
+    await db.workspace.deleteMany();
+    await db.user.deleteMany();
+    const large = await workspaceWith(30, 12, 20);
+    const { queries: many } = await countQueries(() => getOverview(large, NOW));
+    expect(few).toBeLessThanOrEqual(8);
+    expect(many).toBe(few);
+  });
+});

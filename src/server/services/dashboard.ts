@@ -1,0 +1,79 @@
+/**
+ * The workspace overview: KPIs, activity per day and the recent activity, in a fixed number of
+ * SQL statements whatever the workspace's size (asserted by dashboard.test.ts, so an N+1 fails).
+ */
+import "server-only";
+import { effectivePlan } from "@/server/billing/entitlements";
+import { PLANS } from "@/server/billing/plans";
+import { db } from "@/server/db";
+import { listActivity } from "@/server/services/activity";
+import type { WorkspaceScope } from "@/server/services/workspaces";
+
+/** Days shown by the activity chart, today included. */
+export const ACTIVITY_CHART_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** Midnight UTC of `date`. */
+const startOfDay = (date: Date) => new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
+
+/**
+ * The overview of the scope's workspace, as of `now`:
+ * - `plan`: `{ slug, name }`, with `renewsAt` / `cancelsAt` (Date) when subscribed;
+ * - `projects`: `{ used, limit }`; `members`: `{ used, invitations, limit, seats }` (limit null =
+ *   unlimited; the plan's limit counts members plus pending invitations; on per-seat plans
+ *   `seats` is the number paid for);
+ * - `activityThisMonth`: audit entries since the 1st of the month (UTC);
+ * - `activityByDay`: `{ day: "YYYY-MM-DD", count }` for each of the last 30 days (UTC), zeros
+ *   included, oldest first;
+ * - `recent`: the 6 newest activity entries (see `listActivity`).
+ */
+export async function getOverview(scope: WorkspaceScope, now = new Date()) {
+  const workspaceId = scope.workspace.id;
+  const today = startOfDay(now);
+  const chartStart = new Date(today.getTime() - (ACTIVITY_CHART_DAYS - 1) * DAY_MS);
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const [subscription, projects, members, invitations, thisMonth, perDay, recent] =
+    await Promise.all([
+      db.subscription.findUnique({ where: { workspaceId } }),
+      db.project.count({ where: { workspaceId } }),
+      db.membership.count({ where: { workspaceId } }),
+      db.invitation.count({ where: { workspaceId } }),
+      db.auditLog.count({ where: { workspaceId, createdAt: { gte: monthStart } } }),
+      db.$queryRaw<{ day: Date; count: bigint }[]>`
+        SELECT date_trunc('day', "createdAt" AT TIME ZONE 'UTC') AS day, count(*) AS count
+        FROM "AuditLog"
+        WHERE "workspaceId" = ${workspaceId} AND "createdAt" >= ${chartStart}
+        GROUP BY 1`,
+      listActivity(scope, { limit: 6 }),
+    ]);
+  const slug = effectivePlan(subscription);
+  const { entitlements, name } = PLANS[slug];
+  const counts = new Map(perDay.map((row) => [startOfDay(row.day).getTime(), Number(row.count)]));
+  const activityByDay = Array.from({ length: ACTIVITY_CHART_DAYS }, (_, i) => {
+    const day = new Date(chartStart.getTime() + i * DAY_MS);
+    return { day: day.toISOString().slice(0, 10), count: counts.get(day.getTime()) ?? 0 };
+  });
+  const paid = slug !== "free" && subscription;
+  return {
+    plan: {
+      slug,
+      name,
+      status: paid ? subscription.status : null,
+      renewsAt: paid && !subscription.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null,
+      cancelsAt:
+        paid && subscription.cancelAtPeriodEnd
+          ? (subscription.cancelAt ?? subscription.currentPeriodEnd)
+          : null,
+    },
+    projects: { used: projects, limit: entitlements.maxProjects },
+    members: {
+      used: members,
+      invitations,
+      limit: entitlements.maxMembers,
+      seats: paid && PLANS[slug].perSeat ? subscription.quantity : null,
+    },
+    activityThisMonth: thisMonth,
+    activityByDay,
+    recent: recent.items,
+  };
+}
