@@ -1,11 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
   clientIpHeader,
+  fillSignIn,
   linkFromMailbox,
   newAccount,
   otherDevice,
+  signIn,
   signUpAndVerify,
-  type Account,
 } from "./support/accounts";
 
 /**
@@ -14,18 +15,6 @@ import {
  */
 
 test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
-
-async function fillSignIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-async function signIn(page: Page, account: Account) {
-  await page.goto("/sign-in");
-  await fillSignIn(page, account.email, account.password);
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 test("sign up, verify the email, sign out and sign in again", async ({ page }) => {
   const account = await signUpAndVerify(page);
@@ -110,7 +99,7 @@ test("settings lists both devices; revoking the other one signs it out", async (
 }) => {
   const account = await signUpAndVerify(page);
   const other = await otherDevice(browser);
-  await signIn(other, account);
+  await signIn(other, account.email, account.password);
   await other.goto("/settings");
   await expect(other.getByTestId("session-row")).toHaveCount(2);
 

@@ -6,7 +6,7 @@
  *   npm run db:migration:new -- --name <name>   write prisma/migrations/<timestamp>_<name> from the schema diff
  *   npm run db:status                           applied / pending / failed migrations
  *   npm run db:reset [-- --force]               drop everything, migrate, seed
- *   npm run db:seed                             upsert the seed data (idempotent)
+ *   npm run db:seed                             upsert the plans and the demo workspace (idempotent)
  *
  * Migrations share Prisma's `_prisma_migrations` table, so `prisma migrate status` agrees wherever
  * the native engine is available.
@@ -20,7 +20,7 @@ import {
   MIGRATIONS_DIR,
   openDatabase,
   SCHEMA_PATH,
-  seedDatabase,
+  seedAndReport,
 } from "./lib/database";
 import { runScript } from "./lib/run";
 import {
@@ -90,11 +90,11 @@ const commands: Record<string, (database: Database, flags: Flags) => Promise<voi
     await resetDatabase(database.url);
     console.log("  ✓ dropped every table");
     await migrate(database);
-    console.log(`  ✓ seeded ${await seedDatabase(database)} plans`);
+    await seedAndReport(database);
   },
 
   async seed(database) {
-    console.log(`  ✓ seeded ${await seedDatabase(database)} plans`);
+    await seedAndReport(database);
   },
 };
 

@@ -10,7 +10,7 @@
  */
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
-import { migrate, MIGRATIONS_DIR, openDatabase, SCHEMA_PATH, seedDatabase } from "./lib/database";
+import { migrate, MIGRATIONS_DIR, openDatabase, SCHEMA_PATH, seedAndReport } from "./lib/database";
 import { describeConnectionFailure } from "../src/server/db-errors";
 import { emulatorEnv, emulatorPort, usesEmulator } from "./lib/local-stripe";
 import { runScript } from "./lib/run";
@@ -75,7 +75,7 @@ runScript(
     databaseUrl = database.url;
     if (database.embedded) {
       await migrate(database);
-      if (database.created) console.log(`  ✓ seeded ${await seedDatabase(database)} plans`);
+      if (database.created) await seedAndReport(database);
       console.log(`  ✓ embedded PostgreSQL ready at ${database.url}`);
     } else {
       await warnAboutPendingMigrations(database.url);

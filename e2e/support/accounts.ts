@@ -69,3 +69,17 @@ export async function otherDevice(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ extraHTTPHeaders: clientIpHeader() });
   return context.newPage();
 }
+
+/** Fills and submits the sign-in form of the current page. */
+export async function fillSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in through the form; `page` ends on /dashboard. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/sign-in");
+  await fillSignIn(page, email, password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+}

@@ -7,6 +7,7 @@
 import path from "node:path";
 import nextEnv from "@next/env";
 import { z } from "zod";
+import type { SeedSummary } from "../../prisma/seed";
 import { DEFAULT_EMBEDDED_DIR, DEFAULT_EMBEDDED_PORT, startEmbeddedDatabase } from "./embedded-db";
 import { applyPendingMigrations } from "./schema-engine";
 
@@ -75,8 +76,8 @@ export async function migrate(database: Database): Promise<string[]> {
   return applied;
 }
 
-/** Runs the seed (prisma/seed.ts) with a short-lived Prisma client. Returns the plans written. */
-export async function seedDatabase(database: Database): Promise<number> {
+/** Runs the seed (prisma/seed.ts) with a short-lived Prisma client. Returns what it wrote. */
+export async function seedDatabase(database: Database): Promise<SeedSummary> {
   const [{ seed }, { createPrismaClient }] = await Promise.all([
     import("../../prisma/seed"),
     import("../../src/server/db-client"),
@@ -91,4 +92,14 @@ export async function seedDatabase(database: Database): Promise<number> {
   } finally {
     await client.$disconnect();
   }
+}
+
+/** Runs the seed and prints what it wrote, with the demo login. */
+export async function seedAndReport(database: Database): Promise<void> {
+  const { plans, demo } = await seedDatabase(database);
+  console.log(
+    `  ✓ seeded ${plans} plans and the demo workspace ${demo.workspaceSlug} ` +
+      `(${demo.projects} projects, ${demo.activity} activity entries)`,
+  );
+  console.log(`    demo login: ${demo.email} / ${demo.password}`);
 }

@@ -3,7 +3,7 @@
  * (`?actorId=…&action=…&from=YYYY-MM-DD&to=YYYY-MM-DD`).
  */
 import { z } from "zod";
-import { workspaceInput } from "@/schemas/workspace";
+import { infiniteDirection, workspaceInput } from "@/schemas/workspace";
 
 /** Most entries one page may hold. */
 export const ACTIVITY_PAGE_MAX = 100;
@@ -51,6 +51,7 @@ export const listActivityInput = workspaceInput
     from: activityFilterFields.from.optional(),
     to: activityFilterFields.to.optional(),
     cursor: z.string().max(200, "This page link is invalid.").nullish(),
+    direction: infiniteDirection,
     limit: z
       .number({ error: "Limit must be a number." })
       .int("Limit must be a whole number.")

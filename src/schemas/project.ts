@@ -2,7 +2,7 @@
  * Inputs of the project procedures, shared with the project forms and the list's URL.
  */
 import { z } from "zod";
-import { workspaceInput } from "@/schemas/workspace";
+import { infiniteDirection, workspaceInput } from "@/schemas/workspace";
 
 export const projectStatuses = ["active", "paused", "archived"] as const;
 export type ProjectStatus = (typeof projectStatuses)[number];
@@ -56,6 +56,7 @@ export const listProjectsInput = workspaceInput.extend({
     .default("updatedAt"),
   dir: z.enum(["asc", "desc"], { error: "Direction must be asc or desc." }).default("desc"),
   cursor: z.string().max(500, "This page link is invalid.").nullish(),
+  direction: infiniteDirection,
   limit: z
     .number()
     .int("Page size must be a whole number.")

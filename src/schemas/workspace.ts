@@ -39,6 +39,12 @@ export const workspaceNameSchema = z
  */
 export const workspaceScope = z.object({ workspaceSlug: workspaceSlugSchema });
 
+/**
+ * Set by tRPC on the input of an infinite query (`useInfiniteQuery`), beside `cursor`; our lists
+ * only page forward, so it is accepted and ignored.
+ */
+export const infiniteDirection = z.enum(["forward", "backward"]).optional();
+
 /** Every workspace-scoped input names its workspace by slug (as in the URL). */
 export const workspaceInput = z.strictObject({ workspaceSlug: workspaceSlugSchema });
 

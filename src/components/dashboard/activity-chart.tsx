@@ -39,7 +39,12 @@ export function ActivityChart({ data }: { data: { day: string; count: number }[]
               formatter={(value) => [value, "Events"]}
               contentStyle={{ borderRadius: 8, fontSize: 12 }}
             />
-            <Bar dataKey="count" fill="currentColor" radius={[3, 3, 0, 0]} />
+            <Bar
+              dataKey="count"
+              fill="currentColor"
+              radius={[3, 3, 0, 0]}
+              isAnimationActive={false}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>

@@ -29,7 +29,11 @@ function Limit({ used, limit }: { used: number; limit: number | null }) {
       {" "}
       / {limit ?? "∞"}
       <span className="sr-only">{limit === null ? " (unlimited)" : ` (limit ${limit})`}</span>
-      {limit !== null && used >= limit && <span className="ml-1 text-amber-600">· at limit</span>}
+      {limit !== null && used >= limit && (
+        <span className="ml-1 text-amber-700 dark:text-amber-400">
+          · {used > limit ? "over limit" : "at limit"}
+        </span>
+      )}
     </span>
   );
 }

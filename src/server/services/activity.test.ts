@@ -56,7 +56,13 @@ async function allPages(
   let cursor: string | null = null;
   for (let page = 0; page < 100; page++) {
     const limit = (view.limit as number | undefined) ?? 7;
-    const result = await caller.activity.list({ workspaceSlug: "acme", limit, ...view, cursor });
+    const result = await caller.activity.list({
+      workspaceSlug: "acme",
+      limit,
+      ...view,
+      cursor,
+      direction: "forward",
+    });
     expect(result.items.length).toBeLessThanOrEqual(limit);
     // A page is full unless it is the last.
     if (result.nextCursor) expect(result.items).toHaveLength(limit);

@@ -58,7 +58,14 @@ async function allPages(
   const names: string[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const result = await caller.project.list({ workspaceSlug: "acme", limit: 7, ...view, cursor });
+    // `direction` is what tRPC's useInfiniteQuery adds to the input.
+    const result = await caller.project.list({
+      workspaceSlug: "acme",
+      limit: 7,
+      ...view,
+      cursor,
+      direction: "forward",
+    });
     names.push(...result.items.map((p) => p.name));
     cursor = result.nextCursor;
     if (!cursor) return names;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ActivityLog, ActivityLogSkeleton } from "@/components/activity/activity-log";
 import { activityFiltersFromParams } from "@/schemas/activity";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient, prefetch, prefetchInfinite, trpc } from "@/trpc/server";
 import { loadWorkspace } from "../load";
 
 export async function generateMetadata({
@@ -21,7 +21,7 @@ export default async function ActivityPage({
   const { slug } = await params;
   await loadWorkspace(slug, `/w/${slug}/activity`);
   const filters = activityFiltersFromParams(await searchParams);
-  void getQueryClient().prefetchInfiniteQuery(
+  prefetchInfinite(
     trpc.activity.list.infiniteQueryOptions(
       { workspaceSlug: slug, ...filters },
       { getNextPageParam: (last) => last.nextCursor },

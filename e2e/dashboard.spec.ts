@@ -1,0 +1,108 @@
+import { expect, test, type Page } from "@playwright/test";
+import { clientIpHeader, signIn } from "./support/accounts";
+
+/**
+ * The dashboard on the seeded demo workspace (`npm run db:seed`: "Acme Inc", 40 projects, 90 days
+ * of activity, on the Free plan): the overview's chart, and the projects list's pagination,
+ * filters, sort and search (kept in the URL), edit, archive, delete, and the Free plan's limit.
+ */
+
+test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
+
+const DEMO = { email: "demo@example.com", password: "demo-password-123", slug: "acme-demo" };
+
+const rows = (page: Page) => page.getByTestId("project-row");
+const rowNames = async (page: Page) =>
+  (await rows(page).locator("p.font-medium").allTextContents()).map((name) => name.trim());
+
+test("the overview shows the demo workspace's KPIs, activity chart and recent activity", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.email, DEMO.password);
+  await page.goto(`/w/${DEMO.slug}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Inc" })).toBeVisible();
+  await expect(page.getByTestId("overview-project-count")).toHaveText("40");
+  await expect(page.getByTestId("overview-member-count")).toHaveText("4");
+  await expect(page.getByTestId("overview-plan")).toContainText("Free");
+  const chart = page.getByTestId("activity-chart");
+  await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  expect(await chart.locator(".recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(25);
+  await expect(chart.locator("figcaption")).toContainText("events in the last 30 days");
+  await expect(
+    page.getByRole("region", { name: "Recent activity" }).getByRole("listitem"),
+  ).toHaveCount(6);
+});
+
+test("projects: paginate, sort, filter and search in the URL; edit, archive, delete; the Free limit", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.email, DEMO.password);
+  await page.goto(`/w/${DEMO.slug}/projects`);
+
+  // 36 open projects (4 archived are hidden), 20 a page.
+  await expect(rows(page)).toHaveCount(20);
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(rows(page)).toHaveCount(36);
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+
+  // Sorting by name: A–Z's first is Z–A's last, and the view is in the URL.
+  await page.getByLabel("Sort").selectOption("name-asc");
+  await expect(page).toHaveURL(/sort=name-asc/);
+  await expect(rows(page)).toHaveCount(20);
+  const firstAz = (await rowNames(page))[0]!;
+  await page.getByLabel("Sort").selectOption("name-desc");
+  await expect(page).toHaveURL(/sort=name-desc/);
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(rows(page)).toHaveCount(36);
+  expect((await rowNames(page)).at(-1)).toBe(firstAz);
+
+  // The archive, reproduced by its link.
+  await page.getByLabel("Status", { exact: true }).selectOption("archived");
+  await expect(page).toHaveURL(/status=archived/);
+  await expect(rows(page)).toHaveCount(4);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(4);
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("archived");
+
+  // Search matches literally, case-insensitively; a search with no match offers to clear.
+  await page.goto(`/w/${DEMO.slug}/projects?q=bot`);
+  const botNames = await rowNames(page);
+  expect(botNames.length).toBeGreaterThan(0);
+  for (const name of botNames) expect(name.toLowerCase()).toContain("bot");
+  await page.getByLabel("Search projects").fill("100%_no_such");
+  await expect(page).toHaveURL(/q=100%25_no_such/);
+  await expect(page.getByText("No projects match this view.")).toBeVisible();
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(rows(page)).toHaveCount(20);
+
+  // Edit the first project's name.
+  const [name] = await rowNames(page);
+  await page.getByRole("button", { name: `Edit ${name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Edit ${name}` });
+  await dialog.getByLabel("Project name").fill(`${name} v2`);
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText(`Saved ${name} v2.`)).toBeVisible();
+  await expect(rows(page).filter({ hasText: `${name} v2` })).toHaveCount(1);
+
+  // Archive it: it leaves the open list at once, and is in the archive.
+  await page.getByLabel(`Status of ${name} v2`).selectOption("archived");
+  await expect(rows(page).filter({ hasText: `${name} v2` })).toHaveCount(0);
+  await expect(page.getByText(`${name} v2 is now Archived.`)).toBeVisible();
+  await page.getByLabel("Status", { exact: true }).selectOption("archived");
+  await expect(rows(page).filter({ hasText: `${name} v2` })).toHaveCount(1);
+
+  // Delete it, after confirming.
+  await page.getByRole("button", { name: `Delete ${name} v2` }).click();
+  await page.getByRole("button", { name: "Delete project" }).click();
+  await expect(page.getByText(`Deleted ${name} v2.`)).toBeVisible();
+  await expect(rows(page)).toHaveCount(4);
+
+  // The demo workspace is on Free, past its 3 projects: creating one offers the upgrade.
+  const form = page.getByRole("form", { name: "Create a project" });
+  await form.getByLabel("Project name").fill("One too many");
+  await form.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByTestId("upgrade-prompt")).toContainText("The Free plan allows 3 projects");
+  await expect(
+    page.getByTestId("upgrade-prompt").getByRole("link", { name: "Upgrade plan" }),
+  ).toBeVisible();
+});
