@@ -5,12 +5,21 @@
  * applied: run `npm run db:migrate`). Without it, the embedded PGlite server starts (or is joined),
  * pending migrations are applied, a new database is seeded, and the command runs with
  * `DATABASE_URL` pointing at it. With no `STRIPE_SECRET_KEY`, the local Stripe emulator starts
- * too (scripts/lib/local-stripe.ts) and the command gets its settings. Signals are forwarded; the
- * servers stop when the command exits.
+ * too (scripts/lib/local-stripe.ts) and the command gets its settings. `next dev`, and any command
+ * on the embedded database, also gets a job worker (scripts/worker.ts) beside it. Signals are
+ * forwarded; the servers and the worker stop when the command exits.
  */
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
-import { migrate, MIGRATIONS_DIR, openDatabase, SCHEMA_PATH, seedAndReport } from "./lib/database";
+import path from "node:path";
+import {
+  migrate,
+  MIGRATIONS_DIR,
+  openDatabase,
+  ROOT,
+  SCHEMA_PATH,
+  seedAndReport,
+} from "./lib/database";
 import { describeConnectionFailure } from "../src/server/db-errors";
 import { emulatorEnv, emulatorPort, usesEmulator } from "./lib/local-stripe";
 import { runScript } from "./lib/run";
@@ -66,6 +75,15 @@ async function warnAboutPendingMigrations(url: string): Promise<void> {
   }
 }
 
+/** `npm run worker`'s process, with the same environment as the app (scripts/worker.ts). */
+function startWorkerProcess(env: NodeJS.ProcessEnv) {
+  const tsx = path.join(ROOT, "node_modules/.bin/tsx");
+  return spawn(tsx, ["--conditions=react-server", path.join(ROOT, "scripts/worker.ts")], {
+    stdio: "inherit",
+    env: { ...env, JOBS_POLL_INTERVAL_SECONDS: env.JOBS_POLL_INTERVAL_SECONDS || "1" },
+  });
+}
+
 runScript(
   async () => {
     const command = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
@@ -97,12 +115,15 @@ runScript(
           (process.env.EMBEDDED_DB_DIR ?? "").startsWith("memory://") && database.embedded,
         )
       : null;
-    const child = spawn(file, args, {
-      stdio: "inherit",
-      env: { ...process.env, ...mail, ...stripe?.env, DATABASE_URL: database.url },
-    });
+    const env = { ...process.env, ...mail, ...stripe?.env, DATABASE_URL: database.url };
+    const child = spawn(file, args, { stdio: "inherit", env });
+    // A local run gets a job worker; production runs `npm run worker` on its own.
+    const worker = args[0] === "dev" || database.embedded ? startWorkerProcess(env) : null;
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-      process.on(signal, () => child.kill(signal));
+      process.on(signal, () => {
+        child.kill(signal);
+        worker?.kill("SIGTERM");
+      });
     }
     const code = await new Promise<number>((resolve) => {
       child.on("exit", (exitCode, signal) =>
@@ -113,6 +134,10 @@ runScript(
         resolve(127);
       });
     });
+    if (worker && worker.exitCode === null) {
+      worker.kill("SIGTERM");
+      await new Promise((resolve) => worker.once("exit", resolve));
+    }
     await stripe?.close();
     await database.close();
     process.exit(code);

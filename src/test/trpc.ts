@@ -8,6 +8,7 @@ import { lucia } from "@/server/auth/lucia";
 import { hashPassword } from "@/server/auth/password";
 import { createSession } from "@/server/auth/session";
 import { db } from "@/server/db";
+import { runQueuedJobs } from "@/test/jobs";
 
 /** Headers of a browser request from `ip`, with `token`'s session cookie when given. */
 export function requestHeaders(token?: string, ip = "203.0.113.7"): Headers {
@@ -47,8 +48,9 @@ export async function signedInUser(email = "ada@example.com", password = "correc
   return { user, password, token: session.id };
 }
 
-/** The token in the newest outbox email to `to` whose link goes to `path`. */
+/** The token in the newest outbox email to `to` whose link goes to `path` (queued mail delivered first). */
 export async function tokenFromOutbox(to: string, path: string): Promise<string> {
+  await runQueuedJobs("send-email");
   const mail = await db.outboxEmail.findFirst({ where: { to }, orderBy: { createdAt: "desc" } });
   const match = mail?.text.match(
     new RegExp(`${path.replace("/", "\\/")}\\?token=([A-Za-z0-9_-]{43})`),

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
+import { runQueuedJobs } from "@/test/jobs";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import {
   callerWith,
@@ -72,6 +73,7 @@ describe("sign-up and email verification", () => {
     ).resolves.toEqual({ status: "check-email" });
     expect(sessionTokenFrom(resHeaders)).toBeNull();
     expect(await db.user.count()).toBe(1);
+    await runQueuedJobs("send-email");
     const last = await db.outboxEmail.findFirst({ orderBy: { createdAt: "desc" } });
     expect(last?.subject).toBe("You already have an account");
   });
@@ -122,6 +124,7 @@ describe("sign-up and email verification", () => {
 
     await caller.account.resendVerification({ email: "grace@example.com" });
     await caller.account.resendVerification({ email: "nobody@example.com" });
+    await runQueuedJobs("send-email");
     expect(await db.outboxEmail.count()).toBe(2);
   });
 
@@ -202,6 +205,7 @@ describe("sign-in", () => {
       caller.session.signIn({ email: "grace@example.com", password: signUpData.password }),
     );
     expect(error.code).toBe("FORBIDDEN");
+    await runQueuedJobs("send-email");
     expect(await db.outboxEmail.count({ where: { to: "grace@example.com" } })).toBe(2);
   });
 
@@ -250,6 +254,7 @@ describe("password reset", () => {
     await expect(
       caller.account.requestPasswordReset({ email: "nobody@example.com" }),
     ).resolves.toEqual({ status: "check-email" });
+    await runQueuedJobs("send-email");
     expect(await db.outboxEmail.count({ where: { to: "nobody@example.com" } })).toBe(0);
 
     const token = await tokenFromOutbox("ada@example.com", "/reset-password");
@@ -314,6 +319,7 @@ describe("signed-in account changes", () => {
     await expect(caller.account.confirmEmailChange({ token: link })).resolves.toEqual({
       email: "ada@new.example",
     });
+    await runQueuedJobs("send-email");
     const notice = await db.outboxEmail.findFirst({ where: { to: "ada@example.com" } });
     expect(notice?.subject).toContain("Security notice");
   });

@@ -1,0 +1,38 @@
+/**
+ * The job worker (`npm run worker`): runs the queued jobs of src/server/jobs on `DATABASE_URL`
+ * (or joins the embedded database) until SIGTERM or SIGINT, then stops gracefully: no new jobs
+ * are fetched and running ones get up to 30 s to finish (a job cut off is retried by another
+ * worker). Run as many copies as you need; `npm run dev` starts one for you.
+ *
+ * Runs with `--conditions=react-server` so the app's server-only modules load outside Next.
+ */
+import { openDatabase } from "./lib/database";
+import { emulatorEnv, emulatorPort, usesEmulator } from "./lib/local-stripe";
+import { runScript } from "./lib/run";
+
+let databaseUrl: string | undefined;
+
+runScript(
+  async () => {
+    const database = await openDatabase();
+    databaseUrl = database.url;
+    process.env.DATABASE_URL = database.url;
+    if (usesEmulator() && !process.env.STRIPE_API_BASE) {
+      Object.assign(process.env, emulatorEnv(emulatorPort()));
+    }
+    const { startWorker } = await import("../src/server/jobs/worker");
+    const worker = await startWorker({
+      pollingIntervalSeconds: Number(process.env.JOBS_POLL_INTERVAL_SECONDS || 2),
+    });
+    console.log(`  ✓ job worker running (pid ${process.pid})`);
+    const stop = async (signal: string) => {
+      console.log(`  ${signal}: stopping the job worker after its running jobs…`);
+      await worker.stop();
+      await database.close();
+      process.exit(0);
+    };
+    process.once("SIGTERM", () => void stop("SIGTERM"));
+    process.once("SIGINT", () => void stop("SIGINT"));
+  },
+  () => databaseUrl,
+);

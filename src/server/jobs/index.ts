@@ -1,0 +1,17 @@
+/**
+ * Every job the worker runs, by queue name. Adding a job: a file here with `defineJob(...)`, and a
+ * line below.
+ */
+import "server-only";
+import { billingReconcileJob } from "./billing-reconcile";
+import { cleanupJob } from "./cleanup";
+import { sendEmailJob } from "./send-email";
+
+export const jobs = {
+  "send-email": sendEmailJob,
+  "billing-reconcile": billingReconcileJob,
+  cleanup: cleanupJob,
+} as const;
+
+export type JobName = keyof typeof jobs;
+export type JobPayload<N extends JobName> = Parameters<(typeof jobs)[N]["handle"]>[0];
