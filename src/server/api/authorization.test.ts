@@ -195,7 +195,7 @@ async function user(name: string) {
   });
 }
 
-/** A fresh world: workspace "acme" on the Team plan with owner, admin, member and a target
+/** A fresh world: workspace "acme" on the Pro plan with owner, admin, member and a target
  * member, a project and a pending invitation; an outsider owning "other"; the caller signed in. */
 async function fixture(caller: Caller) {
   const [owner, admin, member, target, outsider] = await Promise.all(
@@ -215,17 +215,18 @@ async function fixture(caller: Caller) {
       },
     },
   });
-  // The subscription row as the billing sync writes it: Team has no member or project limit.
+  // The subscription row as the billing sync writes it: Pro's limits (10 members, 50 projects)
+  // leave room for every procedure's sample input.
   await db.subscription.create({
     data: {
       workspaceId: acme.id,
       stripeSubscriptionId: `sub_${unique()}`,
       stripeCustomerId: "cus_matrix",
       status: "active",
-      planSlug: "team",
-      stripePriceId: "price_team_monthly",
+      planSlug: "pro",
+      stripePriceId: "price_pro_monthly",
       interval: "month",
-      quantity: 4,
+      quantity: 1,
       currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000),
       stripeCreatedAt: new Date(),
     },

@@ -279,10 +279,10 @@ describe("activity.list", () => {
     ]);
 
     for (const attempt of [
-      eveCaller.activity.list({ workspaceSlug: "acme" }),
-      eveCaller.activity.filters({ workspaceSlug: "acme" }),
+      () => eveCaller.activity.list({ workspaceSlug: "acme" }),
+      () => eveCaller.activity.filters({ workspaceSlug: "acme" }),
     ]) {
-      expect((await rejection(attempt)).code).toBe("NOT_FOUND");
+      expect((await rejection(attempt())).code).toBe("NOT_FOUND");
     }
   });
 

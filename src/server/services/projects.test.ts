@@ -184,10 +184,10 @@ describe("project.list", () => {
       "NOT_FOUND",
     );
     for (const attempt of [
-      eveCaller.project.update({ workspaceSlug: "eve", projectId: theirs.id, name: "Mine" }),
-      eveCaller.project.delete({ workspaceSlug: "eve", projectId: theirs.id }),
+      () => eveCaller.project.update({ workspaceSlug: "eve", projectId: theirs.id, name: "Mine" }),
+      () => eveCaller.project.delete({ workspaceSlug: "eve", projectId: theirs.id }),
     ]) {
-      expect((await rejection(attempt)).code).toBe("NOT_FOUND");
+      expect((await rejection(attempt())).code).toBe("NOT_FOUND");
     }
     expect(await db.project.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({
       name: "Secret",
