@@ -109,12 +109,14 @@ runScript(
     const mail = database.embedded
       ? { MAIL_TRANSPORT: process.env.MAIL_TRANSPORT || "outbox" }
       : {};
-    const stripe = usesEmulator()
-      ? await startLocalStripe(
-          process.env.PORT || "3000",
-          (process.env.EMBEDDED_DB_DIR ?? "").startsWith("memory://") && database.embedded,
-        )
-      : null;
+    // Never for a production-like `start` on a real database: a forgotten key must fail loudly.
+    const stripe =
+      usesEmulator() && (args[0] === "dev" || database.embedded)
+        ? await startLocalStripe(
+            process.env.PORT || "3000",
+            (process.env.EMBEDDED_DB_DIR ?? "").startsWith("memory://") && database.embedded,
+          )
+        : null;
     const env = { ...process.env, ...mail, ...stripe?.env, DATABASE_URL: database.url };
     const child = spawn(file, args, { stdio: "inherit", env });
     // A local run gets a job worker; production runs `npm run worker` on its own.

@@ -101,3 +101,16 @@ export function describeConnectionFailure(error: unknown, connectionString: stri
 export function isUniqueViolation(error: unknown): boolean {
   return causes(error).some((e) => "code" in e && (e.code === "P2002" || e.code === "23505"));
 }
+
+/**
+ * True when PostgreSQL refused text it cannot store (SQLSTATE 22021, e.g. a NUL character that
+ * a user typed or put in a URL): a bad request, not a server failure.
+ */
+export function isInvalidTextError(error: unknown): boolean {
+  return causes(error).some((e) => {
+    if ("code" in e && e.code === "22021") return true;
+    const meta =
+      "meta" in e ? (e.meta as { driverAdapterError?: { cause?: { code?: string } } }) : null;
+    return meta?.driverAdapterError?.cause?.code === "22021";
+  });
+}

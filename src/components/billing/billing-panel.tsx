@@ -271,7 +271,8 @@ export function BillingPanel({ slug }: { slug: string }) {
   const confirmed = billing.plan.slug !== "free";
 
   const manager = can(workspace, "billing:manage");
-  const live = billing.subscription && billing.subscription.status !== "canceled";
+  // Back from Checkout, the webhook may not have arrived yet: no second checkout meanwhile.
+  const confirming = outcome === "success" && !confirmed && !timedOut;
   return (
     <div className="space-y-8">
       <CheckoutNotice outcome={outcome} confirmed={confirmed} timedOut={timedOut} />
@@ -280,10 +281,10 @@ export function BillingPanel({ slug }: { slug: string }) {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Only owners and admins can change the plan.
         </p>
-      ) : live ? (
-        <ManageBilling slug={slug} />
-      ) : (
+      ) : confirming ? null : billing.canSubscribe ? (
         <PlanPicker slug={slug} plans={plans} />
+      ) : (
+        <ManageBilling slug={slug} />
       )}
     </div>
   );

@@ -21,6 +21,12 @@ export function ProjectToolbar({
   onChange: (view: ProjectView) => void;
 }) {
   const [q, setQ] = useState(view.q ?? "");
+  // The URL changed from outside (back/forward, "Clear filters"): show its search.
+  const [urlQ, setUrlQ] = useState(view.q ?? "");
+  if ((view.q ?? "") !== urlQ) {
+    setUrlQ(view.q ?? "");
+    if ((view.q ?? "") !== q.trim()) setQ(view.q ?? "");
+  }
   useEffect(() => {
     if ((view.q ?? "") === q.trim()) return;
     const timer = setTimeout(

@@ -116,7 +116,7 @@ export function ProjectsPanel({ slug }: { slug: string }) {
         <h2 id="projects-heading" className="text-lg font-semibold">
           Projects
         </h2>
-        <ProjectToolbar key={view.q ?? ""} view={view} onChange={changeView} />
+        <ProjectToolbar view={view} onChange={changeView} />
         <ProjectList slug={slug} view={view} canWrite={canWrite} />
       </section>
     </div>

@@ -17,8 +17,9 @@ import { callerWith, requestHeaders } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
 
-type Caller = "anonymous" | "outsider" | Role;
-const CALLERS: Caller[] = ["anonymous", "outsider", "member", "admin", "owner"];
+/** "staff" is a SaaS operator (`User.isAdmin`) who is not in the workspace. */
+type Caller = "anonymous" | "outsider" | "staff" | Role;
+const CALLERS: Caller[] = ["anonymous", "outsider", "member", "admin", "owner", "staff"];
 const PASSWORD = "matrix password 1";
 let passwordHash: string;
 
@@ -26,16 +27,23 @@ type Policy =
   | { kind: "public" }
   | { kind: "signedIn" }
   /** A workspace procedure; `permission` undefined = any member. */
-  | { kind: "workspace"; permission?: Permission };
+  | { kind: "workspace"; permission?: Permission }
+  /** An admin console procedure: staff only; NOT_FOUND to anyone else signed in. */
+  | { kind: "admin" };
 
 interface Fixture {
   slug: string;
   users: Record<
-    "owner" | "admin" | "member" | "target" | "outsider",
+    "owner" | "admin" | "member" | "target" | "outsider" | "staff",
     { id: string; email: string }
   >;
   invitation: { id: string; token: string };
   projectId: string;
+  workspaceId: string;
+  /** A failed export of acme, so a retry passes every check but the caller's. */
+  exportId: string;
+  /** A stored Stripe event of a type no handler takes (a replay is "ignored", no Stripe call). */
+  stripeEventId: string;
   /** An invitation addressed to the caller, in a workspace they are not in. */
   invitationForCaller: string | null;
   caller: { email: string; sessionId: string } | null;
@@ -173,6 +181,37 @@ const POLICIES: Record<string, { policy: Policy; input?: (f: Fixture) => unknown
     policy: { kind: "workspace", permission: "projects:write" },
     input: (f) => ({ workspaceSlug: f.slug, projectId: f.projectId, status: "paused" }),
   },
+  "admin.users": { policy: { kind: "admin" }, input: () => ({ q: "example" }) },
+  "admin.user": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
+  "admin.disableUser": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
+  "admin.enableUser": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
+  "admin.signOutUser": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
+  "admin.workspaces": { policy: { kind: "admin" }, input: () => ({ q: "acme" }) },
+  "admin.workspace": { policy: { kind: "admin" }, input: (f) => ({ workspaceId: f.workspaceId }) },
+  "admin.stripeEvents": { policy: { kind: "admin" }, input: () => ({ status: "received" }) },
+  "admin.stripeEvent": { policy: { kind: "admin" }, input: (f) => ({ eventId: f.stripeEventId }) },
+  "admin.replayStripeEvent": {
+    policy: { kind: "admin" },
+    input: (f) => ({ eventId: f.stripeEventId }),
+  },
+  // An unknown queue: staff pass the gate and get BAD_REQUEST, without starting pg-boss.
+  "admin.jobs": { policy: { kind: "admin" }, input: () => ({ queue: "no-such-queue" }) },
+  "admin.retryJob": {
+    policy: { kind: "admin" },
+    input: () => ({ queue: "no-such-queue", jobId: "00000000-0000-4000-8000-000000000000" }),
+  },
+  "admin.auditLog": { policy: { kind: "admin" }, input: () => ({}) },
+
+  "export.request": {
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  "export.list": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
+  "export.retry": {
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({ workspaceSlug: f.slug, exportId: f.exportId }),
+  },
+
   "project.list": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
   "project.create": {
     policy: { kind: "workspace", permission: "projects:write" },
@@ -198,9 +237,25 @@ async function user(name: string) {
 /** A fresh world: workspace "acme" on the Pro plan with owner, admin, member and a target
  * member, a project and a pending invitation; an outsider owning "other"; the caller signed in. */
 async function fixture(caller: Caller) {
-  const [owner, admin, member, target, outsider] = await Promise.all(
-    ["owner", "admin", "member", "target", "outsider"].map(user),
+  const [owner, admin, member, target, outsider, staff] = await Promise.all(
+    ["owner", "admin", "member", "target", "outsider", "staff"].map(user),
   );
+  await db.user.update({ where: { id: staff!.id }, data: { isAdmin: true } });
+  const stripeEventId = `evt_matrix_${unique().replace(/[^A-Za-z0-9]/g, "")}`;
+  await db.stripeEvent.create({
+    data: {
+      id: stripeEventId,
+      type: "customer.discount.created",
+      payload: {
+        id: stripeEventId,
+        object: "event",
+        type: "customer.discount.created",
+        created: 0,
+        data: { object: {} },
+      },
+      stripeCreatedAt: new Date(),
+    },
+  });
   const acme = await db.workspace.create({
     data: {
       name: "Acme",
@@ -234,6 +289,9 @@ async function fixture(caller: Caller) {
   const project = await db.project.create({
     data: { workspaceId: acme.id, ownerId: owner!.id, name: "Acme project" },
   });
+  const failedExport = await db.export.create({
+    data: { workspaceId: acme.id, status: "failed", error: "The export failed: test" },
+  });
   const other = await db.workspace.create({
     data: {
       name: "Other",
@@ -258,6 +316,7 @@ async function fixture(caller: Caller) {
     member: member!,
     target: target!,
     outsider: outsider!,
+    staff: staff!,
   };
   const signedIn = caller === "anonymous" ? null : users[caller];
   let invitationForCaller: string | null = null;
@@ -285,6 +344,9 @@ async function fixture(caller: Caller) {
     users,
     invitation: { id: invitation.id, token },
     projectId: project.id,
+    workspaceId: acme.id,
+    exportId: failedExport.id,
+    stripeEventId,
     invitationForCaller,
     caller: session,
   };
@@ -323,7 +385,12 @@ function check(policy: Policy, caller: Caller, result: string) {
     expect(AUTH_FAILURES).not.toContain(result);
     return;
   }
-  if (caller === "outsider") {
+  if (policy.kind === "admin") {
+    if (caller === "staff") expect([...AUTH_FAILURES, "NOT_FOUND"]).not.toContain(result);
+    else expect(result).toBe("NOT_FOUND");
+    return;
+  }
+  if (caller === "outsider" || caller === "staff") {
     expect(result).toBe("NOT_FOUND");
     return;
   }

@@ -5,9 +5,11 @@
 import "server-only";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/init";
 import { accountRouter } from "@/server/api/routers/account";
+import { adminRouter } from "@/server/api/routers/admin";
 import { activityRouter } from "@/server/api/routers/activity";
 import { billingRouter } from "@/server/api/routers/billing";
 import { dashboardRouter } from "@/server/api/routers/dashboard";
+import { exportRouter } from "@/server/api/routers/export";
 import { invitationRouter } from "@/server/api/routers/invitation";
 import { memberRouter } from "@/server/api/routers/member";
 import { planRouter } from "@/server/api/routers/plan";
@@ -17,9 +19,11 @@ import { workspaceRouter } from "@/server/api/routers/workspace";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  admin: adminRouter,
   activity: activityRouter,
   billing: billingRouter,
   dashboard: dashboardRouter,
+  export: exportRouter,
   invitation: invitationRouter,
   member: memberRouter,
   plan: planRouter,

@@ -75,4 +75,21 @@ describe("sessions", () => {
     await expect(validateSessionToken(`${token}x`)).resolves.toBeNull();
     await expect(validateSessionToken("")).resolves.toBeNull();
   });
+
+  it("refuses the session of a disabled user and deletes it", async () => {
+    const { user, token } = await newSession();
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    await expect(validateSessionToken(token)).resolves.toBeNull();
+    await expect(db.session.count()).resolves.toBe(0);
+  });
+
+  it("starts no session for a disabled user, with sign-in's generic answer", async () => {
+    const { user } = await newSession();
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    await expect(createSession(user.id, meta)).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+      message: "Incorrect email or password.",
+    });
+    await expect(db.session.count()).resolves.toBe(1);
+  });
 });

@@ -12,6 +12,7 @@ import { lucia } from "@/server/auth/lucia";
 import type { RequestMeta } from "@/server/auth/request-meta";
 import { hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
 
 /** A valid session and its user. `session.id` is the token; `sessionId` its stored hash. */
 export interface SessionContext {
@@ -24,8 +25,17 @@ export interface SessionContext {
 /** `lastSeenAt` is written at most this often per session, in ms (not once per request). */
 const LAST_SEEN_PRECISION_MS = 5 * 60_000;
 
-/** Starts a session for `userId`; returns its token (for the cookie). */
+/** What sign-in answers a disabled account: the same as a wrong password (nothing revealed). */
+const DISABLED_SIGN_IN = "Incorrect email or password.";
+
+/**
+ * Starts a session for `userId`; returns its token (for the cookie).
+ * @throws DomainError UNAUTHORIZED "Incorrect email or password." when an admin disabled the
+ *   account (`disabledAt`), so every way of signing in refuses it with sign-in's generic answer.
+ */
 export async function createSession(userId: string, meta: RequestMeta): Promise<Session> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
+  if (user?.disabledAt) throw new DomainError("UNAUTHORIZED", DISABLED_SIGN_IN);
   const now = new Date();
   return lucia.createSession(userId, {
     absoluteExpiresAt: new Date(now.getTime() + env.SESSION_ABSOLUTE_LIFETIME_HOURS * 3_600_000),
@@ -36,9 +46,9 @@ export async function createSession(userId: string, meta: RequestMeta): Promise<
 }
 
 /**
- * The session of `token` and its user, or null when unknown, idle-expired or past its absolute
- * lifetime (then it is deleted). `session.fresh` is true when its expiry was just extended and
- * the cookie should be set again.
+ * The session of `token` and its user, or null when unknown, idle-expired, past its absolute
+ * lifetime, or its user has been disabled by an admin (then it is deleted). `session.fresh` is
+ * true when its expiry was just extended and the cookie should be set again.
  */
 export async function validateSessionToken(token: string): Promise<SessionContext | null> {
   const { session, user } = await lucia.validateSession(token);
@@ -46,6 +56,15 @@ export async function validateSessionToken(token: string): Promise<SessionContex
   const now = Date.now();
   const sessionId = hashToken(token);
   if (session.absoluteExpiresAt.getTime() <= now) {
+    await lucia.invalidateSession(token);
+    return null;
+  }
+  // Disabling deletes the sessions too; this also refuses one created concurrently with it.
+  const account = await db.user.findUnique({
+    where: { id: user.id },
+    select: { disabledAt: true },
+  });
+  if (!account || account.disabledAt) {
     await lucia.invalidateSession(token);
     return null;
   }

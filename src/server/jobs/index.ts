@@ -5,12 +5,14 @@
 import "server-only";
 import { billingReconcileJob } from "./billing-reconcile";
 import { cleanupJob } from "./cleanup";
+import { exportWorkspaceJob } from "./export-workspace";
 import { sendEmailJob } from "./send-email";
 
 export const jobs = {
   "send-email": sendEmailJob,
   "billing-reconcile": billingReconcileJob,
   cleanup: cleanupJob,
+  "export-workspace": exportWorkspaceJob,
 } as const;
 
 export type JobName = keyof typeof jobs;

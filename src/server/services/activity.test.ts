@@ -7,16 +7,21 @@ import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
+import { givePlan } from "@/test/plans";
 import { callerWith, requestHeaders, signedInUser } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
 
-/** Ada owns "acme" (its creation is the log's first entry); Bob is a member. */
+/**
+ * Ada owns "acme" (its creation is the log's first entry), on Team so its whole log is visible;
+ * Bob is a member.
+ */
 async function acme() {
   const { user: ada, token } = await signedInUser("ada@example.com");
   const { caller } = await callerWith(requestHeaders(token));
   await caller.workspace.create({ name: "Acme", slug: "acme" });
   const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "acme" } });
+  await givePlan(workspace.id, "team");
   const bob = await db.user.create({
     data: { email: "bob@example.com", name: "Bob", passwordHash: "x", emailVerifiedAt: new Date() },
   });
@@ -258,6 +263,7 @@ describe("activity.list", () => {
     const { caller: eveCaller } = await callerWith(requestHeaders(eve.token));
     await eveCaller.workspace.create({ name: "Eve", slug: "eve" });
     const eveWorkspace = await db.workspace.findUniqueOrThrow({ where: { slug: "eve" } });
+    await givePlan(eveWorkspace.id, "team");
     await insertEntries(eveWorkspace.id, eve.user.id, 5);
 
     const mine = await allPages(caller, {});

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { listActivityInput } from "@/schemas/activity";
 import { PLANS, type PlanSlug } from "@/server/billing/plans";
+import { getEntitlements } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import type { WorkspaceScope } from "@/server/services/workspaces";
@@ -153,7 +154,8 @@ export function describeActivity(entry: ActivityEntryFacts): string {
  * `{ items: [{ id, action, createdAt: Date, actor: { id, name } | null, targetType, targetId,
  * metadata, summary }], nextCursor: string | null }` (null on the last page). `actor` is null for
  * the system (billing sync) and for deleted users. Filters: `actorId`, `action` (exact), `from` /
- * `to` (inclusive days in UTC).
+ * `to` (inclusive days in UTC). Only the plan's window is visible (`activityLogDays`: Free 7,
+ * Pro 90, Team unlimited), returned as `visibleDays` (null = all).
  * @throws DomainError BAD_REQUEST on "cursor" for a tampered, undecodable or invalid cursor.
  */
 export async function listActivity(scope: WorkspaceScope, input: Omit<ListInput, "workspaceSlug">) {
@@ -163,6 +165,12 @@ export async function listActivity(scope: WorkspaceScope, input: Omit<ListInput,
   const createdAt = dayRange(input.from, input.to);
   if (createdAt) and.push({ createdAt });
   if (input.cursor) and.push(afterCursor(input.cursor));
+  // The plan's history window (Free: 7 days, Pro: 90, Team: all).
+  const { entitlements } = await getEntitlements(scope.workspace.id);
+  const visibleDays = entitlements.activityLogDays;
+  if (visibleDays !== null) {
+    and.push({ createdAt: { gte: new Date(Date.now() - visibleDays * 86_400_000) } });
+  }
   const rows = await db.auditLog.findMany({
     where: { workspaceId: scope.workspace.id, AND: and },
     select: {
@@ -194,7 +202,11 @@ export async function listActivity(scope: WorkspaceScope, input: Omit<ListInput,
     }),
   }));
   const last = page.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+  return {
+    items,
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
+    visibleDays,
+  };
 }
 
 /**

@@ -52,7 +52,8 @@ export async function getBillingOverview(scope: WorkspaceScope) {
       trialEnd: subscription.trialEnd,
     },
     usage: { projects, members: members + invitations },
-    hasCustomer: subscription !== null,
+    /** False while a subscription runs: plan changes then go through the portal. */
+    canSubscribe: !subscription || !LIVE_STATUSES.has(subscription.status),
   };
 }
 
@@ -82,9 +83,16 @@ async function ensureCustomer(scope: WorkspaceScope): Promise<string> {
   return customer.id;
 }
 
+/** Expires the customer's open Checkout sessions, so two tabs cannot both pay. */
+async function expireOpenCheckouts(customer: string): Promise<void> {
+  const open = await stripe().checkout.sessions.list({ customer, status: "open", limit: 20 });
+  for (const session of open.data) await stripe().checkout.sessions.expire(session.id);
+}
+
 /**
  * A Stripe Checkout session that subscribes the workspace to `plan` billed every `interval`;
- * per-seat plans buy one seat per member. Returns the URL to send the browser to.
+ * per-seat plans buy one seat per member. Any other open Checkout of the workspace is expired
+ * first, so two tabs cannot both pay. Returns the URL to send the browser to.
  * @throws DomainError CONFLICT when the workspace already has a running subscription (plan
  *   changes go through the portal), BAD_REQUEST when the plan has no price for that interval.
  */
@@ -109,6 +117,15 @@ export async function createCheckoutSession(
     );
   }
   const customer = await ensureCustomer(scope);
+  // Stripe, not our row (written only when the webhook arrives), decides whether one is running.
+  const running = await stripe().subscriptions.list({ customer, status: "all", limit: 20 });
+  if (running.data.some((sub) => LIVE_STATUSES.has(sub.status))) {
+    throw new DomainError(
+      "CONFLICT",
+      "This workspace already has a subscription: change or cancel it in the billing portal.",
+    );
+  }
+  await expireOpenCheckouts(customer);
   const seats = PLANS[input.plan].perSeat
     ? await db.membership.count({ where: { workspaceId: workspace.id } })
     : 1;
@@ -207,47 +224,61 @@ export async function syncCustomer(
   }
   if (!workspace) return { outcome: "unknown-customer" };
 
-  const list = await stripe().subscriptions.list({
-    customer: customerId,
-    status: "all",
-    limit: 100,
-  });
-  const current = currentSubscription(list.data);
   const workspaceId = workspace.id;
 
-  return db.$transaction(async (tx) => {
-    const before = await tx.subscription.findUnique({ where: { workspaceId } });
-    if (!current) {
-      if (before) await tx.subscription.delete({ where: { workspaceId } });
-    } else {
-      const fields = subscriptionFields(current);
-      await tx.subscription.upsert({
-        where: { workspaceId },
-        create: { workspaceId, ...fields },
-        update: fields,
+  // One sync per customer at a time, with Stripe read inside the lock: a slow run that read an
+  // older state cannot write after a newer one.
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${customerId}))`;
+      const list = await stripe().subscriptions.list({
+        customer: customerId,
+        status: "all",
+        limit: 100,
       });
-    }
-    const after = current
-      ? { status: current.status, planSlug: subscriptionFields(current).planSlug }
-      : null;
-    const [planBefore, planAfter] = [effectivePlan(before), effectivePlan(after)];
-    if (planBefore !== planAfter || before?.status !== after?.status) {
-      await recordAudit(tx, {
-        workspaceId,
-        actorId: null,
-        action: "billing.subscription_changed",
-        targetType: "workspace",
-        targetId: workspaceId,
-        metadata: {
-          planBefore,
-          planAfter,
-          statusBefore: before?.status ?? null,
-          statusAfter: after?.status ?? null,
-        },
-      });
-    }
-    return { outcome: "synced", workspaceId, plan: planAfter, status: after?.status ?? null };
-  });
+      return writeSubscription(tx, workspaceId, currentSubscription(list.data));
+    },
+    { timeout: 30_000 },
+  );
+}
+
+/** Writes the workspace's row from `current` (deleting it when none); audits a change. */
+async function writeSubscription(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  current: Stripe.Subscription | undefined,
+): Promise<SyncResult> {
+  const before = await tx.subscription.findUnique({ where: { workspaceId } });
+  if (!current) {
+    if (before) await tx.subscription.delete({ where: { workspaceId } });
+  } else {
+    const fields = subscriptionFields(current);
+    await tx.subscription.upsert({
+      where: { workspaceId },
+      create: { workspaceId, ...fields },
+      update: fields,
+    });
+  }
+  const after = current
+    ? { status: current.status, planSlug: subscriptionFields(current).planSlug }
+    : null;
+  const [planBefore, planAfter] = [effectivePlan(before), effectivePlan(after)];
+  if (planBefore !== planAfter || before?.status !== after?.status) {
+    await recordAudit(tx, {
+      workspaceId,
+      actorId: null,
+      action: "billing.subscription_changed",
+      targetType: "workspace",
+      targetId: workspaceId,
+      metadata: {
+        planBefore,
+        planAfter,
+        statusBefore: before?.status ?? null,
+        statusAfter: after?.status ?? null,
+      },
+    });
+  }
+  return { outcome: "synced", workspaceId, plan: planAfter, status: after?.status ?? null };
 }
 
 /**
@@ -279,9 +310,10 @@ export async function reconcileAll(): Promise<{
 }
 
 /**
- * Cancels, immediately, every running Stripe subscription of these workspaces: called before a
- * workspace (or the account owning it) is deleted, so nobody keeps paying for a workspace that is
- * gone. Workspaces that never subscribed cost no Stripe call.
+ * Cancels, immediately, every running Stripe subscription of these workspaces, and expires their
+ * open Checkout sessions: called before a workspace (or the account owning it) is deleted, so
+ * nobody keeps paying, or starts paying, for a workspace that is gone. Workspaces that never
+ * subscribed cost no Stripe call.
  */
 export async function cancelBilling(workspaceIds: string[]): Promise<void> {
   const workspaces = await db.workspace.findMany({
@@ -289,6 +321,7 @@ export async function cancelBilling(workspaceIds: string[]): Promise<void> {
     select: { stripeCustomerId: true },
   });
   for (const { stripeCustomerId } of workspaces) {
+    await expireOpenCheckouts(stripeCustomerId!);
     const subscriptions = await stripe().subscriptions.list({
       customer: stripeCustomerId!,
       status: "all",

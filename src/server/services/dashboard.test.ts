@@ -78,7 +78,7 @@ describe("getOverview", () => {
     await db.user.deleteMany();
     const large = await workspaceWith(30, 12, 20);
     const { queries: many } = await countQueries(() => getOverview(large, NOW));
-    expect(few).toBeLessThanOrEqual(8);
+    expect(few).toBeLessThanOrEqual(10);
     expect(many).toBe(few);
   });
 });

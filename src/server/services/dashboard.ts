@@ -39,8 +39,10 @@ export async function getOverview(scope: WorkspaceScope, now = new Date()) {
       db.membership.count({ where: { workspaceId } }),
       db.invitation.count({ where: { workspaceId } }),
       db.auditLog.count({ where: { workspaceId, createdAt: { gte: monthStart } } }),
+      // "createdAt" is a UTC timestamp without time zone: truncated as is, whatever the
+      // session's time zone.
       db.$queryRaw<{ day: Date; count: bigint }[]>`
-        SELECT date_trunc('day', "createdAt" AT TIME ZONE 'UTC') AS day, count(*) AS count
+        SELECT date_trunc('day', "createdAt") AS day, count(*) AS count
         FROM "AuditLog"
         WHERE "workspaceId" = ${workspaceId} AND "createdAt" >= ${chartStart}
         GROUP BY 1`,

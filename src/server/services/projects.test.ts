@@ -6,6 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
+import { givePlan } from "@/test/plans";
 import { callerWith, requestHeaders, signedInUser } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
@@ -16,20 +17,7 @@ async function acme() {
   const { caller } = await callerWith(requestHeaders(token));
   await caller.workspace.create({ name: "Acme", slug: "acme" });
   const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "acme" } });
-  await db.subscription.create({
-    data: {
-      workspaceId: workspace.id,
-      stripeSubscriptionId: "sub_projects_test",
-      stripeCustomerId: "cus_projects_test",
-      status: "active",
-      planSlug: "team",
-      stripePriceId: "price_team_monthly",
-      interval: "month",
-      quantity: 1,
-      currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000),
-      stripeCreatedAt: new Date(),
-    },
-  });
+  await givePlan(workspace.id, "team");
   return { caller, user, workspace };
 }
 
@@ -150,6 +138,7 @@ describe("project.list", () => {
       { dir: "sideways" },
       { q: "x".repeat(101) },
       { status: "deleted" },
+      { q: "nul\u0000byte" },
     ];
     for (const view of bad) {
       const error = await rejection(

@@ -161,9 +161,14 @@ export function updateProject(
     if (changed.length === 0) {
       return tx.project.findUniqueOrThrow({ where: { id: before.id }, select: projectFields });
     }
-    const project = await tx.project.update({
-      where: { id: before.id },
+    // Scoped and counted: a concurrent delete makes this NOT_FOUND, not a 500.
+    const { count } = await tx.project.updateMany({
+      where: { id: before.id, workspaceId: scope.workspace.id },
       data: changes,
+    });
+    if (count === 0) throw new DomainError("NOT_FOUND", "Project not found.");
+    const project = await tx.project.findUniqueOrThrow({
+      where: { id: before.id },
       select: projectFields,
     });
     const action =
@@ -191,7 +196,11 @@ export function updateProject(
 export function deleteProject(scope: WorkspaceScope, projectId: string) {
   return db.$transaction(async (tx) => {
     const project = await findProject(tx, scope, projectId);
-    await tx.project.delete({ where: { id: project.id } });
+    // Counted: of two concurrent deletes, the second answers NOT_FOUND, not a 500.
+    const { count } = await tx.project.deleteMany({
+      where: { id: project.id, workspaceId: scope.workspace.id },
+    });
+    if (count === 0) throw new DomainError("NOT_FOUND", "Project not found.");
     await recordAudit(tx, {
       workspaceId: scope.workspace.id,
       actorId: scope.actorId,

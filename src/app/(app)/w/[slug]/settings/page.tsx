@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { ExportPanel } from "@/components/exports/export-panel";
 import { can, ListSkeleton } from "@/components/workspace/shared";
 import { SettingsPanel } from "@/components/workspace/settings-panel";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
@@ -19,11 +20,20 @@ export default async function WorkspaceSettingsPage({ params }: PageProps<"/w/[s
   if (can(workspace, "workspace:transfer")) {
     prefetch(trpc.member.list.queryOptions({ workspaceSlug: slug }));
   }
+  const canExport = can(workspace, "projects:write");
+  if (canExport) prefetch(trpc.export.list.queryOptions({ workspaceSlug: slug }));
   return (
     <HydrateClient>
-      <Suspense fallback={<ListSkeleton label="Loading settings" />}>
-        <SettingsPanel slug={slug} />
-      </Suspense>
+      <div className="space-y-8">
+        {canExport && (
+          <Suspense fallback={<ListSkeleton label="Loading exports" rows={1} />}>
+            <ExportPanel slug={slug} canManageBilling={can(workspace, "billing:manage")} />
+          </Suspense>
+        )}
+        <Suspense fallback={<ListSkeleton label="Loading settings" />}>
+          <SettingsPanel slug={slug} />
+        </Suspense>
+      </div>
     </HydrateClient>
   );
 }

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { AuditLog } from "@/components/admin/audit-log";
+import { ListSkeleton } from "@/components/workspace/shared";
+import { auditFiltersFrom } from "@/schemas/admin";
+import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
+import { param, requireAdmin } from "../server";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AdminAuditPage({ searchParams }: PageProps<"/admin/audit">) {
+  await requireAdmin();
+  const params = await searchParams;
+  const filters = auditFiltersFrom((key) => param(params[key]));
+  prefetchInfinite(
+    trpc.admin.auditLog.infiniteQueryOptions(filters, {
+      getNextPageParam: (last) => last.nextCursor,
+    }),
+  );
+  return (
+    <HydrateClient>
+      <Suspense fallback={<ListSkeleton label="Loading the audit log" rows={5} />}>
+        <AuditLog />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { JobList } from "@/components/admin/jobs";
+import { ListSkeleton } from "@/components/workspace/shared";
+import { adminJobStates } from "@/schemas/admin";
+import { jobQueues } from "@/server/services/admin";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { param, requireAdmin } from "../server";
+
+export const metadata: Metadata = { title: "Jobs" };
+
+export default async function AdminJobsPage({ searchParams }: PageProps<"/admin/jobs">) {
+  await requireAdmin();
+  const params = await searchParams;
+  const queue = jobQueues.find((q) => q === param(params.queue));
+  const state = adminJobStates.find((s) => s === param(params.state));
+  prefetch(trpc.admin.jobs.queryOptions({ queue, state }));
+  return (
+    <HydrateClient>
+      <Suspense fallback={<ListSkeleton label="Loading jobs" rows={5} />}>
+        <JobList queues={jobQueues} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,5 @@
+import { ListSkeleton } from "@/components/workspace/shared";
+
+export default function AdminLoading() {
+  return <ListSkeleton label="Loading" rows={5} />;
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { StripeEventList } from "@/components/admin/stripe-events";
+import { ListSkeleton } from "@/components/workspace/shared";
+import { adminStripeEventStatuses } from "@/schemas/admin";
+import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
+import { param, requireAdmin } from "../server";
+
+export const metadata: Metadata = { title: "Stripe events" };
+
+export default async function AdminStripeEventsPage({
+  searchParams,
+}: PageProps<"/admin/stripe-events">) {
+  await requireAdmin();
+  const raw = param((await searchParams).status);
+  const status = adminStripeEventStatuses.find((s) => s === raw);
+  prefetchInfinite(
+    trpc.admin.stripeEvents.infiniteQueryOptions(
+      { status },
+      { getNextPageParam: (last) => last.nextCursor },
+    ),
+  );
+  return (
+    <HydrateClient>
+      <Suspense fallback={<ListSkeleton label="Loading Stripe events" rows={5} />}>
+        <StripeEventList />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,28 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { UserDetail } from "@/components/admin/user-detail";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { requireAdmin } from "../../server";
+
+export const metadata: Metadata = { title: "User" };
+
+export default async function AdminUserPage({ params }: PageProps<"/admin/users/[id]">) {
+  const admin = await requireAdmin();
+  const { id } = await params;
+  try {
+    await getQueryClient().fetchQuery({
+      ...trpc.admin.user.queryOptions({ userId: id }),
+      retry: false,
+    });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      notFound();
+    throw error;
+  }
+  return (
+    <HydrateClient>
+      <UserDetail userId={id} selfId={admin.id} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { UserList } from "@/components/admin/user-list";
+import { ListSkeleton } from "@/components/workspace/shared";
+import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
+import { param, requireAdmin } from "../server";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function AdminUsersPage({ searchParams }: PageProps<"/admin/users">) {
+  await requireAdmin();
+  const q = param((await searchParams).q)?.slice(0, 100);
+  prefetchInfinite(
+    trpc.admin.users.infiniteQueryOptions({ q }, { getNextPageParam: (last) => last.nextCursor }),
+  );
+  return (
+    <HydrateClient>
+      <Suspense fallback={<ListSkeleton label="Loading users" rows={5} />}>
+        <UserList />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,28 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { WorkspaceDetail } from "@/components/admin/workspace-detail";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { requireAdmin } from "../../server";
+
+export const metadata: Metadata = { title: "Workspace" };
+
+export default async function AdminWorkspacePage({ params }: PageProps<"/admin/workspaces/[id]">) {
+  await requireAdmin();
+  const { id } = await params;
+  try {
+    await getQueryClient().fetchQuery({
+      ...trpc.admin.workspace.queryOptions({ workspaceId: id }),
+      retry: false,
+    });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      notFound();
+    throw error;
+  }
+  return (
+    <HydrateClient>
+      <WorkspaceDetail workspaceId={id} />
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { WorkspaceList } from "@/components/admin/workspace-list";
+import { ListSkeleton } from "@/components/workspace/shared";
+import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
+import { param, requireAdmin } from "../server";
+
+export const metadata: Metadata = { title: "Workspaces" };
+
+export default async function AdminWorkspacesPage({
+  searchParams,
+}: PageProps<"/admin/workspaces">) {
+  await requireAdmin();
+  const q = param((await searchParams).q)?.slice(0, 100);
+  prefetchInfinite(
+    trpc.admin.workspaces.infiniteQueryOptions(
+      { q },
+      { getNextPageParam: (last) => last.nextCursor },
+    ),
+  );
+  return (
+    <HydrateClient>
+      <Suspense fallback={<ListSkeleton label="Loading workspaces" rows={5} />}>
+        <WorkspaceList />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,166 @@
+"use client";
+/**
+ * Small pieces shared by the admin console's pages: URL-kept filters, the search box, times,
+ * list states and "Load more".
+ */
+import type { Route } from "next";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState, useTransition, type ReactNode } from "react";
+import { errorMessage } from "@/components/forms/server-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { EmptyState, ListSkeleton } from "@/components/workspace/shared";
+
+const timeFormat = new Intl.DateTimeFormat("en", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+/** "Mar 4, 2026, 14:05 UTC" in a <time>, the same on the server and in the browser. */
+export function TimeText({ date }: { date: Date | null | undefined }) {
+  if (!date) return <span className="text-zinc-500">—</span>;
+  return (
+    <time dateTime={date.toISOString()} title={date.toUTCString()}>
+      {timeFormat.format(date)} UTC
+    </time>
+  );
+}
+
+/**
+ * The page's search params and `set` to change some of them: the URL is replaced (not pushed) in
+ * a transition, so the list keeps showing while the next one loads.
+ */
+export function useUrlParams() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [navigating, startTransition] = useTransition();
+  function set(updates: Record<string, string | undefined>) {
+    const next = new URLSearchParams(searchParams.toString());
+    for (const [key, value] of Object.entries(updates)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    const query = next.toString();
+    startTransition(() => {
+      router.replace(`${pathname}${query ? `?${query}` : ""}` as Route, { scroll: false });
+    });
+  }
+  const get = (key: string) => searchParams.get(key) || undefined;
+  return { get, set, navigating };
+}
+
+/** A search box whose submitted value is the URL's `?q=`. */
+export function SearchBox({ label, hint }: { label: string; hint?: string }) {
+  const { get, set, navigating } = useUrlParams();
+  const [value, setValue] = useState(get("q") ?? "");
+  return (
+    <form
+      role="search"
+      aria-label={label}
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        set({ q: value.trim() || undefined });
+      }}
+    >
+      <TextField
+        label={label}
+        type="search"
+        name="q"
+        value={value}
+        maxLength={100}
+        hint={hint}
+        className="min-w-64 flex-1"
+        onChange={(event) => setValue(event.target.value)}
+      />
+      <Button type="submit" pending={navigating} pendingText="Searching…">
+        Search
+      </Button>
+    </form>
+  );
+}
+
+/** What a list shows before its rows: a skeleton, an error with "Try again", or an empty state. */
+export function ListStatus({
+  label,
+  pending,
+  error,
+  empty,
+  onRetry,
+  children,
+}: {
+  label: string;
+  pending: boolean;
+  error: unknown;
+  empty: ReactNode | null;
+  onRetry: () => void;
+  children: ReactNode;
+}) {
+  if (pending) return <ListSkeleton label={label} rows={4} />;
+  if (error) {
+    return (
+      <div className="space-y-3">
+        <Alert>{errorMessage(error)}</Alert>
+        <Button variant="secondary" onClick={onRetry}>
+          Try again
+        </Button>
+      </div>
+    );
+  }
+  if (empty) return <EmptyState>{empty}</EmptyState>;
+  return <>{children}</>;
+}
+
+/** "Load more" of an infinite query, with its error. */
+export function LoadMore({
+  hasNextPage,
+  fetching,
+  error,
+  disabled,
+  onLoad,
+}: {
+  hasNextPage: boolean;
+  fetching: boolean;
+  error: unknown;
+  disabled?: boolean;
+  onLoad: () => void;
+}) {
+  return (
+    <>
+      {error ? <Alert>Could not load more: {errorMessage(error)}</Alert> : null}
+      {hasNextPage && (
+        <Button
+          variant="secondary"
+          pending={fetching}
+          pendingText="Loading…"
+          disabled={disabled}
+          onClick={onLoad}
+        >
+          Load more
+        </Button>
+      )}
+    </>
+  );
+}
+
+export const tableClass =
+  "w-full min-w-[40rem] border-collapse text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_th]:px-3 [&_th]:py-2 [&_th]:font-medium [&_th]:text-zinc-600 dark:[&_th]:text-zinc-400";
+
+export const tableWrapClass =
+  "overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800 [&_tbody_tr]:border-t [&_tbody_tr]:border-zinc-200 dark:[&_tbody_tr]:border-zinc-800";
+
+export const monoClass = "font-mono text-xs break-all";
+
+/** A page heading with an optional line under it. */
+export function PageTitle({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+      {children && <p className="text-sm text-zinc-600 dark:text-zinc-400">{children}</p>}
+    </div>
+  );
+}

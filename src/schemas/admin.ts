@@ -1,0 +1,128 @@
+/**
+ * Inputs of the admin console's procedures (`/admin`, staff only). Every error names its field
+ * and the rule; page sizes are 1-100; cursors are opaque (the `nextCursor` of the previous page).
+ */
+import { z } from "zod";
+
+/** Most rows one page may hold. */
+export const ADMIN_PAGE_MAX = 100;
+
+/** The states of a pg-boss job the console filters by. */
+export const adminJobStates = ["failed", "retry", "active", "created", "completed"] as const;
+export type AdminJobState = (typeof adminJobStates)[number];
+
+/** The statuses of a stored Stripe event (the `StripeEventStatus` enum). */
+export const adminStripeEventStatuses = [
+  "received",
+  "processing",
+  "processed",
+  "failed",
+  "ignored",
+] as const;
+export type AdminStripeEventStatus = (typeof adminStripeEventStatuses)[number];
+
+const limit = (fallback: number) =>
+  z
+    .number({ error: "Limit must be a number." })
+    .int("Limit must be a whole number.")
+    .min(1, "Limit is at least 1.")
+    .max(ADMIN_PAGE_MAX, `Limit is at most ${ADMIN_PAGE_MAX}.`)
+    .default(fallback);
+
+const cursor = z.string().max(300, "Cursor is at most 300 characters.").nullish();
+
+const search = z.string().trim().max(100, "Search is at most 100 characters.").optional();
+
+const id = (label: string) =>
+  z
+    .string({ error: `${label} is required.` })
+    .min(1, `${label} is required.`)
+    .max(64, `${label} is at most 64 characters.`);
+
+export const adminUserIdInput = z.strictObject({ userId: id("User") });
+export const adminWorkspaceIdInput = z.strictObject({ workspaceId: id("Workspace") });
+
+/** Users whose email or name contains `q` (case-insensitive, literally: no wildcards). */
+export const adminSearchUsersInput = z.strictObject({
+  q: search,
+  cursor,
+  direction: z.enum(["forward", "backward"]).optional(),
+  limit: limit(25),
+});
+export type AdminSearchUsersInput = z.input<typeof adminSearchUsersInput>;
+
+/** Workspaces whose name or slug contains `q` (case-insensitive, literally). */
+export const adminSearchWorkspacesInput = adminSearchUsersInput;
+export type AdminSearchWorkspacesInput = z.input<typeof adminSearchWorkspacesInput>;
+
+const stripeEventId = z
+  .string({ error: "Event is required." })
+  .regex(/^evt_[A-Za-z0-9_]{1,250}$/, "Event must be a Stripe event id (evt_…).");
+
+export const adminStripeEventIdInput = z.strictObject({ eventId: stripeEventId });
+
+export const adminListStripeEventsInput = z.strictObject({
+  status: z
+    .enum(adminStripeEventStatuses, {
+      error: "Status must be received, processing, processed, failed or ignored.",
+    })
+    .optional(),
+  cursor,
+  direction: z.enum(["forward", "backward"]).optional(),
+  limit: limit(25),
+});
+export type AdminListStripeEventsInput = z.input<typeof adminListStripeEventsInput>;
+
+/** A pg-boss queue name (the keys of `src/server/jobs/index.ts`; checked by the service). */
+const queueName = z
+  .string({ error: "Queue is required." })
+  .regex(/^[a-z0-9][a-z0-9-]{0,49}$/, "Queue must be a queue name such as send-email.");
+
+export const adminListJobsInput = z.strictObject({
+  queue: queueName.optional(),
+  state: z
+    .enum(adminJobStates, {
+      error: "State must be failed, retry, active, created or completed.",
+    })
+    .optional(),
+});
+export type AdminListJobsInput = z.input<typeof adminListJobsInput>;
+
+export const adminRetryJobInput = z.strictObject({
+  queue: queueName,
+  jobId: z.uuid({ error: "Job must be a job id (a UUID)." }),
+});
+
+export const adminListAuditLogInput = z.strictObject({
+  workspaceId: id("Workspace").optional(),
+  actorId: id("Actor").optional(),
+  action: z
+    .string()
+    .max(64, "Action is at most 64 characters.")
+    .regex(
+      /^[a-z_]+\.[a-z_]+$/,
+      'Action must be a dotted name of lower-case letters and underscores, e.g. "admin.user_disabled".',
+    )
+    .optional(),
+  cursor,
+  direction: z.enum(["forward", "backward"]).optional(),
+  limit: limit(50),
+});
+export type AdminListAuditLogInput = z.input<typeof adminListAuditLogInput>;
+
+const auditFilterKeys = ["workspaceId", "actorId", "action"] as const;
+
+/** The audit log's filters, as kept in the URL (`?workspaceId=&actorId=&action=`). */
+export type AuditFilters = Partial<Record<(typeof auditFilterKeys)[number], string>>;
+
+/** The URL's valid audit filters (an invalid one is left out: a mangled link shows more). */
+export function auditFiltersFrom(get: (key: string) => string | undefined): AuditFilters {
+  const filters: AuditFilters = {};
+  for (const key of auditFilterKeys) {
+    const value = get(key);
+    if (!value) continue;
+    const parsed = adminListAuditLogInput.shape[key].safeParse(value);
+    if (parsed.success && parsed.data) filters[key] = parsed.data;
+  }
+  return filters;
+}
