@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { clientIpHeader, newAccount, signUpAndVerify } from "./support/accounts";
-import { advanceStripeClock, payOnCheckout } from "./support/stripe";
+import { clientIpHeader } from "./support/accounts";
+import { advanceStripeClock, freeWorkspace, upgradeToPro } from "./support/stripe";
 
 /**
  * Paying, offline: the app's real Stripe code against the local Stripe emulator (hosted Checkout
@@ -11,25 +11,10 @@ import { advanceStripeClock, payOnCheckout } from "./support/stripe";
 
 test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
 
-/** Signs up and opens the personal workspace's billing page; returns its slug. */
-async function freeWorkspace(page: Page, name: string): Promise<string> {
-  await signUpAndVerify(page, newAccount(name, "billing"));
-  await page.getByTestId("workspace-card").click();
-  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+$/);
-  return new URL(page.url()).pathname.split("/")[2]!;
-}
-
 async function createProject(page: Page, name: string) {
   const form = page.getByRole("form", { name: "Create a project" });
   await form.getByLabel("Project name").fill(name);
   await form.getByRole("button", { name: "Create project" }).click();
-}
-
-async function upgradeToPro(page: Page, slug: string, card: string) {
-  await page.goto(`/w/${slug}/billing`);
-  await expect(page.getByTestId("current-plan")).toHaveText("Free");
-  await page.getByRole("button", { name: "Upgrade to Pro" }).click();
-  await payOnCheckout(page, card);
 }
 
 test("a Free workspace at its project limit upgrades to Pro with 4242 and gets Pro's limits", async ({

@@ -31,6 +31,12 @@ export const DEMO_USERS = [
   { email: "sam@example.com", name: "Sam Support", role: "member" },
 ] as const satisfies readonly { email: string; name: string; role: Role }[];
 
+/**
+ * A demo operator of the SaaS (`isAdmin`: the /admin console), in no workspace. In a real
+ * deployment staff are granted with `npm run admin:grant`; the seed refuses to run in production.
+ */
+export const DEMO_STAFF = { email: "staff@example.com", name: "Stan Staff" } as const;
+
 export const DEMO_PROJECT_COUNT = 40;
 
 /** Days of activity, today included. */
@@ -303,6 +309,11 @@ export function planDemo(now: Date): { projects: PlannedProject[]; entries: Plan
 
 /** Writes the demo workspace (see the top of this file). */
 export async function seedDemo(db: PrismaClient, now = new Date()): Promise<DemoSummary> {
+  if (process.env.NODE_ENV === "production") {
+    throw new Error(
+      "The demo data has a known password: it is not seeded with NODE_ENV=production.",
+    );
+  }
   const { projects, entries } = planDemo(now);
   // Hashed before the transaction: argon2 is slow on purpose, and a transaction should not wait.
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
@@ -327,6 +338,18 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Demo
         });
         userIds.push(row.id);
       }
+
+      const staff = {
+        name: DEMO_STAFF.name,
+        passwordHash,
+        emailVerifiedAt: new Date(founded),
+        isAdmin: true,
+      };
+      await tx.user.upsert({
+        where: { email: DEMO_STAFF.email },
+        create: { email: DEMO_STAFF.email, ...staff },
+        update: staff,
+      });
 
       const { id: workspaceId } = await tx.workspace.upsert({
         where: { slug: DEMO_WORKSPACE.slug },

@@ -64,6 +64,13 @@ describe("seed: demo workspace", () => {
       select: { role: true, user: { select: { email: true } } },
     });
     expect(memberships).toHaveLength(4);
+    // The demo operator is staff (/admin) and in no workspace.
+    expect(
+      await db.user.findUniqueOrThrow({
+        where: { email: "staff@example.com" },
+        select: { isAdmin: true, memberships: true },
+      }),
+    ).toEqual({ isAdmin: true, memberships: [] });
     expect(memberships.filter((m) => m.role === "owner")).toEqual([
       { role: "owner", user: { email: "demo@example.com" } },
     ]);
@@ -72,7 +79,7 @@ describe("seed: demo workspace", () => {
     );
     expect(await db.project.count({ where: { workspaceId: workspace.id } })).toBe(40);
     expect(await db.auditLog.count({ where: { workspaceId: workspace.id } })).toBe(
-      first.demo.activity,
+      first.demo!.activity,
     );
   });
 

@@ -35,12 +35,14 @@ export const PLAN_CATALOGUE: readonly PlanSeed[] = PLAN_LIST.map((plan, index) =
 /** What {@link seed} wrote: the number of plans, and the demo workspace and its login. */
 export interface SeedSummary {
   plans: number;
-  demo: DemoSummary;
+  /** Null with NODE_ENV=production (no demo data there). */
+  demo: DemoSummary | null;
 }
 
 /**
- * Upserts the plan catalogue (one transaction), then writes the demo workspace (another). `now`
- * anchors the demo's dates (its last 90 days).
+ * Upserts the plan catalogue (one transaction), then writes the demo workspace (another), except
+ * with NODE_ENV=production: demo accounts have a known password. `now` anchors the demo's dates
+ * (its last 90 days).
  */
 export async function seed(db: PrismaClient, now = new Date()): Promise<SeedSummary> {
   await db.$transaction(
@@ -48,5 +50,6 @@ export async function seed(db: PrismaClient, now = new Date()): Promise<SeedSumm
       db.plan.upsert({ where: { slug: plan.slug }, create: plan, update: plan }),
     ),
   );
-  return { plans: PLAN_CATALOGUE.length, demo: await seedDemo(db, now) };
+  const demo = process.env.NODE_ENV === "production" ? null : await seedDemo(db, now);
+  return { plans: PLAN_CATALOGUE.length, demo };
 }

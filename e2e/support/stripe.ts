@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { newAccount, signUpAndVerify } from "./accounts";
 import { STRIPE_EMULATOR_PORT } from "../../playwright.config";
 
 /** The local Stripe emulator the e2e server talks to. */
@@ -18,4 +19,20 @@ export async function payOnCheckout(page: Page, card: string) {
 export async function advanceStripeClock(page: Page, days: number) {
   const res = await page.request.post(`${emulatorUrl}/_emulator/clock/advance`, { data: { days } });
   expect(res.ok()).toBe(true);
+}
+
+/** Signs up a new account and opens its personal (Free) workspace; returns the slug. */
+export async function freeWorkspace(page: Page, name: string): Promise<string> {
+  await signUpAndVerify(page, newAccount(name, "billing"));
+  await page.getByTestId("workspace-card").click();
+  await expect(page).toHaveURL(/\/w\/[a-z0-9-]+$/);
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+/** From the billing page of a Free workspace, pays Checkout for Pro with `card`. */
+export async function upgradeToPro(page: Page, slug: string, card: string) {
+  await page.goto(`/w/${slug}/billing`);
+  await expect(page.getByTestId("current-plan")).toHaveText("Free");
+  await page.getByRole("button", { name: "Upgrade to Pro" }).click();
+  await payOnCheckout(page, card);
 }

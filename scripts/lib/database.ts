@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { SeedSummary } from "../../prisma/seed";
 import { DEFAULT_EMBEDDED_DIR, DEFAULT_EMBEDDED_PORT, startEmbeddedDatabase } from "./embedded-db";
 import { applyPendingMigrations } from "./schema-engine";
+import { DEMO_STAFF } from "../../prisma/demo";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
@@ -97,9 +98,15 @@ export async function seedDatabase(database: Database): Promise<SeedSummary> {
 /** Runs the seed and prints what it wrote, with the demo login. */
 export async function seedAndReport(database: Database): Promise<void> {
   const { plans, demo } = await seedDatabase(database);
+  if (!demo) {
+    console.log(`  ✓ seeded ${plans} plans (no demo data with NODE_ENV=production)`);
+    return;
+  }
   console.log(
     `  ✓ seeded ${plans} plans and the demo workspace ${demo.workspaceSlug} ` +
       `(${demo.projects} projects, ${demo.activity} activity entries)`,
   );
-  console.log(`    demo login: ${demo.email} / ${demo.password}`);
+  console.log(
+    `    demo login: ${demo.email} / ${demo.password}; staff (/admin): ${DEMO_STAFF.email}`,
+  );
 }

@@ -583,6 +583,8 @@ function listSubscriptionsRoute({
   const customer = str(params.customer);
   const price = str(params.price);
   const status = str(params.status);
+  // As Stripe: filtering by a customer that does not exist is an error, not an empty list.
+  if (customer) find(ctx.store.state.customers, customer, "customer", "customer");
   const subscriptions = newestFirst(ctx.store.state.subscriptions).filter((sub) => {
     if (customer && idOf(sub.customer) !== customer) return false;
     if (price && !sub.items.data.some((item) => item.price.id === price)) return false;

@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import Stripe from "stripe";
+import { clientIpHeader, newAccount, signIn, signUpAndVerify } from "./support/accounts";
+
+/**
+ * The admin console: invisible (404) to anyone but staff; staff replay a failed Stripe event.
+ * The seed's staff account is `staff@example.com` (demo password); in production staff are
+ * granted with `npm run admin:grant`.
+ */
+
+test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
+
+const STAFF = { email: "staff@example.com", password: "demo-password-123" };
+/** The signing secret `npm start` gives the app with the local Stripe emulator. */
+const WEBHOOK_SECRET = "whsec_local_emulator";
+
+test("a signed-out visitor and a signed-in non-admin get a 404 from /admin", async ({ page }) => {
+  for (const path of ["/admin", "/admin/users", "/admin/stripe-events"]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+  }
+  await signUpAndVerify(page, newAccount("Nina Normal", "normal"));
+  for (const path of ["/admin", "/admin/jobs"]) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
+});
+
+test("staff see a failed Stripe event in the inbox and replay it from the console", async ({
+  page,
+}) => {
+  await signIn(page, STAFF.email, STAFF.password);
+  await page.goto("/admin/workspaces?q=acme");
+  await page.getByRole("link", { name: "Acme Inc" }).click();
+  await expect(page).toHaveURL(/\/admin\/workspaces\/[a-z0-9]+$/);
+  const workspaceId = new URL(page.url()).pathname.split("/").pop()!;
+
+  // A verified event whose handler fails: Stripe does not know its customer.
+  const id = `evt_e2e_${Date.now()}`;
+  const payload = JSON.stringify({
+    id,
+    object: "event",
+    api_version: "2026-10-28.endive",
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type: "checkout.session.completed",
+    data: {
+      object: {
+        id: `cs_e2e_${Date.now()}`,
+        object: "checkout.session",
+        mode: "subscription",
+        customer: `cus_e2e_missing_${Date.now()}`,
+        client_reference_id: workspaceId,
+      },
+    },
+  });
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+  const response = await page.request.post("/api/webhooks/stripe", {
+    headers: { "content-type": "application/json", "stripe-signature": signature },
+    data: payload,
+  });
+  expect(response.status()).toBe(500);
+
+  await page.goto("/admin/stripe-events?status=failed");
+  const row = page.getByTestId("stripe-event-row").filter({ hasText: id });
+  await expect(row).toContainText("failed");
+  await expect(row).toContainText("1 attempt");
+  await expect(row).toContainText("No such customer");
+  await row.getByRole("button", { name: `Replay ${id}` }).click();
+  await expect(page.getByText(`${id} failed again`)).toBeVisible();
+  await expect(row).toContainText("2 attempts");
+
+  // The replay is in the audit log.
+  await page.goto("/admin/audit");
+  await expect(page.getByText("admin.stripe_event_replayed").first()).toBeVisible();
+});

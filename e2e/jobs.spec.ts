@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { clientIpHeader } from "./support/accounts";
+import { freeWorkspace, upgradeToPro } from "./support/stripe";
+
+/**
+ * Background jobs from the browser: a Pro workspace starts a CSV export (the worker that
+ * `npm start` runs beside the app builds it), watches it go from waiting to done, downloads it
+ * and finds its projects in it, quoted as CSV requires.
+ */
+
+test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
+
+test("export a workspace: waiting, then done; the CSV holds its projects", async ({ page }) => {
+  const slug = await freeWorkspace(page, "Erin Exporter");
+  await upgradeToPro(page, slug, "4242 4242 4242 4242");
+  await expect(page.getByTestId("current-plan")).toHaveText("Pro", { timeout: 20_000 });
+
+  await page.goto(`/w/${slug}/projects`);
+  const form = page.getByRole("form", { name: "Create a project" });
+  for (const name of ['Launch, "v2"', "Docs"]) {
+    await form.getByLabel("Project name").fill(name);
+    await form.getByRole("button", { name: "Create project" }).click();
+    await expect(page.getByTestId("project-row").filter({ hasText: name })).toBeVisible();
+  }
+
+  await page.goto(`/w/${slug}/settings`);
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const row = page.getByTestId("export-row").first();
+  // It is queued first (the worker polls every second), then done.
+  await expect(row).toContainText(/Waiting…|Exporting…/);
+  const link = row.getByRole("link", { name: "Download CSV" });
+  await expect(link).toBeVisible({ timeout: 20_000 });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^${slug}-export-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+  );
+  const rows = parse(await readFile((await download.path())!, "utf8"), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  const projects = rows.filter((r) => r.section === "project").map((r) => r.name_or_action);
+  expect(projects.sort()).toEqual(["Docs", 'Launch, "v2"']);
+  expect(rows.filter((r) => r.section === "activity").length).toBeGreaterThan(0);
+});
