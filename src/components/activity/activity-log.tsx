@@ -124,6 +124,7 @@ export function ActivityLog({ slug }: { slug: string }) {
     ),
   );
   const entries = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const visibleDays = list.data?.pages[0]?.visibleDays ?? null;
   const filtered = Object.keys(filters).length > 0;
   const updating = navigating || list.isPlaceholderData;
   // A filter value from a link that the choices lack (e.g. a deleted actor) stays selectable.
@@ -191,6 +192,15 @@ export function ActivityLog({ slug }: { slug: string }) {
             {updating ? "Updating…" : ""}
           </p>
         </div>
+        {visibleDays !== null && (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="activity-window">
+            Your plan shows the last {visibleDays} days of activity.{" "}
+            <Link href={`/w/${slug}/billing` as Route} className={textLinkClass}>
+              Upgrade to see more
+            </Link>
+            .
+          </p>
+        )}
         {list.isPending ? (
           <ListSkeleton label="Loading activity" rows={5} />
         ) : list.isError && entries.length === 0 ? (
