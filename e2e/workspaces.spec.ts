@@ -156,6 +156,8 @@ test("create a workspace, rename it, then delete it by typing its slug", async (
   await expect(page).toHaveURL(/\/w\/new$/);
 
   await page.goto(`/w/${slug}/settings`);
+  // Typed before hydration, the value would be outside react-hook-form's state.
+  await page.waitForLoadState("networkidle");
   const rename = page.getByRole("form", { name: "Rename workspace" });
   await rename.getByLabel("Workspace name").fill("Rocket Crew");
   await rename.getByRole("button", { name: "Save name" }).click();

@@ -47,6 +47,10 @@ export const env = createEnv({
     DATABASE_POOL_MAX: int(1, 100).default(10),
     /** How long a query waits for a pooled connection before failing, in ms. */
     DATABASE_CONNECTION_TIMEOUT_MS: int(100, 60_000).default(5_000),
+    /** Least severe log level written (src/server/log.ts); "silent" turns logging off. */
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
     /** The app's public origin: links in emails, the CSRF Origin check, Secure cookies (https). */
     APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
     /** Sessions end after this many hours without use (sliding expiry). */

@@ -1,13 +1,25 @@
 /**
  * Next 16 proxy (formerly middleware). It is never the auth boundary: every procedure and page
- * checks the session itself. It only renews the session cookie's Max-Age on page loads, because
- * server components cannot set cookies and the session's sliding expiry lives in the database.
+ * checks the session itself. For pages it:
+ * - sets a Content-Security-Policy with a fresh nonce (src/server/http/security-headers.ts). The
+ *   policy is also put on the request, which is how Next finds the nonce and adds it to its own
+ *   scripts; the root layout reads it (`x-nonce`) for next-themes' inline script;
+ * - renews the session cookie's Max-Age on GETs, because server components cannot set cookies and
+ *   the session's sliding expiry lives in the database.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookie } from "@/server/auth/cookie";
+import { pageContentSecurityPolicy } from "@/server/http/security-headers";
 
 export function proxy(request: NextRequest): NextResponse {
-  const response = NextResponse.next();
+  const nonce = btoa(crypto.randomUUID());
+  const csp = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+
   const token = request.cookies.get(sessionCookie.name)?.value;
   if (request.method === "GET" && token) {
     response.cookies.set(sessionCookie.name, token, {
@@ -22,6 +34,14 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Pages only: not API routes, Next's assets or files with an extension.
-  matcher: ["/((?!api/|_next/|.*\\..*).*)"],
+  // Pages only: not API routes, Next's assets or files with an extension; not prefetches.
+  matcher: [
+    {
+      source: "/((?!api/|_next/|.*\\..*).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/theme-provider";
 import { Toaster } from "@/components/toaster";
@@ -10,12 +11,14 @@ export const metadata: Metadata = {
   description: "Launch your subscription product: typed end to end, payments included.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Every page is rendered per request: its scripts carry that request's CSP nonce (src/proxy.ts). */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // next-themes sets the theme's class (and color-scheme) on <html> before hydration.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh">
-        <ThemeProvider>
+        <ThemeProvider nonce={nonce}>
           <TRPCReactProvider>
             {children}
             <Toaster />

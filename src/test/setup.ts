@@ -6,6 +6,8 @@ import { createPrismaClient } from "@/server/db-client";
 import { TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from "./stripe-keys";
 
 process.env.DATABASE_URL = inject("databaseUrl");
+// Tests that look at logs build their own logger; the app's stays quiet unless asked.
+process.env.LOG_LEVEL ||= "silent";
 process.env.STRIPE_API_BASE = inject("stripeApiBase");
 process.env.STRIPE_SECRET_KEY = TEST_SECRET_KEY;
 process.env.STRIPE_WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;

@@ -14,6 +14,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { handlerFor } from "@/server/billing/webhook";
 import { db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
+import { logger } from "@/server/log";
 
 /** How long a run may hold an event before another delivery may take it over (ms). */
 export const LEASE_MS = 5 * 60_000;
@@ -70,7 +71,10 @@ async function run(event: Stripe.Event): Promise<InboxOutcome> {
       where: { id: event.id },
       data: { status: "failed", lockedAt: null, lastError: describe(error) },
     });
-    console.error(`stripe webhook ${event.type} ${event.id} failed: ${describe(error)}`);
+    logger.error(
+      { eventId: event.id, type: event.type, reason: describe(error) },
+      "stripe webhook handler failed",
+    );
     return "failed";
   }
 }

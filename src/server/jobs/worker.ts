@@ -9,6 +9,7 @@ import type { Job, PgBoss } from "pg-boss";
 import { z } from "zod";
 import { jobs } from "@/server/jobs";
 import { startBoss } from "@/server/jobs/queue";
+import { logger } from "@/server/log";
 import type { JobDefinition } from "@/server/jobs/types";
 
 export interface WorkerOptions {
@@ -27,7 +28,7 @@ export async function runJob(definition: JobDefinition<never>, job: Job<unknown>
   const parsed = (definition.schema as z.ZodType).safeParse(job.data);
   if (!parsed.success) {
     const reason = `payload does not match the ${definition.name} schema: ${z.prettifyError(parsed.error)}`;
-    console.warn(`job ${definition.name} ${job.id} rejected: ${reason}`);
+    logger.warn({ job: definition.name, jobId: job.id, reason }, "job rejected");
     return { rejected: reason };
   }
   return (await definition.handle(parsed.data as never, job)) ?? {};

@@ -16,6 +16,7 @@ import { priceById, priceFor } from "@/server/billing/prices";
 import { stripe } from "@/server/billing/stripe";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { logger } from "@/server/log";
 import { recordAudit } from "@/server/services/audit";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
@@ -356,8 +357,6 @@ export async function syncSeats(workspaceId: string): Promise<void> {
       items: [{ id: item.id, quantity: seats }],
     });
   } catch (error) {
-    console.error(
-      `seat sync of workspace ${workspaceId} failed: ${error instanceof Error ? error.message : error}`,
-    );
+    logger.error({ workspaceId, err: error }, "seat sync failed");
   }
 }

@@ -4,6 +4,7 @@
 import { env } from "@/env";
 import { db } from "@/server/db";
 import { databaseAddress } from "@/server/db-errors";
+import { logger } from "@/server/log";
 import { checkHealth } from "@/server/services/health";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,10 @@ export const dynamic = "force-dynamic";
 export async function GET(): Promise<Response> {
   const report = await checkHealth(db);
   if (report.status !== "ok") {
-    console.error(`Health check failed: ${report.error} (${databaseAddress(env.DATABASE_URL)})`);
+    logger.error(
+      { reason: report.error, database: databaseAddress(env.DATABASE_URL) },
+      "health check failed",
+    );
   }
   return Response.json(report, {
     status: report.status === "ok" ? 200 : 503,

@@ -12,6 +12,7 @@ import type Stripe from "stripe";
 import { env } from "@/env";
 import { receiveEvent, type InboxOutcome } from "@/server/billing/inbox";
 import { stripe } from "@/server/billing/stripe";
+import { requestLogger } from "@/server/log";
 
 export const dynamic = "force-dynamic";
 
@@ -24,16 +25,22 @@ const STATUS: Record<InboxOutcome, number> = {
 };
 
 export async function POST(req: Request): Promise<Response> {
+  // Never logged: the body, the signature header's value or the error of a failed verification.
+  const log = requestLogger(req.headers);
   const signature = req.headers.get("stripe-signature");
-  if (!signature)
+  if (!signature) {
+    log.warn({ outcome: "missing-signature" }, "stripe webhook refused");
     return Response.json({ error: "Missing Stripe-Signature header." }, { status: 400 });
+  }
   const body = await req.text();
   let event: Stripe.Event;
   try {
     event = stripe().webhooks.constructEvent(body, signature, env.STRIPE_WEBHOOK_SECRET!);
   } catch {
+    log.warn({ outcome: "invalid-signature" }, "stripe webhook refused");
     return Response.json({ error: "Invalid signature." }, { status: 400 });
   }
   const outcome = await receiveEvent(event);
+  log.info({ eventId: event.id, type: event.type, outcome }, "stripe webhook");
   return Response.json({ received: true, outcome }, { status: STATUS[outcome] });
 }
