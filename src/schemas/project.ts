@@ -2,7 +2,7 @@
  * Inputs of the project procedures, shared with the project forms and the list's URL.
  */
 import { z } from "zod";
-import { infiniteDirection, workspaceInput } from "@/schemas/workspace";
+import { infiniteDirection, isWellFormedText, workspaceInput } from "@/schemas/workspace";
 
 export const projectStatuses = ["active", "paused", "archived"] as const;
 export type ProjectStatus = (typeof projectStatuses)[number];
@@ -17,12 +17,14 @@ export const projectNameSchema = z
   .string({ error: "Name is required." })
   .trim()
   .min(1, "Name is required.")
-  .max(80, "Name is at most 80 characters.");
+  .max(80, "Name is at most 80 characters.")
+  .refine(isWellFormedText, "Name contains an invalid character.");
 
 export const projectDescriptionSchema = z
   .string()
   .trim()
-  .max(2000, "Description is at most 2,000 characters.");
+  .max(2000, "Description is at most 2,000 characters.")
+  .refine(isWellFormedText, "Description contains an invalid character.");
 
 export const projectStatusSchema = z.enum(projectStatuses, {
   error: "Status must be active, paused or archived.",

@@ -27,11 +27,18 @@ export const workspaceSlugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Slug uses lower-case letters, digits and single dashes.")
   .refine((slug) => !RESERVED_SLUGS.has(slug), "This slug is reserved.");
 
+/** A lone UTF-16 surrogate: not a character, and JSON in PostgreSQL (the audit log) refuses it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when `text` is well-formed Unicode (shared by the text fields of the forms). */
+export const isWellFormedText = (text: string) => !LONE_SURROGATE.test(text);
+
 export const workspaceNameSchema = z
   .string({ error: "Name is required." })
   .trim()
   .min(1, "Name is required.")
-  .max(60, "Name is at most 60 characters.");
+  .max(60, "Name is at most 60 characters.")
+  .refine(isWellFormedText, "Name contains an invalid character.");
 
 /**
  * The part every workspace procedure's input shares (read by its middleware); other keys are

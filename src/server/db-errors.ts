@@ -103,14 +103,16 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * True when PostgreSQL refused text it cannot store (SQLSTATE 22021, e.g. a NUL character that
- * a user typed or put in a URL): a bad request, not a server failure.
+ * True when PostgreSQL refused a value as a data exception (SQLSTATE class 22: a NUL character,
+ * a date before year 1, malformed JSON text…): something a user typed or put in a URL, so a bad
+ * request rather than a server failure.
  */
-export function isInvalidTextError(error: unknown): boolean {
+export function isDataException(error: unknown): boolean {
+  const dataCode = (code: unknown) => typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code);
   return causes(error).some((e) => {
-    if ("code" in e && e.code === "22021") return true;
+    if ("code" in e && dataCode(e.code)) return true;
     const meta =
       "meta" in e ? (e.meta as { driverAdapterError?: { cause?: { code?: string } } }) : null;
-    return meta?.driverAdapterError?.cause?.code === "22021";
+    return dataCode(meta?.driverAdapterError?.cause?.code);
   });
 }

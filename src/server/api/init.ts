@@ -12,7 +12,7 @@ import { lucia } from "@/server/auth/lucia";
 import { can, type Permission } from "@/server/auth/permissions";
 import { requestMeta } from "@/server/auth/request-meta";
 import { type SessionContext, validateSessionToken } from "@/server/auth/session";
-import { connectionFailureReason, isInvalidTextError } from "@/server/db-errors";
+import { connectionFailureReason, isDataException } from "@/server/db-errors";
 import { assertEntitlement, type CountedEntitlement } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
 import { DomainError, EntitlementError } from "@/server/errors";
@@ -90,8 +90,8 @@ export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
 
 /**
- * Maps a {@link DomainError} thrown by a service to the TRPCError of the same code, text the
- * database cannot store to BAD_REQUEST, and a lost database connection to SERVICE_UNAVAILABLE
+ * Maps a {@link DomainError} thrown by a service to the TRPCError of the same code, a value the
+ * database refuses (a data exception) to BAD_REQUEST, and a lost database connection to SERVICE_UNAVAILABLE
  * (503), so clients may retry rather than see a 500.
  */
 const errorMapping = t.middleware(async ({ next }) => {
@@ -101,10 +101,10 @@ const errorMapping = t.middleware(async ({ next }) => {
   if (cause instanceof DomainError) {
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
-  if (isInvalidTextError(cause)) {
+  if (isDataException(cause)) {
     throw new TRPCError({
       code: "BAD_REQUEST",
-      message: "The text contains characters that cannot be stored (such as NUL).",
+      message: "A value is out of range or contains characters that cannot be stored.",
       cause,
     });
   }
