@@ -6,6 +6,8 @@
 import Stripe from "stripe";
 import { POST as webhookRoute } from "@/app/api/webhooks/stripe/route";
 import { stripe } from "@/server/billing/stripe";
+import { stripeConfig } from "@/server/billing/stripe-config";
+import { closedPort } from "./net";
 import { TEST_WEBHOOK_SECRET } from "./stripe-keys";
 
 const apiBase = () => process.env.STRIPE_API_BASE!;
@@ -59,4 +61,22 @@ export async function deliver(
   return webhookRoute(
     new Request("http://localhost/api/webhooks/stripe", { method: "POST", headers, body: payload }),
   );
+}
+
+/**
+ * Runs `fn` while Stripe is unreachable: the app's client points at a closed port (a real
+ * connection failure, no retries), then the working client is put back.
+ */
+export async function whileStripeIsDown<T>(fn: () => Promise<T>): Promise<T> {
+  const global = globalThis as { stripe?: Stripe };
+  const working = stripe();
+  global.stripe = new Stripe("sk_test_vitest", {
+    ...stripeConfig(`http://127.0.0.1:${await closedPort()}`),
+    maxNetworkRetries: 0,
+  });
+  try {
+    return await fn();
+  } finally {
+    global.stripe = working;
+  }
 }

@@ -3,15 +3,19 @@
  * against a real database, with events produced by the local Stripe emulator (real SDK calls,
  * real hosted Checkout) and signed exactly as Stripe signs them.
  */
-import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { replayEvent } from "@/server/billing/inbox";
 import { stripe } from "@/server/billing/stripe";
-import { stripeConfig } from "@/server/billing/stripe-config";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
-import { closedPort } from "@/test/net";
-import { advanceClock, deliver, eventsOf, payCheckout, signatureFor } from "@/test/stripe";
+import {
+  advanceClock,
+  deliver,
+  whileStripeIsDown,
+  eventsOf,
+  payCheckout,
+  signatureFor,
+} from "@/test/stripe";
 import { callerWith, requestHeaders, signedInUser } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
@@ -167,17 +171,7 @@ describe("POST /api/webhooks/stripe", () => {
     const [event] = (await eventsOf(customerId)).filter((e) => e.type === "invoice.paid");
 
     // Stripe unreachable while handling: the handler cannot re-read the subscription.
-    const global = globalThis as { stripe?: Stripe };
-    const working = stripe();
-    global.stripe = new Stripe("sk_test_vitest", {
-      ...stripeConfig(`http://127.0.0.1:${await closedPort()}`),
-      maxNetworkRetries: 0,
-    });
-    try {
-      expect((await deliver(event!)).status).toBe(500);
-    } finally {
-      global.stripe = working;
-    }
+    expect((await whileStripeIsDown(() => deliver(event!))).status).toBe(500);
     const failed = await db.stripeEvent.findUniqueOrThrow({ where: { id: event!.id } });
     expect(failed).toMatchObject({ status: "failed", attempts: 1 });
     expect(failed.lastError).toMatch(/StripeConnectionError/);
