@@ -79,7 +79,7 @@ function MemberRow({
           )}
         </p>
         <p className="text-sm break-all text-zinc-600 dark:text-zinc-400">{member.email}</p>
-        <p className="text-xs text-zinc-500 dark:text-zinc-500">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
           Joined <DateText date={member.joinedAt} />
         </p>
       </div>
