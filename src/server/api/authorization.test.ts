@@ -13,6 +13,7 @@ import { createSession } from "@/server/auth/session";
 import { generateToken, hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
+import { givePlan } from "@/test/plans";
 import { callerWith, requestHeaders } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
@@ -270,22 +271,8 @@ async function fixture(caller: Caller) {
       },
     },
   });
-  // The subscription row as the billing sync writes it: Pro's limits (10 members, 50 projects)
-  // leave room for every procedure's sample input.
-  await db.subscription.create({
-    data: {
-      workspaceId: acme.id,
-      stripeSubscriptionId: `sub_${unique()}`,
-      stripeCustomerId: "cus_matrix",
-      status: "active",
-      planSlug: "pro",
-      stripePriceId: "price_pro_monthly",
-      interval: "month",
-      quantity: 1,
-      currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000),
-      stripeCreatedAt: new Date(),
-    },
-  });
+  // Pro (10 members, 50 projects) leaves room for every procedure's sample input.
+  await givePlan(acme.id, "pro");
   const project = await db.project.create({
     data: { workspaceId: acme.id, ownerId: owner!.id, name: "Acme project" },
   });

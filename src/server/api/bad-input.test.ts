@@ -53,6 +53,7 @@ import { generateToken, hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
 import { BOSS_SCHEMA } from "@/server/jobs/queue";
 import { cleanDatabaseBeforeEach } from "@/test/database";
+import { givePlan } from "@/test/plans";
 import { callerWith, requestHeaders } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
@@ -241,20 +242,8 @@ async function fixture() {
       },
     },
   });
-  await db.subscription.create({
-    data: {
-      workspaceId: acme.id,
-      stripeSubscriptionId: `sub_${unique()}`,
-      stripeCustomerId: "cus_bad_input",
-      status: "active",
-      planSlug: "pro",
-      stripePriceId: "price_pro_monthly",
-      interval: "month",
-      quantity: 1,
-      currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000),
-      stripeCreatedAt: new Date(),
-    },
-  });
+  // Pro (10 members, 50 projects) leaves room for every procedure's sample input.
+  await givePlan(acme.id, "pro");
   const projects = [];
   for (const name of ["Alpha", "Beta", "Gamma"]) {
     projects.push(

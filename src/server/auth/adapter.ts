@@ -27,7 +27,10 @@ function toDatabaseSession(row: Session, id: string): DatabaseSession {
 }
 
 function toDatabaseUser(row: User): DatabaseUser {
-  return { id: row.id, attributes: { email: row.email, name: row.name } };
+  return {
+    id: row.id,
+    attributes: { email: row.email, name: row.name, disabledAt: row.disabledAt },
+  };
 }
 
 export class HashedSessionAdapter implements Adapter {

@@ -27,7 +27,11 @@ export const lucia = new Lucia(new HashedSessionAdapter(db), {
     absoluteExpiresAt: attributes.absoluteExpiresAt,
     lastSeenAt: attributes.lastSeenAt,
   }),
-  getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name }),
+  getUserAttributes: (attributes) => ({
+    email: attributes.email,
+    name: attributes.name,
+    disabledAt: attributes.disabledAt,
+  }),
 });
 
 declare module "lucia" {
@@ -39,6 +43,6 @@ declare module "lucia" {
       userAgent: string | null;
       ipAddress: string | null;
     };
-    DatabaseUserAttributes: { email: string; name: string };
+    DatabaseUserAttributes: { email: string; name: string; disabledAt: Date | null };
   }
 }

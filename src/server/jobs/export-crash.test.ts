@@ -20,6 +20,7 @@ import { db } from "@/server/db";
 import { BOSS_SCHEMA } from "@/server/jobs/queue";
 import { requestExport } from "@/server/services/exports";
 import { findMembership } from "@/server/services/workspaces";
+import { givePlan } from "@/test/plans";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { callerWith, requestHeaders, signedInUser } from "@/test/trpc";
 
@@ -102,20 +103,7 @@ it("finishes, exactly once and complete, an export whose worker was killed mid-w
   const { caller } = await callerWith(requestHeaders(token));
   await caller.workspace.create({ name: "Acme", slug: "acme" });
   const { workspace, role } = (await findMembership(user.id, "acme"))!;
-  await db.subscription.create({
-    data: {
-      workspaceId: workspace.id,
-      stripeSubscriptionId: "sub_crash_test",
-      stripeCustomerId: "cus_crash_test",
-      status: "active",
-      planSlug: "pro",
-      stripePriceId: "price_pro_monthly",
-      interval: "month",
-      quantity: 1,
-      currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000),
-      stripeCreatedAt: new Date(),
-    },
-  });
+  await givePlan(workspace.id, "pro");
   await db.project.createMany({
     data: Array.from({ length: PROJECTS }, (_, i) => ({
       workspaceId: workspace.id,

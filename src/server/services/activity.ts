@@ -11,7 +11,7 @@ import type { listActivityInput } from "@/schemas/activity";
 import { PLANS, type PlanSlug } from "@/server/billing/plans";
 import { getEntitlements } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
-import { DomainError } from "@/server/errors";
+import { cursorDate, decodeCursor, encodeCursor, keysetAfter } from "@/server/pagination";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 type ListInput = z.output<typeof listActivityInput>;
@@ -24,27 +24,10 @@ const cursorSchema = z.strictObject({
   id: z.string().min(1).max(64),
 });
 
-const invalidCursor = () =>
-  new DomainError("BAD_REQUEST", "This page link is invalid or out of date.", "cursor");
-
-function encodeCursor(entry: { createdAt: Date; id: string }): string {
-  const json = JSON.stringify({ createdAt: entry.createdAt.toISOString(), id: entry.id });
-  return Buffer.from(json, "utf8").toString("base64url");
-}
-
 /** The keyset condition "older than the cursor's entry". @throws DomainError BAD_REQUEST. */
 function afterCursor(cursor: string): Prisma.AuditLogWhereInput {
-  let decoded: z.infer<typeof cursorSchema>;
-  try {
-    decoded = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw invalidCursor();
-  }
-  const createdAt = new Date(decoded.createdAt);
-  if (Number.isNaN(createdAt.getTime())) throw invalidCursor();
-  return {
-    OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: decoded.id } }],
-  };
+  const decoded = decodeCursor(cursor, cursorSchema);
+  return keysetAfter("createdAt", cursorDate(decoded.createdAt), decoded.id);
 }
 
 /** The `createdAt` range of inclusive UTC days `from`..`to` (either may be absent). */
@@ -204,7 +187,10 @@ export async function listActivity(scope: WorkspaceScope, input: Omit<ListInput,
   const last = page.at(-1);
   return {
     items,
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null,
+    nextCursor:
+      rows.length > input.limit && last
+        ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
+        : null,
     visibleDays,
   };
 }

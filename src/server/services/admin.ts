@@ -18,6 +18,13 @@ import { effectivePlan } from "@/server/billing/entitlements";
 import { replayEvent, type InboxOutcome } from "@/server/billing/inbox";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import {
+  cursorDate,
+  decodeCursor,
+  encodeCursor,
+  keysetAfter,
+  likeLiteral,
+} from "@/server/pagination";
 import { jobs } from "@/server/jobs";
 import { BOSS_SCHEMA, getBoss } from "@/server/jobs/queue";
 import { recordAudit } from "@/server/services/audit";
@@ -41,26 +48,10 @@ export interface Page<T> {
 
 const cursorSchema = z.strictObject({ t: z.iso.datetime(), id: z.string().min(1).max(255) });
 
-const invalidCursor = () =>
-  new DomainError("BAD_REQUEST", "This page link is invalid or out of date.", "cursor");
-
-function encodeCursor(time: Date, id: string): string {
-  return Buffer.from(JSON.stringify({ t: time.toISOString(), id }), "utf8").toString("base64url");
-}
-
 /** The keyset condition "after the cursor's row" in (field desc, id desc). */
 function afterCursor<W>(cursor: string, field: string): W {
-  let decoded: z.infer<typeof cursorSchema>;
-  try {
-    decoded = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw invalidCursor();
-  }
-  const time = new Date(decoded.t);
-  if (Number.isNaN(time.getTime())) throw invalidCursor();
-  return {
-    OR: [{ [field]: { lt: time } }, { [field]: time, id: { lt: decoded.id } }],
-  } as W;
+  const decoded = decodeCursor(cursor, cursorSchema);
+  return keysetAfter(field, cursorDate(decoded.t), decoded.id) as W;
 }
 
 /** Splits `rows` (fetched with `limit + 1`) into a page. */
@@ -73,13 +64,11 @@ function pageOf<T extends { id: string }>(
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > limit && last ? encodeCursor(timeOf(last), last.id) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ t: timeOf(last).toISOString(), id: last.id })
+        : null,
   };
-}
-
-/** `q` for Prisma's `contains` (ILIKE), taken literally: `\`, `%` and `_` escaped. */
-function literal(q: string): string {
-  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,7 +92,7 @@ const userSummaryFields = {
 export async function searchUsers(input: SearchInput) {
   const and: Prisma.UserWhereInput[] = [];
   if (input.q) {
-    const q = literal(input.q);
+    const q = likeLiteral(input.q);
     and.push({
       OR: [
         { email: { contains: q, mode: "insensitive" } },
@@ -244,7 +233,7 @@ export async function signOutEverywhere(adminId: string, userId: string) {
 export async function searchWorkspaces(input: SearchInput) {
   const and: Prisma.WorkspaceWhereInput[] = [];
   if (input.q) {
-    const q = literal(input.q);
+    const q = likeLiteral(input.q);
     and.push({
       OR: [
         { name: { contains: q, mode: "insensitive" } },

@@ -16,6 +16,7 @@ import { getBoss } from "@/server/jobs/queue";
 import { getExportFile, listExports, requestExport, retryExport } from "@/server/services/exports";
 import { createProject } from "@/server/services/projects";
 import { findMembership, type WorkspaceScope } from "@/server/services/workspaces";
+import { givePlan } from "@/test/plans";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { runQueuedJobs } from "@/test/jobs";
 import { callerWith, requestHeaders, signedInUser } from "@/test/trpc";
@@ -46,20 +47,7 @@ async function setUp(email: string, slug: string, plan: "free" | "pro" = "pro") 
   await caller.workspace.create({ name: slug.toUpperCase(), slug });
   const membership = (await findMembership(user.id, slug))!;
   if (plan === "pro") {
-    await db.subscription.create({
-      data: {
-        workspaceId: membership.workspace.id,
-        stripeSubscriptionId: `sub_${slug}`,
-        stripeCustomerId: `cus_${slug}`,
-        status: "active",
-        planSlug: "pro",
-        stripePriceId: "price_pro_monthly",
-        interval: "month",
-        quantity: 1,
-        currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000),
-        stripeCreatedAt: new Date(),
-      },
-    });
+    await givePlan(membership.workspace.id, "pro");
   }
   const scope: WorkspaceScope = {
     actorId: user.id,

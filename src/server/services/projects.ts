@@ -16,6 +16,14 @@ import type {
 import { assertEntitlement } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import {
+  cursorDate,
+  decodeCursor,
+  encodeCursor,
+  invalidCursor,
+  keysetAfter,
+  likeLiteral,
+} from "@/server/pagination";
 import { recordAudit } from "@/server/services/audit";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
@@ -39,30 +47,16 @@ const cursorSchema = z.object({
   id: z.string().min(1).max(64),
 });
 
-const invalidCursor = () =>
-  new DomainError("BAD_REQUEST", "This page link is invalid or out of date.", "cursor");
-
-function encodeCursor(sort: ProjectSortKey, dir: "asc" | "desc", row: Record<string, unknown>) {
-  const value = row[sort];
-  const v = value instanceof Date ? value.toISOString() : String(value);
-  return Buffer.from(JSON.stringify({ s: sort, d: dir, v, id: row.id })).toString("base64url");
-}
+/** A sort value as the cursor stores it (dates as ISO strings). */
+const cursorValue = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : String(value);
 
 /** The keyset condition "after this cursor". @throws DomainError BAD_REQUEST on "cursor". */
 function afterCursor(cursor: string, sort: ProjectSortKey, dir: "asc" | "desc") {
-  let decoded: z.infer<typeof cursorSchema>;
-  try {
-    decoded = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw invalidCursor();
-  }
+  const decoded = decodeCursor(cursor, cursorSchema);
   if (decoded.s !== sort || decoded.d !== dir) throw invalidCursor();
-  const value = sort === "name" ? decoded.v : new Date(decoded.v);
-  if (value instanceof Date && Number.isNaN(value.getTime())) throw invalidCursor();
-  const op = dir === "desc" ? "lt" : "gt";
-  return {
-    OR: [{ [sort]: { [op]: value } }, { [sort]: value, id: { [op]: decoded.id } }],
-  } as Prisma.ProjectWhereInput;
+  const value = sort === "name" ? decoded.v : cursorDate(decoded.v);
+  return keysetAfter(sort, value, decoded.id, dir) as Prisma.ProjectWhereInput;
 }
 
 /**
@@ -80,7 +74,7 @@ export async function listProjects(scope: WorkspaceScope, input: Omit<ListInput,
     input.status ? { status: input.status } : { status: { not: "archived" } },
   ];
   if (input.q) {
-    const literal = input.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const literal = likeLiteral(input.q);
     and.push({
       OR: [
         { name: { contains: literal, mode: "insensitive" } },
@@ -99,7 +93,10 @@ export async function listProjects(scope: WorkspaceScope, input: Omit<ListInput,
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > limit && last ? encodeCursor(sort, dir, last) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ s: sort, d: dir, v: cursorValue(last[sort]), id: last.id })
+        : null,
   };
 }
 
