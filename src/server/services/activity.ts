@@ -138,10 +138,14 @@ export function describeActivity(entry: ActivityEntryFacts): string {
  * metadata, summary }], nextCursor: string | null }` (null on the last page). `actor` is null for
  * the system (billing sync) and for deleted users. Filters: `actorId`, `action` (exact), `from` /
  * `to` (inclusive days in UTC). Only the plan's window is visible (`activityLogDays`: Free 7,
- * Pro 90, Team unlimited), returned as `visibleDays` (null = all).
+ * Pro 90, Team unlimited), counted back from `now`, returned as `visibleDays` (null = all).
  * @throws DomainError BAD_REQUEST on "cursor" for a tampered, undecodable or invalid cursor.
  */
-export async function listActivity(scope: WorkspaceScope, input: Omit<ListInput, "workspaceSlug">) {
+export async function listActivity(
+  scope: WorkspaceScope,
+  input: Omit<ListInput, "workspaceSlug">,
+  now = new Date(),
+) {
   const and: Prisma.AuditLogWhereInput[] = [];
   if (input.actorId) and.push({ actorId: input.actorId });
   if (input.action) and.push({ action: input.action });
@@ -152,7 +156,7 @@ export async function listActivity(scope: WorkspaceScope, input: Omit<ListInput,
   const { entitlements } = await getEntitlements(scope.workspace.id);
   const visibleDays = entitlements.activityLogDays;
   if (visibleDays !== null) {
-    and.push({ createdAt: { gte: new Date(Date.now() - visibleDays * 86_400_000) } });
+    and.push({ createdAt: { gte: new Date(now.getTime() - visibleDays * 86_400_000) } });
   }
   const rows = await db.auditLog.findMany({
     where: { workspaceId: scope.workspace.id, AND: and },

@@ -46,7 +46,7 @@ export async function getOverview(scope: WorkspaceScope, now = new Date()) {
         FROM "AuditLog"
         WHERE "workspaceId" = ${workspaceId} AND "createdAt" >= ${chartStart}
         GROUP BY 1`,
-      listActivity(scope, { limit: 6 }),
+      listActivity(scope, { limit: 6 }, now),
     ]);
   const slug = effectivePlan(subscription);
   const { entitlements, name } = PLANS[slug];
