@@ -1,8 +1,28 @@
 "use client";
-/** The body of an `error.tsx` boundary: what happened, and a way to retry the segment. */
+/**
+ * The body of an `error.tsx` boundary: what happened, and a way to retry the segment.
+ *
+ * "Try again" clears the failed TanStack queries (so they refetch instead of rethrowing their
+ * cached error), re-runs the server components of the route (`router.refresh()`) and re-renders
+ * the boundary's children, in one transition: after an outage (say the database came back) the
+ * page recovers without a full reload.
+ */
+import { useQueryErrorResetBoundary } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 
 export function SegmentError({ reset, what }: { reset: () => void; what: string }) {
+  const router = useRouter();
+  const { reset: resetQueries } = useQueryErrorResetBoundary();
+  const [retrying, startTransition] = useTransition();
+  function retry() {
+    startTransition(() => {
+      resetQueries();
+      router.refresh();
+      reset();
+    });
+  }
   return (
     <div
       role="alert"
@@ -12,7 +32,9 @@ export function SegmentError({ reset, what }: { reset: () => void; what: string 
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Something went wrong on our side, or the connection dropped. Your data is safe.
       </p>
-      <Button onClick={reset}>Try again</Button>
+      <Button onClick={retry} disabled={retrying} aria-busy={retrying || undefined}>
+        {retrying ? "Trying again…" : "Try again"}
+      </Button>
     </div>
   );
 }
