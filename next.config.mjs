@@ -12,6 +12,8 @@ const common = Object.entries(commonSecurityHeaders(production)).map(([key, valu
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // `npm start` runs .next/standalone/server.js: the app with only the files it needs (Dockerfile).
+  output: "standalone",
   poweredByHeader: false,
   typedRoutes: true,
   // pg and the Prisma adapter stay as Node modules instead of being bundled into server chunks.

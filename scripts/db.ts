@@ -7,6 +7,7 @@
  *   npm run db:status                           applied / pending / failed migrations
  *   npm run db:reset [-- --force]               drop everything, migrate, seed
  *   npm run db:seed                             upsert the plans and the demo workspace (idempotent)
+ *   npm run db:serve                            serve the embedded database until Ctrl-C (new: migrated, seeded)
  *
  * Migrations share Prisma's `_prisma_migrations` table, so `prisma migrate status` agrees wherever
  * the native engine is available.
@@ -95,6 +96,23 @@ const commands: Record<string, (database: Database, flags: Flags) => Promise<voi
 
   async seed(database) {
     await seedAndReport(database);
+  },
+
+  /**
+   * Serves the embedded database on its own, until SIGINT or SIGTERM: several app instances and
+   * workers can then share it by its URL, as they would share one PostgreSQL server.
+   */
+  async serve(database) {
+    if (!database.embedded) {
+      throw new Error("db:serve runs the embedded database: unset DATABASE_URL to use it");
+    }
+    await migrate(database);
+    if (database.created) await seedAndReport(database);
+    console.log(`  ✓ embedded PostgreSQL ready at ${database.url} (Ctrl-C stops it)`);
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
   },
 };
 

@@ -1,5 +1,6 @@
 /**
- * Runs a command with a database ready: `tsx scripts/with-db.ts -- next dev`.
+ * Runs a command with a database ready: `tsx scripts/with-db.ts -- next dev`, or
+ * `-- node .next/standalone/server.js` (what `npm start` runs: the `output: "standalone"` build).
  *
  * With `DATABASE_URL` set, the command gets it unchanged (pending migrations are reported, not
  * applied: run `npm run db:migrate`). Without it, the embedded PGlite server starts (or is joined),
@@ -100,27 +101,33 @@ runScript(
     }
 
     const [file, ...args] = command as [string, ...string[]];
-    // The embedded database and its mail outbox are for this machine only: `next start` on them
-    // listens on loopback unless told otherwise, so /dev/mailbox is not served to the network.
-    if (database.embedded && args[0] === "start" && !args.some((a) => /^(-H|--hostname)/.test(a))) {
-      args.push("--hostname", "127.0.0.1");
-    }
+    const dev = args[0] === "dev";
+    // The embedded database and its mail outbox are for this machine only: the production server
+    // on them listens on loopback (the standalone server reads HOSTNAME), so /dev/mailbox is not
+    // served to the network.
+    const loopback = database.embedded && !dev ? { HOSTNAME: "127.0.0.1" } : {};
     // A local database means a local trial: keep mail in the outbox unless told otherwise.
     const mail = database.embedded
       ? { MAIL_TRANSPORT: process.env.MAIL_TRANSPORT || "outbox" }
       : {};
     // Never for a production-like `start` on a real database: a forgotten key must fail loudly.
     const stripe =
-      usesEmulator() && (args[0] === "dev" || database.embedded)
+      usesEmulator() && (dev || database.embedded)
         ? await startLocalStripe(
             process.env.PORT || "3000",
             (process.env.EMBEDDED_DB_DIR ?? "").startsWith("memory://") && database.embedded,
           )
         : null;
-    const env = { ...process.env, ...mail, ...stripe?.env, DATABASE_URL: database.url };
+    const env = {
+      ...process.env,
+      ...mail,
+      ...loopback,
+      ...stripe?.env,
+      DATABASE_URL: database.url,
+    };
     const child = spawn(file, args, { stdio: "inherit", env });
     // A local run gets a job worker; production runs `npm run worker` on its own.
-    const worker = args[0] === "dev" || database.embedded ? startWorkerProcess(env) : null;
+    const worker = dev || database.embedded ? startWorkerProcess(env) : null;
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
       process.on(signal, () => {
         child.kill(signal);

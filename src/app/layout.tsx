@@ -9,6 +9,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Starter", template: "%s · Starter" },
   description: "Launch your subscription product: typed end to end, payments included.",
+  icons: { icon: "/favicon.svg" },
 };
 
 /** Every page is rendered per request: its scripts carry that request's CSP nonce (src/proxy.ts). */
