@@ -92,17 +92,23 @@ describe("npm run logs:check", () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  async function check(content: string | null) {
+  /** Runs the CLI on one file per entry of `contents` (null: a file that does not exist). */
+  async function check(...contents: (string | null)[]) {
     dir ??= await mkdtemp(path.join(tmpdir(), "check-logs-"));
-    const file = path.join(dir, `${randomBytes(4).toString("hex")}.log`);
-    if (content !== null) await writeFile(file, content);
+    const files: string[] = [];
+    for (const content of contents) {
+      const file = path.join(dir, `${randomBytes(4).toString("hex")}.log`);
+      if (content !== null) await writeFile(file, content);
+      files.push(file);
+    }
     const tsx = path.join(ROOT, "node_modules/.bin/tsx");
+    const file = files[0]!;
     try {
-      const { stdout, stderr } = await run(tsx, ["scripts/check-logs.ts", file], { cwd: ROOT });
-      return { code: 0, stdout, stderr, file };
+      const { stdout, stderr } = await run(tsx, ["scripts/check-logs.ts", ...files], { cwd: ROOT });
+      return { code: 0, stdout, stderr, file, files };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr, file };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr, file, files };
     }
   }
 
@@ -123,6 +129,13 @@ describe("npm run logs:check", () => {
       expect.stringMatching(/:3: Stripe secret \(/),
     ]);
     expect(result.stdout).not.toContain(sessionId);
+  });
+
+  it("checks every file it is given: a secret in the second fails the run", async () => {
+    const result = await check("clean\n", "whsec_abc123\n");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`logs:check: ${result.files[0]}: 1 lines, no secrets found.`);
+    expect(result.stdout).toMatch(new RegExp(`${result.files[1]}:1: Stripe secret \\(`));
   });
 
   it("exits 2 when the file cannot be read", async () => {

@@ -1,5 +1,5 @@
 /**
- * `npm run logs:check -- <log file>`: fails when a server log holds a secret.
+ * `npm run logs:check -- <log file>...`: fails when a server log holds a secret.
  *
  * Run after an e2e run whose server output was piped to a file. Each line is checked for the
  * shapes below; every hit prints one line, `<file>:<line>: <rule> (<masked excerpt>)`, and the
@@ -90,18 +90,22 @@ export async function checkLogFile(file: string): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const file = process.argv[2];
-  if (!file) {
-    console.error("Usage: npm run logs:check -- <log file>");
+  const files = process.argv.slice(2);
+  if (files.length === 0) {
+    console.error("Usage: npm run logs:check -- <log file>...");
     return 2;
   }
-  try {
-    await access(file);
-  } catch {
-    console.error(`logs:check: cannot read ${file}`);
-    return 2;
+  let worst = 0;
+  for (const file of files) {
+    try {
+      await access(file);
+    } catch {
+      console.error(`logs:check: cannot read ${file}`);
+      return 2;
+    }
+    worst = Math.max(worst, await checkLogFile(file));
   }
-  return checkLogFile(file);
+  return worst;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

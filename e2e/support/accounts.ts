@@ -77,9 +77,17 @@ export async function fillSignIn(page: Page, email: string, password: string): P
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-/** Signs in through the form; `page` ends on /dashboard. */
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/sign-in");
+/**
+ * Signs in through the form; `page` ends on /dashboard. `origin` is the app's (default: the e2e
+ * server's, the baseURL).
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  origin = "",
+): Promise<void> {
+  await page.goto(`${origin}/sign-in`);
   await fillSignIn(page, email, password);
   await expect(page).toHaveURL(/\/dashboard$/);
 }

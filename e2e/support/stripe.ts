@@ -5,9 +5,12 @@ import { STRIPE_EMULATOR_PORT } from "../../playwright.config";
 /** The local Stripe emulator the e2e server talks to. */
 export const emulatorUrl = `http://127.0.0.1:${STRIPE_EMULATOR_PORT}`;
 
-/** On the emulator's hosted Checkout page: pays with `card` (Stripe's test card numbers). */
-export async function payOnCheckout(page: Page, card: string) {
-  await expect(page).toHaveURL(new RegExp(`^${emulatorUrl}/checkout/`));
+/**
+ * On the emulator's hosted Checkout page: pays with `card` (Stripe's test card numbers).
+ * `emulator` is the emulator's origin (the e2e server's by default).
+ */
+export async function payOnCheckout(page: Page, card: string, emulator = emulatorUrl) {
+  await expect(page).toHaveURL(new RegExp(`^${emulator}/checkout/`));
   await page.getByLabel("Card number").fill(card);
   await page.getByLabel("Expiry").fill("12 / 34");
   await page.getByLabel("CVC").fill("123");

@@ -1,0 +1,174 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/**
+ * Processes of a small deployment, started by a spec of its own: the embedded database served
+ * alone (`npm run db:serve`), the local Stripe emulator, and app instances started by `npm start`
+ * (the standalone production build) on `DATABASE_URL`, as in production. Their output is appended
+ * to `.data/e2e-cluster.log`, which `npm test` checks for secrets like the main server's log.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+const LOG_FILE = path.join(ROOT, ".data/e2e-cluster.log");
+/** The webhook signing secret the cluster's emulator and apps share. */
+export const CLUSTER_WEBHOOK_SECRET = "whsec_e2e_cluster";
+/** Any sk_test_ key: the emulator accepts them all. */
+export const CLUSTER_STRIPE_KEY = "sk_test_e2e_cluster";
+
+/** Empties the cluster log: each run's output is checked on its own. */
+export function resetClusterLog(): void {
+  mkdirSync(path.dirname(LOG_FILE), { recursive: true });
+  writeFileSync(LOG_FILE, "");
+}
+
+/** A free TCP port on 127.0.0.1 (the OS picks it; it stays free until a process binds it). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A started process: its group is stopped by `stop` (SIGTERM, then SIGKILL after 10 s). */
+export interface Started {
+  readonly name: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `command` in a process group of its own, its output appended to the cluster log with
+ * `name` in front, and resolves once a line matches `ready`.
+ * @throws when the process exits first, or `ready` does not appear within `timeoutMs`.
+ */
+function start(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+  timeoutMs = 90_000,
+): Promise<Started> {
+  const log = createWriteStream(LOG_FILE, { flags: "a" });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
+  const stop = () => stopGroup(child);
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${name} was not ready within ${timeoutMs} ms:\n${output.slice(-2000)}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output += text;
+      for (const line of text.split("\n")) if (line) log.write(`[${name}] ${line}\n`);
+      if (ready.test(output)) {
+        clearTimeout(timer);
+        resolve({ name, stop });
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${code}) before it was ready:\n${output.slice(-2000)}`));
+    });
+  });
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      // The group is gone already.
+    }
+  };
+  signal("SIGTERM");
+  const timer = setTimeout(() => signal("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The embedded database served on its own, with its data in a directory that outlives restarts. */
+export class ClusterDatabase {
+  readonly dir = mkdtempSync(path.join(tmpdir(), "e2e-cluster-db-"));
+  readonly url: string;
+  private process: Started | undefined;
+
+  constructor(readonly port: number) {
+    this.url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  }
+
+  /** Starts (or restarts) the server on the same port and data: migrated and seeded when new. */
+  async start(): Promise<void> {
+    this.process = await start(
+      "db",
+      TSX,
+      ["scripts/db.ts", "serve"],
+      { EMBEDDED_DB_DIR: this.dir, EMBEDDED_DB_PORT: String(this.port) },
+      /embedded PostgreSQL ready at/,
+    );
+  }
+
+  /** Stops the server: every connection to it is closed. */
+  async stop(): Promise<void> {
+    await this.process?.stop();
+    this.process = undefined;
+  }
+
+  async remove(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** The Stripe emulator, recording events without delivering them: the test delivers them. */
+export async function startStripeEmulator(port: number): Promise<Started & { url: string }> {
+  const started = await start(
+    "stripe",
+    TSX,
+    ["scripts/stripe-emulator/cli.ts"],
+    { STRIPE_WEBHOOK_SECRET: CLUSTER_WEBHOOK_SECRET, STRIPE_EMULATOR_PORT: String(port) },
+    /dashboard: http/,
+  );
+  return { ...started, url: `http://127.0.0.1:${port}` };
+}
+
+/** One app instance: `npm start` on `port`, its own APP_URL, the shared database and emulator. */
+export async function startApp(
+  name: string,
+  port: number,
+  databaseUrl: string,
+  stripeUrl: string,
+): Promise<Started & { url: string }> {
+  const url = `http://127.0.0.1:${port}`;
+  const started = await start(
+    name,
+    "npm",
+    ["start"],
+    {
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      APP_URL: url,
+      DATABASE_URL: databaseUrl,
+      MAIL_TRANSPORT: "outbox",
+      STRIPE_SECRET_KEY: CLUSTER_STRIPE_KEY,
+      STRIPE_WEBHOOK_SECRET: CLUSTER_WEBHOOK_SECRET,
+      STRIPE_API_BASE: stripeUrl,
+    },
+    /Ready in/,
+  );
+  return { ...started, url };
+}
