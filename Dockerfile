@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build of the app and its job worker (README, "Deployment").
+#   docker build --target app -t saas-app .      the Next.js server (output: "standalone")
+#   docker build --target worker -t saas-worker . `npm run worker`, and `npm run db:migrate`
+# Both read their configuration from the environment (.env.example lists every variable).
+
+ARG NODE_IMAGE=node:24-bookworm-slim
+
+# Dependencies, with the Prisma client generated (postinstall) from the schema.
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+RUN npm ci --no-audit --no-fund
+
+# The production build: .next/standalone holds the server and only the files it needs.
+FROM deps AS build
+COPY . .
+RUN npm run build
+
+# The web server: no source, no dev dependencies, an unprivileged user.
+FROM ${NODE_IMAGE} AS app
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
+COPY --from=build --chown=node:node /app/.next/standalone ./
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "server.js"]
+
+# The job worker and one-off tasks (migrations, Stripe setup, billing reconcile): they run the
+# TypeScript sources with tsx, so this image keeps the source and node_modules.
+FROM build AS worker
+ENV NODE_ENV=production
+RUN chown -R node:node /app
+USER node
+CMD ["npm", "run", "worker"]
