@@ -3,8 +3,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { clientIpHeader, signIn } from "./support/accounts";
 
 /**
- * Accessibility: axe scans the main pages, signed out and signed in, in light and dark mode; no
- * serious or critical violation (WCAG 2.1 A/AA rules).
+ * Accessibility: axe scans every page of the app the e2e suite visits, signed out, signed in and
+ * as staff, in light and dark mode; no serious or critical violation (WCAG 2.1 A/AA rules). The
+ * Stripe emulator's hosted pages stand in for Stripe's and are not scanned.
  */
 
 test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
@@ -22,30 +23,76 @@ async function expectNoSeriousViolations(page: Page, label: string) {
   ).toEqual([]);
 }
 
+/** A token of the right shape that matches nothing: the link pages show their "invalid" state. */
+const UNKNOWN_TOKEN = "A".repeat(43);
+
+/** Every page of the app the e2e suite visits, by who can see it. */
+const SIGNED_OUT = [
+  "/",
+  "/pricing",
+  "/pricing/pro",
+  "/sign-in",
+  "/sign-up",
+  "/forgot-password",
+  "/check-email",
+  `/verify-email?token=${UNKNOWN_TOKEN}`,
+  `/reset-password?token=${UNKNOWN_TOKEN}`,
+  `/invite?token=${UNKNOWN_TOKEN}`,
+  "/dev/mailbox",
+  "/no-such-page",
+];
+const SIGNED_IN = [
+  "/dashboard",
+  "/settings",
+  `/confirm-email-change?token=${UNKNOWN_TOKEN}`,
+  "/w/new",
+  "/w/acme-demo",
+  "/w/acme-demo/projects",
+  "/w/acme-demo/activity",
+  "/w/acme-demo/members",
+  "/w/acme-demo/billing",
+  "/w/acme-demo/settings",
+];
+const STAFF = [
+  "/admin",
+  "/admin/users",
+  "/admin/workspaces",
+  "/admin/stripe-events",
+  "/admin/jobs",
+  "/admin/audit",
+];
+
+async function scan(page: Page, paths: string[], colorScheme: string) {
+  for (const path of paths) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    await expectNoSeriousViolations(page, `${path} (${colorScheme})`);
+  }
+}
+
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`signed-out and signed-in pages have no serious violations (${colorScheme})`, async ({
+  test(`every page, signed out, signed in and as staff, has no serious violations (${colorScheme})`, async ({
     page,
   }) => {
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
-    for (const path of ["/", "/pricing", "/sign-in", "/sign-up", "/forgot-password"]) {
-      await page.goto(path);
-      await page.waitForLoadState("networkidle");
-      await expectNoSeriousViolations(page, `${path} (${colorScheme})`);
-    }
+    await scan(page, SIGNED_OUT, colorScheme);
     await signIn(page, "demo@example.com", "demo-password-123");
-    for (const path of [
-      "/dashboard",
-      "/settings",
-      "/w/acme-demo",
-      "/w/acme-demo/projects",
-      "/w/acme-demo/activity",
-      "/w/acme-demo/members",
-      "/w/acme-demo/billing",
-      "/w/acme-demo/settings",
-    ]) {
-      await page.goto(path);
+    await scan(page, SIGNED_IN, colorScheme);
+
+    await page.context().clearCookies();
+    await signIn(page, "staff@example.com", "demo-password-123");
+    await scan(page, STAFF, colorScheme);
+    // The detail pages, reached from their lists.
+    for (const [list, detail] of [
+      ["/admin/users", /\/admin\/users\/[^/?]+$/],
+      ["/admin/workspaces", /\/admin\/workspaces\/[^/?]+$/],
+    ] as const) {
+      await page.goto(list);
+      await page.locator(`main a[href^="${list}/"]`).first().click();
+      await expect(page).toHaveURL(detail);
       await page.waitForLoadState("networkidle");
-      await expectNoSeriousViolations(page, `${path} (${colorScheme})`);
+      await expectNoSeriousViolations(page, `${page.url()} (${colorScheme})`);
     }
   });
 }

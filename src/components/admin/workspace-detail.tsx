@@ -65,12 +65,12 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
           <Fact label="Workspace id">
             <span className="font-mono text-xs">{w.id}</span>
           </Fact>
-          <div className="sm:col-span-3">
-            <Link href={`/admin/audit?workspaceId=${w.id}`} className={textLinkClass}>
-              Audit log of this workspace
-            </Link>
-          </div>
         </dl>
+        <p className="mt-3 text-sm">
+          <Link href={`/admin/audit?workspaceId=${w.id}`} className={textLinkClass}>
+            Audit log of this workspace
+          </Link>
+        </p>
       </Section>
 
       <Section id="subscription" title="Subscription" layout="stacked">
