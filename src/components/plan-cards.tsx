@@ -1,14 +1,13 @@
-"use client";
 /**
- * The plan catalogue as cards, read through `plan.list`. Server pages prefetch the query, so the
- * first render uses the hydrated cache and makes no request from the browser.
+ * The plan catalogue as cards: a server component reading `plan.list` through the server's tRPC
+ * caller (typed by inference like the client's), so the marketing pages ship no data-fetching
+ * JavaScript and make no request from the browser.
  */
-import { useSuspenseQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { formatPrice } from "@/components/price";
 import type { AppRouter } from "@/server/api/root";
-import { useTRPC } from "@/trpc/client";
+import { getQueryClient, trpc } from "@/trpc/server";
 
 type Plan = inferRouterOutputs<AppRouter>["plan"]["list"][number];
 
@@ -71,9 +70,8 @@ function PlanCard({ plan, showFeatures }: { plan: Plan; showFeatures: boolean })
 }
 
 /** Cards for every plan; `showFeatures` adds each plan's feature list. */
-export function PlanCards({ showFeatures = false }: { showFeatures?: boolean }) {
-  const trpc = useTRPC();
-  const { data: plans } = useSuspenseQuery(trpc.plan.list.queryOptions());
+export async function PlanCards({ showFeatures = false }: { showFeatures?: boolean }) {
+  const plans = await getQueryClient().fetchQuery(trpc.plan.list.queryOptions());
   if (plans.length === 0) {
     return (
       <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">

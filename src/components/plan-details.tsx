@@ -1,12 +1,11 @@
-"use client";
-/** One plan's full description, read through `plan.bySlug` (prefetched by the page). */
-import { useSuspenseQuery } from "@tanstack/react-query";
+/** One plan's full description (a server component; the page reads it with `plan.bySlug`). */
+import type { inferRouterOutputs } from "@trpc/server";
 import { formatPrice } from "@/components/price";
-import { useTRPC } from "@/trpc/client";
+import type { AppRouter } from "@/server/api/root";
 
-export function PlanDetails({ slug }: { slug: string }) {
-  const trpc = useTRPC();
-  const { data: plan } = useSuspenseQuery(trpc.plan.bySlug.queryOptions({ slug }));
+type Plan = inferRouterOutputs<AppRouter>["plan"]["bySlug"];
+
+export function PlanDetails({ plan }: { plan: Plan }) {
   const per = plan.perSeat ? "per seat / " : "/ ";
   return (
     <article className="mx-auto max-w-2xl space-y-6">

@@ -10,18 +10,8 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { Check, Monitor, Moon, Sun, type LucideIcon } from "lucide-react";
 import { useTheme } from "next-themes";
-import { useId, useSyncExternalStore } from "react";
-
-const noopSubscribe = () => () => {};
-
-/** False during server rendering and hydration, true once mounted on the client. */
-export function useMounted(): boolean {
-  return useSyncExternalStore(
-    noopSubscribe,
-    () => true,
-    () => false,
-  );
-}
+import { useId } from "react";
+import { useMounted } from "@/components/use-mounted";
 
 export const themeOptions = [
   { value: "light", label: "Light", icon: Sun },

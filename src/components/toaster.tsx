@@ -2,7 +2,7 @@
 /** sonner's toaster, in the theme the user chose (resolved: "light" or "dark"). */
 import { useTheme } from "next-themes";
 import { Toaster as Sonner } from "sonner";
-import { useMounted } from "@/components/theme-toggle";
+import { useMounted } from "@/components/use-mounted";
 
 export function Toaster() {
   const { resolvedTheme } = useTheme();

@@ -1,6 +1,7 @@
 "use client";
 /**
- * tRPC for client components: `<TRPCReactProvider>` (in the root layout) and `useTRPC()`, which
+ * tRPC for client components: `<TRPCReactProvider>` (in the layouts of the (app), (auth) and admin
+ * groups; the marketing pages are server-rendered without it) and `useTRPC()`, which
  * returns typed query and mutation options for TanStack Query, inferred from `AppRouter`.
  */
 import type { QueryClient } from "@tanstack/react-query";

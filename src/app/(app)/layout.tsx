@@ -5,6 +5,7 @@ import { AppShell, BrandMark, brandClass, SkipLink } from "@/components/shell/ap
 import { ThemeToggle } from "@/components/theme-toggle";
 import { WorkspaceSwitcher } from "@/components/workspace/workspace-switcher";
 import { getCurrentSession } from "@/server/auth/session";
+import { TRPCReactProvider } from "@/trpc/client";
 import { getQueryClient, trpc } from "@/trpc/server";
 
 // Per request and per user: never cached.
@@ -13,9 +14,20 @@ export const dynamic = "force-dynamic";
 /**
  * The signed-in area. Each page checks the session itself (`requireUser`); the layout only reads
  * it for the shell (sidebar, user menu) and, when signed in, prefetches the workspace switcher's
- * list. Signed-out visitors (about to be redirected) get a minimal header.
+ * list. Signed-out visitors (about to be redirected) get a minimal header. The tRPC client and
+ * TanStack Query are provided here and in the other interactive groups, not in the root layout,
+ * so the marketing pages do not ship them.
  */
-export default async function AppLayout({ children }: { children: ReactNode }) {
+export default function AppLayout({ children }: { children: ReactNode }) {
+  return (
+    <TRPCReactProvider>
+      <AppFrame>{children}</AppFrame>
+    </TRPCReactProvider>
+  );
+}
+
+/** The shell for a signed-in user, or a minimal header for a visitor. */
+async function AppFrame({ children }: { children: ReactNode }) {
   const current = await getCurrentSession();
   const listOptions = trpc.workspace.list.queryOptions();
   // Awaited, not streamed: the switcher's useQuery must find data, not a pending promise, when it

@@ -1,10 +1,8 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { PlanCards, PlanCardsSkeleton } from "@/components/plan-cards";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export default function LandingPage() {
-  prefetch(trpc.plan.list.queryOptions());
   return (
     <div className="space-y-16">
       <section className="mx-auto max-w-3xl space-y-6 text-center">
@@ -26,11 +24,9 @@ export default function LandingPage() {
         <h2 id="plans-heading" className="text-center text-2xl font-semibold">
           Plans for every stage
         </h2>
-        <HydrateClient>
-          <Suspense fallback={<PlanCardsSkeleton />}>
-            <PlanCards />
-          </Suspense>
-        </HydrateClient>
+        <Suspense fallback={<PlanCardsSkeleton />}>
+          <PlanCards />
+        </Suspense>
       </section>
     </div>
   );

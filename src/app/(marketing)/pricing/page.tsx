@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PlanCards, PlanCardsSkeleton } from "@/components/plan-cards";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = {
   title: "Pricing",
@@ -9,7 +8,6 @@ export const metadata: Metadata = {
 };
 
 export default function PricingPage() {
-  prefetch(trpc.plan.list.queryOptions());
   return (
     <div className="space-y-10">
       <header className="mx-auto max-w-2xl space-y-3 text-center">
@@ -18,11 +16,9 @@ export default function PricingPage() {
           Start free. Upgrade when your team needs more. Cancel any time.
         </p>
       </header>
-      <HydrateClient>
-        <Suspense fallback={<PlanCardsSkeleton />}>
-          <PlanCards showFeatures />
-        </Suspense>
-      </HydrateClient>
+      <Suspense fallback={<PlanCardsSkeleton />}>
+        <PlanCards showFeatures />
+      </Suspense>
     </div>
   );
 }

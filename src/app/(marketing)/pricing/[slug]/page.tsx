@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PlanDetails } from "@/components/plan-details";
 import { planSlugSchema } from "@/schemas/plan";
-import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
+import { getQueryClient, trpc } from "@/trpc/server";
 
 /** The plan for this slug, or Next's 404 for a malformed or unknown slug. */
 async function loadPlan(slug: string) {
@@ -24,11 +24,5 @@ export async function generateMetadata({
 }
 
 export default async function PlanPage({ params }: PageProps<"/pricing/[slug]">) {
-  const { slug } = await params;
-  await loadPlan(slug);
-  return (
-    <HydrateClient>
-      <PlanDetails slug={slug} />
-    </HydrateClient>
-  );
+  return <PlanDetails plan={await loadPlan((await params).slug)} />;
 }
