@@ -5,9 +5,10 @@ import "server-only";
 import type * as EnvModule from "@/env";
 
 /**
- * Validates the environment, exiting with the one message that lists every bad variable, then
- * probes the database and prints one line when it does not answer. The server keeps running
- * then: pages and `/api/health` report the outage, and the pool reconnects when it returns.
+ * Validates the environment, exiting with the one message that lists every bad variable, warns
+ * when the benchmark routes are on, then probes the database and prints one line when it does
+ * not answer. The server keeps running then: pages and `/api/health` report the outage, and the
+ * pool reconnects when it returns.
  */
 export async function onServerStart(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -16,6 +17,9 @@ export async function onServerStart(): Promise<void> {
     ({ env } = await import("@/env"));
   } catch {
     process.exit(1); // src/env.ts has printed the list of invalid variables.
+  }
+  if (env.BENCHMARK_ROUTES) {
+    console.warn("! BENCHMARK_ROUTES is on: /api/bench/* answers (for `npm run bench` only)");
   }
   const [{ db }, { databaseAddress }, { checkHealth }] = await Promise.all([
     import("@/server/db"),

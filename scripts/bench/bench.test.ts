@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { LoadSummary } from "./load";
+import { readOptions, type ScenarioId } from "./options";
+import { type Measurement, ratios, targets, writeBenchmarksDoc } from "./report";
+
+/** A measurement of `id` with these figures (the rest zero). */
+function measured(id: ScenarioId, figures: Partial<LoadSummary>): Measurement {
+  const summary: LoadSummary = {
+    requests: 1000,
+    reqPerSec: 100,
+    p50Ms: 10,
+    p99Ms: 20,
+    meanMs: 10,
+    non2xx: 0,
+    socketErrors: 0,
+    timeouts: 0,
+    errors: 0,
+    statusCodes: { 200: 1000 },
+    durationS: 10,
+    loadgenCpuMs: 100,
+    bytesPerResponse: 100,
+    ...figures,
+  };
+  return { scenario: { id, label: id, url: "http://x/", headers: {} }, summary, cpuMs: null };
+}
+
+describe("bench options", () => {
+  it("defaults to a full run on the embedded database, and reads flags and ports", () => {
+    expect(readOptions([], {})).toMatchObject({
+      build: true,
+      write: true,
+      durationS: 10,
+      warmupS: 3,
+      connections: 20,
+      scenarios: ["bare", "route", "trpc", "pg", "dashboard"],
+      appPort: 3400,
+      databaseUrl: undefined,
+    });
+    const options = readOptions(
+      ["--", "--no-build", "--duration", "5", "--only", "dashboard,trpc", "--connections", "8"],
+      { BENCH_PORT: "3500", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/saas_bench" },
+    );
+    expect(options).toMatchObject({ build: false, durationS: 5, connections: 8, appPort: 3500 });
+    expect(options.scenarios).toEqual(["trpc", "dashboard"]);
+    expect(options.databaseUrl).toBe("postgresql://postgres@127.0.0.1:5432/saas_bench");
+  });
+
+  it("refuses unknown flags, scenarios and bad numbers", () => {
+    expect(() => readOptions(["--fast"], {})).toThrow();
+    expect(() => readOptions(["--only", "graphql"], {})).toThrow(/Invalid bench options/);
+    expect(() => readOptions(["--duration", "0"], {})).toThrow(/durationS/);
+    expect(() => readOptions([], { DATABASE_URL: "mysql://x" })).toThrow(/databaseUrl/);
+  });
+});
+
+describe("bench report", () => {
+  it("compares tRPC with the route handler and Prisma with raw pg", () => {
+    const results = [
+      measured("route", { reqPerSec: 500, p99Ms: 40 }),
+      measured("trpc", { reqPerSec: 450, p99Ms: 50 }),
+      measured("pg", { reqPerSec: 625, p99Ms: 32 }),
+    ];
+    const [trpc, prisma] = ratios(results);
+    expect(trpc).toMatchObject({ reqPerSec: 0.9, p99: 1.25 });
+    expect(prisma).toMatchObject({ reqPerSec: 0.8, p99: 1.25 });
+  });
+
+  it("reports each target met, missed or not measured", () => {
+    const verdicts = (results: Measurement[]) => targets(results, 20).map((t) => t.met);
+    const route = measured("route", { reqPerSec: 500 });
+    expect(verdicts([route, measured("trpc", { reqPerSec: 450 })])).toEqual([true, null, true]);
+    expect(
+      verdicts([
+        route,
+        measured("trpc", { reqPerSec: 449 }),
+        measured("dashboard", { p99Ms: 150, non2xx: 2, errors: 2 }),
+      ]),
+    ).toEqual([false, false, false]);
+    expect(verdicts([measured("dashboard", { p99Ms: 149 })])).toEqual([null, true, true]);
+  });
+
+  it("rewrites its own sections of docs/benchmarks.md and keeps the rest", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "bench-")), "benchmarks.md");
+    await writeBenchmarksDoc(file, "embedded", "## Embedded\n\nfirst run");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n## Notes\n\nWritten by hand.\n`);
+    await writeBenchmarksDoc(file, "postgresql", "## PostgreSQL\n\nfirst run");
+    await writeBenchmarksDoc(file, "embedded", "## Embedded\n\nsecond run");
+    const doc = readFileSync(file, "utf8");
+    expect(doc.startsWith("<!-- bench:intro:start -->\n\n# Benchmarks")).toBe(true);
+    expect(doc).toContain("second run");
+    expect(doc).not.toContain("## Embedded\n\nfirst run");
+    expect(doc).toContain("Written by hand.");
+    expect(doc.match(/# Benchmarks/g)).toHaveLength(1);
+    expect(doc.indexOf("## Embedded")).toBeLessThan(doc.indexOf("## Notes"));
+    expect(doc.indexOf("## Notes")).toBeLessThan(doc.indexOf("## PostgreSQL"));
+  });
+});
