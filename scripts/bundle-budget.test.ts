@@ -24,11 +24,13 @@ function clientReferenceManifest(appPath: string, manifest: object): string {
 }
 
 /**
- * A `.next` directory shaped like a Turbopack build: two pages, Next's `/_global-error` and a
- * route handler. `chunkBytes` sets the size of each chunk (random bytes, so gzip barely shrinks
- * them).
+ * A `.next` directory shaped like a Turbopack build (or, with `bundler: "webpack"`, a webpack
+ * one): two pages, Next's `/_global-error` and a route handler. `chunkBytes` sets the size of
+ * each chunk (random bytes, so gzip barely shrinks them).
  */
-async function fakeBuild(options: { pages?: boolean; chunkBytes?: number } = {}) {
+async function fakeBuild(
+  options: { pages?: boolean; chunkBytes?: number; bundler?: "turbopack" | "webpack" } = {},
+) {
   const dir = await mkdtemp(path.join(tmpdir(), "bundle-budget-"));
   dirs.push(dir);
   const write = async (file: string, content: string | Buffer) => {
@@ -57,6 +59,15 @@ async function fakeBuild(options: { pages?: boolean; chunkBytes?: number } = {})
     appPaths["/(app)/dashboard/page"] = "app/(app)/dashboard/page.js";
   }
   await write("server/app-paths-manifest.json", JSON.stringify(appPaths));
+  if (options.bundler === "webpack") await writeWebpackPages(write);
+  else await writeTurbopackPages(write);
+  return dir;
+}
+
+type Write = (file: string, content: string) => Promise<void>;
+
+async function writeTurbopackPages(write: Write) {
+  await write("turbopack", "");
   const layout = "static/chunks/layout.js";
   await write(
     "server/app/(marketing)/page_client-reference-manifest.js",
@@ -83,7 +94,43 @@ async function fakeBuild(options: { pages?: boolean; chunkBytes?: number } = {})
       },
     }),
   );
-  return dir;
+}
+
+/**
+ * webpack's shape: one client reference manifest merged for both route groups (each page's lists
+ * every client module, the other group's too), no `entryJSFiles`; each page's server entry loads
+ * server chunks, which register the page's client components by path.
+ */
+async function writeWebpackPages(write: Write) {
+  await write("server/webpack-runtime.js", "");
+  const layout = ["1", "static/chunks/layout.js"];
+  const clientModules = {
+    "/app/src/components/header.tsx": { chunks: layout },
+    "/app/src/app/(marketing)/error.tsx": { chunks: ["7", "static/chunks/error.js"] },
+    "/app/src/app/(marketing)/page.tsx": { chunks: [...layout, "5", "static/chunks/home.js"] },
+    "/app/src/components/table.tsx": { chunks: [...layout, "8", "static/chunks/table.js"] },
+  };
+  const reference = (file: string) =>
+    `(0,d.registerClientReference)(function(){throw Error("…")},${JSON.stringify(file)},"default")`;
+  const entry = (ids: number[]) =>
+    `var b=require("../../webpack-runtime.js");var c=b.X(0,[${ids.join(",")}],()=>b(b.s=1));`;
+  // Chunk 10: the root layout's client components, which every page's server bundle loads.
+  await write("server/chunks/10.js", reference("/app/src/components/header.tsx"));
+  await write("server/chunks/11.js", reference("/app/src/app/(marketing)/error.tsx"));
+  await write(
+    "server/app/(marketing)/page.js",
+    entry([10, 11]) + reference("/app/src/app/(marketing)/page.tsx"),
+  );
+  await write(
+    "server/app/(app)/dashboard/page.js",
+    entry([10]) + reference("/app/src/components/table.tsx"),
+  );
+  for (const appPath of ["/(marketing)/page", "/(app)/dashboard/page"]) {
+    await write(
+      `server/app${appPath}_client-reference-manifest.js`,
+      clientReferenceManifest(appPath, { moduleLoading: { prefix: "/_next/" }, clientModules }),
+    );
+  }
 }
 
 async function check(distDir: string) {
@@ -99,7 +146,8 @@ async function check(distDir: string) {
 
 describe("readFirstLoad", () => {
   it("gives each page the root files, its layouts' and page's scripts and its client chunks", async () => {
-    const { pages, shared, polyfills } = await readFirstLoad(await fakeBuild());
+    const { bundler, pages, shared, polyfills } = await readFirstLoad(await fakeBuild());
+    expect(bundler).toBe("turbopack");
     expect([...pages.keys()].sort()).toEqual(["/(app)/dashboard/page", "/(marketing)/page"]);
     expect(new Set(pages.get("/(marketing)/page"))).toEqual(
       new Set([
@@ -121,16 +169,56 @@ describe("readFirstLoad", () => {
     expect(shared).toEqual(["static/chunks/root.js", "static/chunks/runtime.js"]);
     expect(polyfills).toEqual(["static/chunks/polyfill.js"]);
   });
+
+  it("reads a webpack build: each page gets the chunks of the client references of its server bundle", async () => {
+    const { bundler, pages, shared } = await readFirstLoad(await fakeBuild({ bundler: "webpack" }));
+    expect(bundler).toBe("webpack");
+    expect([...pages.keys()].sort()).toEqual(["/(app)/dashboard/page", "/(marketing)/page"]);
+    expect(new Set(pages.get("/(marketing)/page"))).toEqual(
+      new Set([
+        "static/chunks/root.js",
+        "static/chunks/runtime.js",
+        "static/chunks/layout.js",
+        "static/chunks/error.js",
+        "static/chunks/home.js",
+      ]),
+    );
+    // Not the marketing page's home.js or error.js, although its merged manifest lists them.
+    expect(new Set(pages.get("/(app)/dashboard/page"))).toEqual(
+      new Set([
+        "static/chunks/root.js",
+        "static/chunks/runtime.js",
+        "static/chunks/layout.js",
+        "static/chunks/table.js",
+      ]),
+    );
+    expect(shared).toEqual(["static/chunks/root.js", "static/chunks/runtime.js"]);
+  });
+
+  it("refuses a build whose bundler it cannot tell", async () => {
+    const dir = await fakeBuild();
+    await rm(path.join(dir, "turbopack"));
+    await expect(readFirstLoad(dir)).rejects.toThrow(/cannot tell the bundler/);
+  });
 });
 
 describe("npm run bundle:check", () => {
   it("exits 0 and prints the table when every page is within budget", async () => {
     const result = await check(await fakeBuild());
     expect(result.code).toBe(0);
+    expect(result.stdout).toContain("of the turbopack build in");
     expect(result.stdout).toContain("kB = 1000 bytes");
     expect(result.stdout).toMatch(/^\/\s+marketing\s+5\s+[\d.]+\s+110\.0\s+ok$/m);
     expect(result.stdout).toMatch(/^\/dashboard\s+signed-in\s+4\s+[\d.]+\s+200\.0\s+ok$/m);
     expect(result.stdout).toContain("bundle:check: ok, 2 page(s) within budget.");
+  });
+
+  it("reads a webpack build and says so", async () => {
+    const result = await check(await fakeBuild({ bundler: "webpack" }));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("of the webpack build in");
+    expect(result.stdout).toMatch(/^\/\s+marketing\s+5\s+[\d.]+\s+110\.0\s+ok$/m);
+    expect(result.stdout).toMatch(/^\/dashboard\s+signed-in\s+4\s+[\d.]+\s+200\.0\s+ok$/m);
   });
 
   it("exits 1 when a page is over budget", async () => {

@@ -1,23 +1,25 @@
 /**
- * `npm run bundle:check [-- <dist dir>]`: after `npm run build`, the gzipped first-load JavaScript
- * of every page of the app, checked against its budget (scripts/lib/bundle-budget.ts).
+ * `npm run bundle:check [-- <dist dir>]`: after `npm run build` (Turbopack) or
+ * `next build --webpack`, the gzipped first-load JavaScript of every page of the app, checked
+ * against its budget (scripts/lib/bundle-budget.ts).
  *
  * A page's first-load JavaScript is every file a browser loads on a first visit, read from the
  * build in `.next/` (or `<dist dir>`) the way `next start` reads it to render the page:
- * - `build-manifest.json` `rootMainFiles`: the React, Next and Turbopack runtime chunks every page
+ * - `build-manifest.json` `rootMainFiles`: the React, Next and bundler runtime chunks every page
  *   loads as `<script src>` (`rootMainFilesTree[page]` instead, when a page has an entry there);
- * - `server/app/<page>_client-reference-manifest.js`, `entryJSFiles` of the page's layouts and of
- *   the page: Next renders each of those lists as `<script async src>`;
- * - the same file's `clientModules[*].chunks`: the chunks of every client component the page can
- *   reference. The RSC payload inlined in the HTML names a client component with its chunks, and
- *   the browser loads them as it reads the payload: that is how an `error.tsx` boundary's chunk
- *   arrives, although Next renders its `<script>` only once the boundary shows.
- * The `entryJSFiles` of the error and not-found boundaries are not counted as such: the root
- * not-found's chunk group is not loaded by signed-in pages, which get its `Link` from their own
- * chunks. The pages are the `…/page` entries of `server/app-paths-manifest.json`, except Next's
- * built-in `/_global-error` (shown only when the root layout itself fails). `polyfillFiles` are
- * left out: they are `<script noModule>`, which modern browsers do not load; so are the chunks
- * the router fetches afterwards when it prefetches the routes a page links to.
+ * - the chunks of the page's layouts, page and client components, from
+ *   `server/app/<page>_client-reference-manifest.js`. The RSC payload inlined in the HTML names
+ *   each client component with its chunks, and the browser loads them as it reads the payload:
+ *   that is how an `error.tsx` boundary's chunk arrives, although the boundary shows only on an
+ *   error. Which client components are the page's depends on the bundler (detected from the
+ *   build; scripts/lib/first-load.ts): under Turbopack, those of the page's manifest, plus the
+ *   `entryJSFiles` of its layouts and page (rendered as `<script async src>`); under webpack,
+ *   whose manifests are merged across route groups, those whose client reference the page's
+ *   server bundle (`server/app/<page>.js` and the server chunks it loads) holds.
+ * The pages are the `…/page` entries of `server/app-paths-manifest.json`, except Next's built-in
+ * `/_global-error` (shown only when the root layout itself fails). `polyfillFiles` are left out:
+ * they are `<script noModule>`, which modern browsers do not load; so are the chunks the router
+ * fetches afterwards when it prefetches the routes a page links to.
  *
  * Each distinct file counts once per page, at its gzipped size: `node:zlib` `gzipSync` at the
  * default level (6), byte for byte what `next start` sends to a browser accepting gzip. Prints a
@@ -32,6 +34,14 @@ import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 import { z } from "zod";
 import { evaluateBudgets, formatKb, formatReport } from "./lib/bundle-budget";
+import {
+  bundlerOf,
+  referencedClientModules,
+  serverChunkIds,
+  turbopackPageFiles,
+  webpackPageFiles,
+  type Bundler,
+} from "./lib/first-load";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -48,22 +58,18 @@ const buildManifestSchema = z.object({
 const appPathsManifestSchema = z.record(z.string(), z.string());
 
 const clientReferenceManifestSchema = z.object({
-  /** Client module → where it is, its chunks as URLs (`/_next/static/chunks/….js`). */
+  /**
+   * Client module → its chunks: URLs (`/_next/static/chunks/….js`) under Turbopack, pairs of
+   * chunk id and file (`"5213", "static/chunks/5213-….js"`) under webpack.
+   */
   clientModules: z.record(z.string(), z.object({ chunks: z.array(z.string()) })),
-  /** Segment entry (`[project]/src/app/layout`) → its chunks (`static/chunks/….js`). */
-  entryJSFiles: z.record(z.string(), z.array(z.string())),
+  /** Turbopack only: segment entry (`[project]/src/app/layout`) → its chunks (`static/chunks/….js`). */
+  entryJSFiles: z.record(z.string(), z.array(z.string())).optional(),
 });
-
-/** The segment entries of `entryJSFiles` whose chunks Next renders as `<script>` tags. */
-const SCRIPT_ENTRY = /\/(?:layout|page)$/;
-
-/** A chunk URL of `clientModules` (`/_next/static/…`) as a path in the dist dir (`static/…`). */
-function distPathOf(chunkUrl: string): string {
-  return chunkUrl.replace(/^\/_next\//, "");
-}
 
 /** What a first visit to each page loads, read from a build. */
 export interface FirstLoad {
+  readonly bundler: Bundler;
   /** App path → the files (relative to the dist dir, e.g. `static/chunks/0abc.js`). */
   readonly pages: Map<string, string[]>;
   /** The files every page loads (`rootMainFiles`). */
@@ -85,14 +91,59 @@ async function readClientReferenceManifest(file: string, appPath: string) {
   return clientReferenceManifestSchema.parse(entry);
 }
 
+/** The bundler that built `distDir`, or an error saying what is missing. */
+export function detectBundler(distDir: string): Bundler {
+  const bundler = bundlerOf({
+    turbopackMarker: existsSync(path.join(distDir, "turbopack")),
+    webpackRuntime: existsSync(path.join(distDir, "server/webpack-runtime.js")),
+  });
+  if (bundler === undefined) {
+    throw new Error(
+      "cannot tell the bundler: expected exactly one of turbopack (Turbopack) and " +
+        "server/webpack-runtime.js (webpack)",
+    );
+  }
+  return bundler;
+}
+
+/**
+ * The sources of a webpack page's server bundle: its entry (`server/<serverFile>`) and the server
+ * chunks the entry loads. Files read once for all pages (`cache`).
+ */
+async function webpackServerSources(
+  distDir: string,
+  serverFile: string,
+  cache: Map<string, Promise<string>>,
+): Promise<string[]> {
+  const read = (file: string) => {
+    let source = cache.get(file);
+    if (source === undefined) {
+      source = readFile(file, "utf8");
+      cache.set(file, source);
+    }
+    return source;
+  };
+  const entryFile = path.join(distDir, "server", serverFile);
+  const entry = await read(entryFile);
+  const ids = serverChunkIds(entry);
+  if (ids === undefined)
+    throw new Error(`${entryFile} loads no server chunks the way webpack does`);
+  const chunks = await Promise.all(
+    ids.map((id) => read(path.join(distDir, "server/chunks", `${id}.js`))),
+  );
+  return [entry, ...chunks];
+}
+
 /** The files each page of the build in `distDir` loads on a first visit. */
 export async function readFirstLoad(distDir: string): Promise<FirstLoad> {
+  const bundler = detectBundler(distDir);
   const buildManifest = buildManifestSchema.parse(
     await readJson(path.join(distDir, "build-manifest.json")),
   );
   const appPaths = appPathsManifestSchema.parse(
     await readJson(path.join(distDir, "server/app-paths-manifest.json")),
   );
+  const sources = new Map<string, Promise<string>>();
   const pages = new Map<string, string[]>();
   for (const [appPath, serverFile] of Object.entries(appPaths)) {
     if (!appPath.endsWith("/page") || SKIPPED_PAGES.has(appPath)) continue;
@@ -106,16 +157,17 @@ export async function readFirstLoad(distDir: string): Promise<FirstLoad> {
       appPath,
     );
     const root = buildManifest.rootMainFilesTree?.[appPath] ?? buildManifest.rootMainFiles;
-    const scripts = Object.entries(entryJSFiles)
-      .filter(([entry]) => SCRIPT_ENTRY.test(entry))
-      .flatMap(([, files]) => files);
-    const referenced = Object.values(clientModules).flatMap((ref) => ref.chunks.map(distPathOf));
-    pages.set(
-      appPath,
-      [...root, ...scripts, ...referenced].filter((file) => file.endsWith(".js")),
-    );
+    if (bundler === "turbopack") {
+      if (entryJSFiles === undefined) throw new Error(`${manifestFile} has no entryJSFiles`);
+      pages.set(appPath, turbopackPageFiles(root, entryJSFiles, clientModules));
+    } else {
+      const server = await webpackServerSources(distDir, serverFile, sources);
+      const referenced = referencedClientModules(server, Object.keys(clientModules));
+      pages.set(appPath, webpackPageFiles(root, clientModules, referenced));
+    }
   }
   return {
+    bundler,
     pages,
     shared: buildManifest.rootMainFiles,
     polyfills: buildManifest.polyfillFiles ?? [],
@@ -140,11 +192,11 @@ export async function checkBundleBudget(distDir: string): Promise<number> {
     console.error(`bundle:check: no production build in ${distDir}: run npm run build first.`);
     return 1;
   }
-  const { pages, shared, polyfills } = await readFirstLoad(distDir);
+  const { bundler, pages, shared, polyfills } = await readFirstLoad(distDir);
   const sizes = await gzipSizes(distDir, [...shared, ...[...pages.values()].flat()]);
   const report = evaluateBudgets(pages, sizes);
   const sharedBytes = shared.reduce((sum, file) => sum + (sizes.get(file) ?? 0), 0);
-  console.log(`First-load JavaScript per page, gzipped, of the build in ${distDir}`);
+  console.log(`First-load JavaScript per page, gzipped, of the ${bundler} build in ${distDir}`);
   console.log(
     "(kB = 1000 bytes; gzip = node:zlib gzipSync at the default level 6, as next start serves it)",
   );
