@@ -128,14 +128,34 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /**
+ * The memberships queries of one request have resolved, by slug: a page's server prefetches and
+ * an HTTP batch share one context, hence one `auth` object, so its queries look a membership up
+ * once (the overview page runs three workspace queries). Mutations always read it afresh, since
+ * one may change the role another relies on.
+ */
+const requestMemberships = new WeakMap<
+  SessionContext,
+  Map<string, ReturnType<typeof findMembership>>
+>();
+
+function membershipOf(auth: SessionContext, slug: string, reuse: boolean) {
+  if (!reuse) return findMembership(auth.user.id, slug);
+  let bySlug = requestMemberships.get(auth);
+  if (!bySlug) requestMemberships.set(auth, (bySlug = new Map()));
+  let membership = bySlug.get(slug);
+  if (!membership) bySlug.set(slug, (membership = findMembership(auth.user.id, slug)));
+  return membership;
+}
+
+/**
  * A procedure on one workspace, named by `workspaceSlug` in its input. The membership is resolved
  * once and put in `ctx.workspace` / `ctx.membership`; a non-member gets NOT_FOUND (whether the
  * workspace exists is not revealed), a member whose role lacks `permission` gets FORBIDDEN.
  * Services receive `ctx.workspace.id` and scope every query by it.
  */
 export function workspaceProcedure(permission?: Permission) {
-  return protectedProcedure.input(workspaceScope).use(async ({ ctx, input, next }) => {
-    const membership = await findMembership(ctx.auth.user.id, input.workspaceSlug);
+  return protectedProcedure.input(workspaceScope).use(async ({ ctx, input, next, type }) => {
+    const membership = await membershipOf(ctx.auth, input.workspaceSlug, type === "query");
     if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found." });
     if (permission && !can(membership.role, permission)) {
       throw new TRPCError({

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
+import { countQueries } from "@/test/queries";
 import {
   callerWith,
   requestHeaders,
@@ -27,7 +28,7 @@ async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
 async function person(email: string) {
   const { user, password, token } = await signedInUser(email);
   const { caller } = await callerWith(requestHeaders(token));
-  return { user, password, caller };
+  return { user, password, token, caller };
 }
 
 /** Ada owns "acme"; Bob is a member of it. */
@@ -249,5 +250,44 @@ describe("invitations", () => {
     expect((await errorOf(visitor.caller.invitation.get({ token: link }))).code).toBe(
       "BAD_REQUEST",
     );
+  });
+});
+
+describe("the membership of one request", () => {
+  it("is looked up once by the request's queries", async () => {
+    const { ada } = await team();
+    const subscription = () => ada.caller.billing.subscription({ workspaceSlug: "acme" });
+    const { queries: first } = await countQueries(subscription);
+    const { queries: again } = await countQueries(subscription);
+    const { queries: other } = await countQueries(() =>
+      ada.caller.workspace.get({ workspaceSlug: "acme" }),
+    );
+    const { caller: fresh } = await callerWith(requestHeaders(ada.token));
+    const { queries: fresher } = await countQueries(() =>
+      fresh.workspace.get({ workspaceSlug: "acme" }),
+    );
+    // The membership lookup (its statements) is what the request's later queries save.
+    expect(again).toBeLessThan(first);
+    expect(other).toBeLessThan(fresher);
+    expect(first - again).toBe(fresher - other);
+  });
+
+  it("is read afresh by a mutation: a role changed since the request's queries applies", async () => {
+    const { ada, bob } = await team();
+    await bob.caller.workspace.get({ workspaceSlug: "acme" });
+    const inviting = () =>
+      bob.caller.invitation.create({
+        workspaceSlug: "acme",
+        email: "carol@example.com",
+        role: "member",
+      });
+    expect((await errorOf(inviting())).code).toBe("FORBIDDEN");
+    await ada.caller.member.updateRole({
+      workspaceSlug: "acme",
+      userId: bob.user.id,
+      role: "admin",
+    });
+    await inviting();
+    expect(await db.invitation.count({ where: { email: "carol@example.com" } })).toBe(1);
   });
 });
