@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/theme-provider";
-import { Toaster } from "@/components/toaster";
+import { LazyToaster } from "@/components/lazy-toaster";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-dvh">
         <ThemeProvider nonce={nonce}>
           {children}
-          <Toaster />
+          <LazyToaster />
         </ThemeProvider>
       </body>
     </html>

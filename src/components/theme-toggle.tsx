@@ -1,14 +1,14 @@
 "use client";
 /**
  * The theme choice: Light, Dark or System (next-themes). Two renderings of the same radio group:
- * `ThemeToggle`, a compact segmented control (native radios: arrow keys move the choice), and
- * `ThemeMenuRadioGroup`, radio items for a Radix dropdown menu (the user menu).
+ * `ThemeToggle` here, a compact segmented control (native radios: arrow keys move the choice), and
+ * `ThemeMenuRadioGroup` (shell/theme-menu.tsx), radio items for the user menu's Radix dropdown,
+ * apart so that pages with only the toggle do not load Radix.
  *
  * The server cannot know the stored choice, so nothing is checked until the component has mounted
  * on the client (same markup on both sides, no hydration mismatch, no layout shift).
  */
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { Check, Monitor, Moon, Sun, type LucideIcon } from "lucide-react";
+import { Monitor, Moon, Sun, type LucideIcon } from "lucide-react";
 import { useTheme } from "next-themes";
 import { useId } from "react";
 import { useMounted } from "@/components/use-mounted";
@@ -20,7 +20,7 @@ export const themeOptions = [
 ] as const satisfies readonly { value: string; label: string; icon: LucideIcon }[];
 
 /** The current choice ("light" | "dark" | "system"), or undefined before mount. */
-function useThemeChoice() {
+export function useThemeChoice() {
   const { theme, setTheme } = useTheme();
   const mounted = useMounted();
   return { choice: mounted ? (theme ?? "system") : undefined, setTheme };
@@ -55,42 +55,5 @@ export function ThemeToggle({ className = "" }: { className?: string }) {
         </label>
       ))}
     </div>
-  );
-}
-
-/** Light / Dark / System as radio items of a Radix dropdown menu, labelled "Theme". */
-export function ThemeMenuRadioGroup() {
-  const { choice, setTheme } = useThemeChoice();
-  const labelId = useId();
-  return (
-    <>
-      <DropdownMenu.Label
-        id={labelId}
-        className="px-2 pt-2 pb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400"
-      >
-        Theme
-      </DropdownMenu.Label>
-      <DropdownMenu.RadioGroup
-        aria-labelledby={labelId}
-        value={choice ?? ""}
-        onValueChange={setTheme}
-      >
-        {themeOptions.map(({ value, label, icon: Icon }) => (
-          <DropdownMenu.RadioItem
-            key={value}
-            value={value}
-            // Choosing a theme keeps the menu open: the change is visible behind it.
-            onSelect={(event) => event.preventDefault()}
-            className="flex min-h-9 cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-hidden select-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 data-highlighted:bg-zinc-100 dark:data-highlighted:bg-zinc-800"
-          >
-            <Icon aria-hidden="true" className="size-4 text-zinc-500 dark:text-zinc-400" />
-            <span className="flex-1">{label}</span>
-            <DropdownMenu.ItemIndicator>
-              <Check aria-hidden="true" className="size-4 text-indigo-600 dark:text-indigo-400" />
-            </DropdownMenu.ItemIndicator>
-          </DropdownMenu.RadioItem>
-        ))}
-      </DropdownMenu.RadioGroup>
-    </>
   );
 }

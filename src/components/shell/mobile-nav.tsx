@@ -1,22 +1,29 @@
 "use client";
 /**
- * Below md: the "Open menu" button and the sidebar's content in a Radix Dialog drawer (focus
- * trapped, Escape or the close button closes it, focus returns to the button). The drawer closes
- * on navigation and when the window grows to the desktop layout. Closed, its content is not in the
- * DOM, so its navs never duplicate the desktop sidebar's.
+ * Below md: the "Open menu" button and the sidebar's content in a drawer (mobile-drawer.tsx, a
+ * Radix Dialog whose code loads when the pointer or focus reaches the button, so no page pays for
+ * it up front). The drawer closes on navigation and when the window grows to the desktop layout.
+ * Closed, its content is not in the DOM, so its navs never duplicate the desktop sidebar's.
  */
-import * as Dialog from "@radix-ui/react-dialog";
-import { Menu, X } from "lucide-react";
+import { Menu } from "lucide-react";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
-import { SidebarNav } from "@/components/shell/sidebar-nav";
-import { SidebarFooter, type ShellUser } from "@/components/shell/user-menu";
+import { useEffect, useState, type ComponentType } from "react";
+import type { ShellUser } from "@/components/shell/user-menu";
 
 /** Tailwind's `md` breakpoint. */
 const DESKTOP_QUERY = "(min-width: 48rem)";
 
-const iconButtonClass =
+export const iconButtonClass =
   "inline-flex size-10 items-center justify-center rounded-md text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-zinc-300 dark:hover:bg-zinc-800";
+
+export type MobileDrawerProps = {
+  user: ShellUser;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onNavigate: () => void;
+};
+
+const loadDrawer = () => import("@/components/shell/mobile-drawer");
 
 export function MobileNav({ user }: { user: ShellUser }) {
   const pathname = usePathname();
@@ -37,32 +44,35 @@ export function MobileNav({ user }: { user: ShellUser }) {
     return () => desktop.removeEventListener("change", onChange);
   }, [open]);
 
+  const [Drawer, setDrawer] = useState<ComponentType<MobileDrawerProps> | null>(null);
+  if (Drawer) {
+    return (
+      <Drawer
+        user={user}
+        open={open}
+        onOpenChange={(next) => setOpenedOn(next ? pathname : null)}
+        onNavigate={close}
+      />
+    );
+  }
+  const preload = () => void loadDrawer();
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => setOpenedOn(next ? pathname : null)}>
-      <Dialog.Trigger className={`${iconButtonClass} shrink-0 md:hidden`}>
-        <Menu aria-hidden="true" className="size-5" />
-        <span className="sr-only">Open menu</span>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/50 md:hidden" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[calc(100vw-3rem)] flex-col border-r border-zinc-200 bg-zinc-50 text-zinc-900 shadow-xl focus:outline-none md:hidden dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
-        >
-          <div className="flex items-center justify-between gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-            <Dialog.Title className="text-base font-semibold">Menu</Dialog.Title>
-            <Dialog.Close className={iconButtonClass}>
-              <X aria-hidden="true" className="size-5" />
-              <span className="sr-only">Close menu</span>
-            </Dialog.Close>
-          </div>
-          <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4">
-            <SidebarNav onNavigate={close} />
-          </div>
-          {/* The desktop sidebar (hidden here) carries the `current-user` test id: ids stay unique. */}
-          <SidebarFooter user={user} withTestId={false} />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <button
+      type="button"
+      aria-haspopup="dialog"
+      aria-expanded={false}
+      className={`${iconButtonClass} shrink-0 md:hidden`}
+      onPointerEnter={preload}
+      onFocus={preload}
+      onClick={() =>
+        void loadDrawer().then((module) => {
+          setDrawer(() => module.MobileDrawer);
+          setOpenedOn(pathname);
+        })
+      }
+    >
+      <Menu aria-hidden="true" className="size-5" />
+      <span className="sr-only">Open menu</span>
+    </button>
   );
 }

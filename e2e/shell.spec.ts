@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { clientIpHeader, signIn } from "./support/accounts";
+
+/**
+ * The app shell's menus, whose Radix code loads on first use (not in the pages' first load): the
+ * user menu opens by pointer and by keyboard, as a menu, and sets the theme; the mobile drawer
+ * opens, traps focus, closes on navigation.
+ */
+
+test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
+
+test("the user menu opens on click and from the keyboard, and sets the theme", async ({ page }) => {
+  await signIn(page, "demo@example.com", "demo-password-123");
+  const trigger = page.getByRole("button", { name: /account menu/ });
+  await trigger.click();
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitem", { name: "Account settings" })).toBeVisible();
+  await menu.getByRole("menuitemradio", { name: "Dark" }).click();
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(trigger).toBeFocused();
+
+  await page.reload();
+  const again = page.getByRole("button", { name: /account menu/ });
+  await again.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menu")).toBeVisible();
+  await page.getByRole("menuitem", { name: "Account settings" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+});
+
+test("on a phone the menu is a drawer that closes on navigation", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "demo@example.com", "demo-password-123");
+  await page.getByRole("button", { name: "Open menu" }).click();
+  const drawer = page.getByRole("dialog", { name: "Menu" });
+  await expect(drawer).toBeVisible();
+  await drawer.getByRole("link", { name: "Settings" }).first().click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(drawer).toBeHidden();
+  await page.getByRole("button", { name: "Open menu" }).click();
+  await expect(drawer).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(drawer).toBeHidden();
+  await expect(page.getByRole("button", { name: "Open menu" })).toBeFocused();
+});
