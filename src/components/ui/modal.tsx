@@ -1,50 +1,28 @@
 "use client";
 /**
- * A modal dialog on Radix Dialog (focus trapped and returned, Escape and the overlay close it,
- * labelled by its title). Controlled through `open` / `onOpenChange`.
+ * A modal dialog (Radix Dialog, radix-modal.tsx: focus trapped and returned, Escape and the
+ * overlay close it, labelled by its title), controlled through `open` / `onOpenChange`. Radix's
+ * code loads the first time the modal opens, so pages with a modal they may never show do not
+ * carry it in their first load; once opened it stays mounted, to return focus on close.
  */
-import * as Dialog from "@radix-ui/react-dialog";
-import { X } from "lucide-react";
-import type { ReactNode } from "react";
+import dynamic from "next/dynamic";
+import { useState, type ReactNode } from "react";
 
-export function Modal({
-  open,
-  onOpenChange,
-  title,
-  description,
-  children,
-}: {
+export type ModalProps = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
   description?: string;
   children: ReactNode;
-}) {
-  return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-950/50" />
-        <Dialog.Content
-          className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-xl border border-zinc-200 bg-white p-6 shadow-xl dark:border-zinc-800 dark:bg-zinc-950"
-          {...(description ? {} : { "aria-describedby": undefined })}
-        >
-          <div className="flex items-start justify-between gap-4">
-            <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
-            <Dialog.Close
-              aria-label="Close"
-              className="rounded-md p-1 text-zinc-500 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-zinc-900"
-            >
-              <X aria-hidden className="size-4" />
-            </Dialog.Close>
-          </div>
-          {description && (
-            <Dialog.Description className="text-sm text-zinc-600 dark:text-zinc-400">
-              {description}
-            </Dialog.Description>
-          )}
-          {children}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
-  );
+};
+
+const RadixModal = dynamic(
+  () => import("@/components/ui/radix-modal").then((module) => module.RadixModal),
+  { ssr: false },
+);
+
+export function Modal(props: ModalProps) {
+  const [used, setUsed] = useState(props.open);
+  if (props.open && !used) setUsed(true);
+  return used ? <RadixModal {...props} /> : null;
 }
