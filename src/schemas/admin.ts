@@ -3,23 +3,17 @@
  * and the rule; page sizes are 1-100; cursors are opaque (the `nextCursor` of the previous page).
  */
 import { z } from "zod";
+import { adminJobStates, adminStripeEventStatuses } from "@/schemas/constants";
+
+export {
+  adminJobStates,
+  adminStripeEventStatuses,
+  type AdminJobState,
+  type AdminStripeEventStatus,
+} from "@/schemas/constants";
 
 /** Most rows one page may hold. */
 export const ADMIN_PAGE_MAX = 100;
-
-/** The states of a pg-boss job the console filters by. */
-export const adminJobStates = ["failed", "retry", "active", "created", "completed"] as const;
-export type AdminJobState = (typeof adminJobStates)[number];
-
-/** The statuses of a stored Stripe event (the `StripeEventStatus` enum). */
-export const adminStripeEventStatuses = [
-  "received",
-  "processing",
-  "processed",
-  "failed",
-  "ignored",
-] as const;
-export type AdminStripeEventStatus = (typeof adminStripeEventStatuses)[number];
 
 const limit = (fallback: number) =>
   z

@@ -2,13 +2,15 @@
  * Inputs of the project procedures, shared with the project forms and the list's URL.
  */
 import { z } from "zod";
+import { projectSortKeys, projectStatuses } from "@/schemas/constants";
 import { infiniteDirection, isWellFormedText, workspaceInput } from "@/schemas/workspace";
 
-export const projectStatuses = ["active", "paused", "archived"] as const;
-export type ProjectStatus = (typeof projectStatuses)[number];
-
-export const projectSortKeys = ["updatedAt", "createdAt", "name"] as const;
-export type ProjectSortKey = (typeof projectSortKeys)[number];
+export {
+  projectSortKeys,
+  projectStatuses,
+  type ProjectSortKey,
+  type ProjectStatus,
+} from "@/schemas/constants";
 
 /** Most projects one page may hold. */
 export const PROJECT_PAGE_MAX = 50;

@@ -3,13 +3,10 @@
  */
 import { z } from "zod";
 import { emailSchema, emailTokenSchema } from "@/schemas/account";
+import { assignableRoles } from "@/schemas/constants";
 
-/** Roles, most powerful first. A workspace has exactly one owner. */
-export const roles = ["owner", "admin", "member"] as const;
-export type Role = (typeof roles)[number];
+export { assignableRoles, roles, type Role } from "@/schemas/constants";
 
-/** Roles an invitation or a role change may grant (ownership moves only by transfer). */
-export const assignableRoles = ["admin", "member"] as const;
 export const assignableRoleSchema = z.enum(assignableRoles, {
   error: "Role must be admin or member.",
 });
