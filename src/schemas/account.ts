@@ -2,39 +2,50 @@
  * Inputs of the account and session procedures, shared by the procedures and their forms.
  * Messages name the field and the rule; they are shown next to the field.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import "@/schemas/locale";
 
 /** An email address, trimmed and lower-cased (addresses are compared case-insensitively). */
-export const emailSchema = z
-  .string({ error: "Email is required." })
-  .trim()
-  .toLowerCase()
-  .min(1, "Email is required.")
-  .max(254, "Email is at most 254 characters.")
-  .pipe(z.email("Enter a valid email address."));
+export const emailSchema = z.pipe(
+  z
+    .string({ error: "Email is required." })
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.minLength(1, "Email is required."),
+      z.maxLength(254, "Email is at most 254 characters."),
+    ),
+  z.email("Enter a valid email address."),
+);
 
 /** A new password: 8 to 128 characters (OWASP ASVS 2.1.1 and 2.1.2). */
 export const newPasswordSchema = z
   .string({ error: "Password is required." })
-  .min(8, "Password must be at least 8 characters.")
-  .max(128, "Password is at most 128 characters.");
+  .check(
+    z.minLength(8, "Password must be at least 8 characters."),
+    z.maxLength(128, "Password is at most 128 characters."),
+  );
 
 /** A password typed to prove who you are: any non-empty string up to 128 characters. */
 export const currentPasswordSchema = z
   .string({ error: "Password is required." })
-  .min(1, "Password is required.")
-  .max(128, "Password is at most 128 characters.");
+  .check(
+    z.minLength(1, "Password is required."),
+    z.maxLength(128, "Password is at most 128 characters."),
+  );
 
 export const nameSchema = z
   .string({ error: "Name is required." })
-  .trim()
-  .min(1, "Name is required.")
-  .max(100, "Name is at most 100 characters.");
+  .check(
+    z.trim(),
+    z.minLength(1, "Name is required."),
+    z.maxLength(100, "Name is at most 100 characters."),
+  );
 
 /** A token from an emailed link (base64url, 43 characters for 32 random bytes). */
 export const emailTokenSchema = z
   .string({ error: "The link is incomplete." })
-  .regex(/^[A-Za-z0-9_-]{43}$/, "This link is invalid. Request a new one.");
+  .check(z.regex(/^[A-Za-z0-9_-]{43}$/, "This link is invalid. Request a new one."));
 
 export const signUpInput = z.strictObject({
   name: nameSchema,
@@ -76,7 +87,7 @@ export const deleteAccountInput = z.strictObject({ password: currentPasswordSche
 
 /** A session's public id (the SHA-256 of its token, hex). */
 export const revokeSessionInput = z.strictObject({
-  sessionId: z.string().regex(/^[0-9a-f]{64}$/, "Unknown session."),
+  sessionId: z.string().check(z.regex(/^[0-9a-f]{64}$/, "Unknown session.")),
 });
 
 /**

@@ -2,7 +2,8 @@
  * Inputs of the activity log procedures, shared with the log's filter controls and its URL
  * (`?actorId=…&action=…&from=YYYY-MM-DD&to=YYYY-MM-DD`).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import "@/schemas/locale";
 import { infiniteDirection, workspaceInput } from "@/schemas/workspace";
 
 /** Most entries one page may hold. */
@@ -10,25 +11,32 @@ export const ACTIVITY_PAGE_MAX = 100;
 
 /** A day as `YYYY-MM-DD` that exists in the calendar (2026-02-30 does not). */
 function isoDay(label: string) {
-  return z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date as YYYY-MM-DD.`)
-    .refine((day) => {
+  return z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date as YYYY-MM-DD.`),
+    z.refine((day: string) => {
       // Runs even when the regex failed (zod checks do not abort): never let toISOString throw.
       const date = new Date(`${day}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-    }, `${label} must be a real calendar date.`);
+    }, `${label} must be a real calendar date.`),
+  );
 }
 
 /** The filters, each optional; every one also narrows the URL of the log. */
 export const activityFilterFields = {
-  actorId: z.string().min(1, "Actor is required.").max(64, "Actor is at most 64 characters."),
+  actorId: z
+    .string()
+    .check(
+      z.minLength(1, "Actor is required."),
+      z.maxLength(64, "Actor is at most 64 characters."),
+    ),
   action: z
     .string()
-    .max(64, "Action is at most 64 characters.")
-    .regex(
-      /^[a-z_]+\.[a-z_]+$/,
-      'Action must be a dotted name of lower-case letters and underscores, e.g. "project.created".',
+    .check(
+      z.maxLength(64, "Action is at most 64 characters."),
+      z.regex(
+        /^[a-z_]+\.[a-z_]+$/,
+        'Action must be a dotted name of lower-case letters and underscores, e.g. "project.created".',
+      ),
     ),
   from: isoDay("From"),
   to: isoDay("To"),
@@ -44,27 +52,33 @@ export type ActivityFilters = Partial<Record<ActivityFilterKey, string>>;
  * One page of the log. `from` after `to` is an error on `to`. `cursor` is the `nextCursor` of
  * the previous page (opaque); `limit` is 1-100, 25 by default.
  */
-export const listActivityInput = workspaceInput
-  .extend({
-    actorId: activityFilterFields.actorId.optional(),
-    action: activityFilterFields.action.optional(),
-    from: activityFilterFields.from.optional(),
-    to: activityFilterFields.to.optional(),
-    cursor: z.string().max(200, "This page link is invalid.").nullish(),
+export const listActivityInput = z
+  .extend(workspaceInput, {
+    actorId: z.optional(activityFilterFields.actorId),
+    action: z.optional(activityFilterFields.action),
+    from: z.optional(activityFilterFields.from),
+    to: z.optional(activityFilterFields.to),
+    cursor: z.nullish(z.string().check(z.maxLength(200, "This page link is invalid."))),
     direction: infiniteDirection,
-    limit: z
-      .number({ error: "Limit must be a number." })
-      .int("Limit must be a whole number.")
-      .min(1, "Limit is at least 1.")
-      .max(ACTIVITY_PAGE_MAX, `Limit is at most ${ACTIVITY_PAGE_MAX}.`)
-      .default(25),
+    limit: z._default(
+      z
+        .number({ error: "Limit must be a number." })
+        .check(
+          z.int("Limit must be a whole number."),
+          z.gte(1, "Limit is at least 1."),
+          z.lte(ACTIVITY_PAGE_MAX, `Limit is at most ${ACTIVITY_PAGE_MAX}.`),
+        ),
+      25,
+    ),
   })
-  .superRefine((input, ctx) => {
-    // ISO days compare correctly as strings.
-    if (input.from && input.to && input.from > input.to) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "To must be on or after From." });
-    }
-  });
+  .check(
+    z.superRefine((input, ctx) => {
+      // ISO days compare correctly as strings.
+      if (input.from && input.to && input.from > input.to) {
+        ctx.addIssue({ code: "custom", path: ["to"], message: "To must be on or after From." });
+      }
+    }),
+  );
 export type ListActivityInput = z.input<typeof listActivityInput>;
 
 /**

@@ -2,42 +2,47 @@
  * Inputs of the admin console's procedures (`/admin`, staff only). Every error names its field
  * and the rule; page sizes are 1-100; cursors are opaque (the `nextCursor` of the previous page).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import "@/schemas/locale";
+import { adminJobStates, adminStripeEventStatuses } from "@/schemas/constants";
+
+export {
+  adminJobStates,
+  adminStripeEventStatuses,
+  type AdminJobState,
+  type AdminStripeEventStatus,
+} from "@/schemas/constants";
 
 /** Most rows one page may hold. */
 export const ADMIN_PAGE_MAX = 100;
 
-/** The states of a pg-boss job the console filters by. */
-export const adminJobStates = ["failed", "retry", "active", "created", "completed"] as const;
-export type AdminJobState = (typeof adminJobStates)[number];
-
-/** The statuses of a stored Stripe event (the `StripeEventStatus` enum). */
-export const adminStripeEventStatuses = [
-  "received",
-  "processing",
-  "processed",
-  "failed",
-  "ignored",
-] as const;
-export type AdminStripeEventStatus = (typeof adminStripeEventStatuses)[number];
-
 const limit = (fallback: number) =>
-  z
-    .number({ error: "Limit must be a number." })
-    .int("Limit must be a whole number.")
-    .min(1, "Limit is at least 1.")
-    .max(ADMIN_PAGE_MAX, `Limit is at most ${ADMIN_PAGE_MAX}.`)
-    .default(fallback);
+  z._default(
+    z
+      .number({ error: "Limit must be a number." })
+      .check(
+        z.int("Limit must be a whole number."),
+        z.gte(1, "Limit is at least 1."),
+        z.lte(ADMIN_PAGE_MAX, `Limit is at most ${ADMIN_PAGE_MAX}.`),
+      ),
+    fallback,
+  );
 
-const cursor = z.string().max(300, "Cursor is at most 300 characters.").nullish();
+const cursor = z.nullish(z.string().check(z.maxLength(300, "Cursor is at most 300 characters.")));
 
-const search = z.string().trim().max(100, "Search is at most 100 characters.").optional();
+const search = z.optional(
+  z.string().check(z.trim(), z.maxLength(100, "Search is at most 100 characters.")),
+);
 
 const id = (label: string) =>
   z
     .string({ error: `${label} is required.` })
-    .min(1, `${label} is required.`)
-    .max(64, `${label} is at most 64 characters.`);
+    .check(
+      z.minLength(1, `${label} is required.`),
+      z.maxLength(64, `${label} is at most 64 characters.`),
+    );
+
+const direction = () => z.optional(z.enum(["forward", "backward"]));
 
 export const adminUserIdInput = z.strictObject({ userId: id("User") });
 export const adminWorkspaceIdInput = z.strictObject({ workspaceId: id("Workspace") });
@@ -46,7 +51,7 @@ export const adminWorkspaceIdInput = z.strictObject({ workspaceId: id("Workspace
 export const adminSearchUsersInput = z.strictObject({
   q: search,
   cursor,
-  direction: z.enum(["forward", "backward"]).optional(),
+  direction: direction(),
   limit: limit(25),
 });
 export type AdminSearchUsersInput = z.input<typeof adminSearchUsersInput>;
@@ -57,18 +62,18 @@ export type AdminSearchWorkspacesInput = z.input<typeof adminSearchWorkspacesInp
 
 const stripeEventId = z
   .string({ error: "Event is required." })
-  .regex(/^evt_[A-Za-z0-9_]{1,250}$/, "Event must be a Stripe event id (evt_…).");
+  .check(z.regex(/^evt_[A-Za-z0-9_]{1,250}$/, "Event must be a Stripe event id (evt_…)."));
 
 export const adminStripeEventIdInput = z.strictObject({ eventId: stripeEventId });
 
 export const adminListStripeEventsInput = z.strictObject({
-  status: z
-    .enum(adminStripeEventStatuses, {
+  status: z.optional(
+    z.enum(adminStripeEventStatuses, {
       error: "Status must be received, processing, processed, failed or ignored.",
-    })
-    .optional(),
+    }),
+  ),
   cursor,
-  direction: z.enum(["forward", "backward"]).optional(),
+  direction: direction(),
   limit: limit(25),
 });
 export type AdminListStripeEventsInput = z.input<typeof adminListStripeEventsInput>;
@@ -76,15 +81,15 @@ export type AdminListStripeEventsInput = z.input<typeof adminListStripeEventsInp
 /** A pg-boss queue name (the keys of `src/server/jobs/index.ts`; checked by the service). */
 const queueName = z
   .string({ error: "Queue is required." })
-  .regex(/^[a-z0-9][a-z0-9-]{0,49}$/, "Queue must be a queue name such as send-email.");
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,49}$/, "Queue must be a queue name such as send-email."));
 
 export const adminListJobsInput = z.strictObject({
-  queue: queueName.optional(),
-  state: z
-    .enum(adminJobStates, {
+  queue: z.optional(queueName),
+  state: z.optional(
+    z.enum(adminJobStates, {
       error: "State must be failed, retry, active, created or completed.",
-    })
-    .optional(),
+    }),
+  ),
 });
 export type AdminListJobsInput = z.input<typeof adminListJobsInput>;
 
@@ -94,18 +99,21 @@ export const adminRetryJobInput = z.strictObject({
 });
 
 export const adminListAuditLogInput = z.strictObject({
-  workspaceId: id("Workspace").optional(),
-  actorId: id("Actor").optional(),
-  action: z
-    .string()
-    .max(64, "Action is at most 64 characters.")
-    .regex(
-      /^[a-z_]+\.[a-z_]+$/,
-      'Action must be a dotted name of lower-case letters and underscores, e.g. "admin.user_disabled".',
-    )
-    .optional(),
+  workspaceId: z.optional(id("Workspace")),
+  actorId: z.optional(id("Actor")),
+  action: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(64, "Action is at most 64 characters."),
+        z.regex(
+          /^[a-z_]+\.[a-z_]+$/,
+          'Action must be a dotted name of lower-case letters and underscores, e.g. "admin.user_disabled".',
+        ),
+      ),
+  ),
   cursor,
-  direction: z.enum(["forward", "backward"]).optional(),
+  direction: direction(),
   limit: limit(50),
 });
 export type AdminListAuditLogInput = z.input<typeof adminListAuditLogInput>;

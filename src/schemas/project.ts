@@ -1,69 +1,83 @@
 /**
  * Inputs of the project procedures, shared with the project forms and the list's URL.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import "@/schemas/locale";
+import { projectSortKeys, projectStatuses } from "@/schemas/constants";
 import { infiniteDirection, isWellFormedText, workspaceInput } from "@/schemas/workspace";
 
-export const projectStatuses = ["active", "paused", "archived"] as const;
-export type ProjectStatus = (typeof projectStatuses)[number];
-
-export const projectSortKeys = ["updatedAt", "createdAt", "name"] as const;
-export type ProjectSortKey = (typeof projectSortKeys)[number];
+export {
+  projectSortKeys,
+  projectStatuses,
+  type ProjectSortKey,
+  type ProjectStatus,
+} from "@/schemas/constants";
 
 /** Most projects one page may hold. */
 export const PROJECT_PAGE_MAX = 50;
 
 export const projectNameSchema = z
   .string({ error: "Name is required." })
-  .trim()
-  .min(1, "Name is required.")
-  .max(80, "Name is at most 80 characters.")
-  .refine(isWellFormedText, "Name contains an invalid character.");
+  .check(
+    z.trim(),
+    z.minLength(1, "Name is required."),
+    z.maxLength(80, "Name is at most 80 characters."),
+    z.refine(isWellFormedText, "Name contains an invalid character."),
+  );
 
 export const projectDescriptionSchema = z
   .string()
-  .trim()
-  .max(2000, "Description is at most 2,000 characters.")
-  .refine(isWellFormedText, "Description contains an invalid character.");
+  .check(
+    z.trim(),
+    z.maxLength(2000, "Description is at most 2,000 characters."),
+    z.refine(isWellFormedText, "Description contains an invalid character."),
+  );
 
 export const projectStatusSchema = z.enum(projectStatuses, {
   error: "Status must be active, paused or archived.",
 });
 
-export const createProjectInput = workspaceInput.extend({
+const projectId = z
+  .string()
+  .check(z.minLength(1, "Project is required."), z.maxLength(64, "Unknown project."));
+
+export const createProjectInput = z.extend(workspaceInput, {
   name: projectNameSchema,
-  description: projectDescriptionSchema.default(""),
+  description: z._default(projectDescriptionSchema, ""),
 });
 
-export const updateProjectInput = workspaceInput.extend({
-  projectId: z.string().min(1, "Project is required.").max(64, "Unknown project."),
-  name: projectNameSchema.optional(),
-  description: projectDescriptionSchema.optional(),
-  status: projectStatusSchema.optional(),
+export const updateProjectInput = z.extend(workspaceInput, {
+  projectId,
+  name: z.optional(projectNameSchema),
+  description: z.optional(projectDescriptionSchema),
+  status: z.optional(projectStatusSchema),
 });
 
-export const projectIdInput = workspaceInput.extend({
-  projectId: z.string().min(1, "Project is required.").max(64, "Unknown project."),
-});
+export const projectIdInput = z.extend(workspaceInput, { projectId });
 
 /**
  * The list's view: filters, sort and page. Without `status`, archived projects are left out.
  * `q` matches name or description, case-insensitive, literally (no wildcards).
  */
-export const listProjectsInput = workspaceInput.extend({
-  status: projectStatusSchema.optional(),
-  q: z.string().trim().max(100, "Search is at most 100 characters.").optional(),
-  sort: z
-    .enum(projectSortKeys, { error: "Sort by updatedAt, createdAt or name." })
-    .default("updatedAt"),
-  dir: z.enum(["asc", "desc"], { error: "Direction must be asc or desc." }).default("desc"),
-  cursor: z.string().max(500, "This page link is invalid.").nullish(),
+export const listProjectsInput = z.extend(workspaceInput, {
+  status: z.optional(projectStatusSchema),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(100, "Search is at most 100 characters."))),
+  sort: z._default(
+    z.enum(projectSortKeys, { error: "Sort by updatedAt, createdAt or name." }),
+    "updatedAt",
+  ),
+  dir: z._default(z.enum(["asc", "desc"], { error: "Direction must be asc or desc." }), "desc"),
+  cursor: z.nullish(z.string().check(z.maxLength(500, "This page link is invalid."))),
   direction: infiniteDirection,
-  limit: z
-    .number()
-    .int("Page size must be a whole number.")
-    .min(1, "Page size is at least 1.")
-    .max(PROJECT_PAGE_MAX, `Page size is at most ${PROJECT_PAGE_MAX}.`)
-    .default(20),
+  limit: z._default(
+    z
+      .number()
+      .check(
+        z.int("Page size must be a whole number."),
+        z.gte(1, "Page size is at least 1."),
+        z.lte(PROJECT_PAGE_MAX, `Page size is at most ${PROJECT_PAGE_MAX}.`),
+      ),
+    20,
+  ),
 });
 export type ListProjectsInput = z.input<typeof listProjectsInput>;

@@ -1,15 +1,13 @@
 /**
  * Inputs of the workspace, member and invitation procedures, shared with their forms.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
+import "@/schemas/locale";
 import { emailSchema, emailTokenSchema } from "@/schemas/account";
+import { assignableRoles } from "@/schemas/constants";
 
-/** Roles, most powerful first. A workspace has exactly one owner. */
-export const roles = ["owner", "admin", "member"] as const;
-export type Role = (typeof roles)[number];
+export { assignableRoles, roles, type Role } from "@/schemas/constants";
 
-/** Roles an invitation or a role change may grant (ownership moves only by transfer). */
-export const assignableRoles = ["admin", "member"] as const;
 export const assignableRoleSchema = z.enum(assignableRoles, {
   error: "Role must be admin or member.",
 });
@@ -18,14 +16,14 @@ export const assignableRoleSchema = z.enum(assignableRoles, {
 const RESERVED_SLUGS = new Set(["new", "settings", "admin", "api", "app", "www", "dashboard"]);
 
 /** A workspace's URL slug: 3-40 lower-case letters, digits and single dashes. */
-export const workspaceSlugSchema = z
-  .string({ error: "Slug is required." })
-  .trim()
-  .toLowerCase()
-  .min(3, "Slug must be at least 3 characters.")
-  .max(40, "Slug is at most 40 characters.")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Slug uses lower-case letters, digits and single dashes.")
-  .refine((slug) => !RESERVED_SLUGS.has(slug), "This slug is reserved.");
+export const workspaceSlugSchema = z.string({ error: "Slug is required." }).check(
+  z.trim(),
+  z.toLowerCase(),
+  z.minLength(3, "Slug must be at least 3 characters."),
+  z.maxLength(40, "Slug is at most 40 characters."),
+  z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Slug uses lower-case letters, digits and single dashes."),
+  z.refine((slug: string) => !RESERVED_SLUGS.has(slug), "This slug is reserved."),
+);
 
 /** A lone UTF-16 surrogate: not a character, and JSON in PostgreSQL (the audit log) refuses it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -35,10 +33,12 @@ export const isWellFormedText = (text: string) => !LONE_SURROGATE.test(text);
 
 export const workspaceNameSchema = z
   .string({ error: "Name is required." })
-  .trim()
-  .min(1, "Name is required.")
-  .max(60, "Name is at most 60 characters.")
-  .refine(isWellFormedText, "Name contains an invalid character.");
+  .check(
+    z.trim(),
+    z.minLength(1, "Name is required."),
+    z.maxLength(60, "Name is at most 60 characters."),
+    z.refine(isWellFormedText, "Name contains an invalid character."),
+  );
 
 /**
  * The part every workspace procedure's input shares (read by its middleware); other keys are
@@ -50,7 +50,7 @@ export const workspaceScope = z.object({ workspaceSlug: workspaceSlugSchema });
  * Set by tRPC on the input of an infinite query (`useInfiniteQuery`), beside `cursor`; our lists
  * only page forward, so it is accepted and ignored.
  */
-export const infiniteDirection = z.enum(["forward", "backward"]).optional();
+export const infiniteDirection = z.optional(z.enum(["forward", "backward"]));
 
 /** Every workspace-scoped input names its workspace by slug (as in the URL). */
 export const workspaceInput = z.strictObject({ workspaceSlug: workspaceSlugSchema });
@@ -58,31 +58,36 @@ export const workspaceInput = z.strictObject({ workspaceSlug: workspaceSlugSchem
 export const createWorkspaceInput = z.strictObject({
   name: workspaceNameSchema,
   /** Optional: derived from the name when omitted. */
-  slug: workspaceSlugSchema.optional(),
+  slug: z.optional(workspaceSlugSchema),
 });
 
-export const renameWorkspaceInput = workspaceInput.extend({ name: workspaceNameSchema });
+export const renameWorkspaceInput = z.extend(workspaceInput, { name: workspaceNameSchema });
 
-const userId = z.string().min(1, "Member is required.").max(64, "Unknown member.");
+const userId = z
+  .string()
+  .check(z.minLength(1, "Member is required."), z.maxLength(64, "Unknown member."));
 
-export const transferOwnershipInput = workspaceInput.extend({ userId });
+export const transferOwnershipInput = z.extend(workspaceInput, { userId });
 
 /** Deleting asks the user to type the slug, as confirmation. */
-export const deleteWorkspaceInput = workspaceInput.extend({
-  confirmSlug: z.string({ error: "Type the workspace's slug to confirm." }).max(40),
+export const deleteWorkspaceInput = z.extend(workspaceInput, {
+  confirmSlug: z.string({ error: "Type the workspace's slug to confirm." }).check(z.maxLength(40)),
 });
 
-export const updateMemberRoleInput = workspaceInput.extend({ userId, role: assignableRoleSchema });
+export const updateMemberRoleInput = z.extend(workspaceInput, {
+  userId,
+  role: assignableRoleSchema,
+});
 
-export const removeMemberInput = workspaceInput.extend({ userId });
+export const removeMemberInput = z.extend(workspaceInput, { userId });
 
-export const createInvitationInput = workspaceInput.extend({
+export const createInvitationInput = z.extend(workspaceInput, {
   email: emailSchema,
   role: assignableRoleSchema,
 });
 
-export const invitationIdInput = workspaceInput.extend({
-  invitationId: z.string().min(1).max(64, "Unknown invitation."),
+export const invitationIdInput = z.extend(workspaceInput, {
+  invitationId: z.string().check(z.minLength(1), z.maxLength(64, "Unknown invitation.")),
 });
 
 /** Accepting or viewing an invitation: the token from the emailed link. */
@@ -90,5 +95,5 @@ export const invitationTokenInput = z.strictObject({ token: emailTokenSchema });
 
 /** Accepting an invitation shown to the signed-in user. */
 export const acceptInvitationInput = z.strictObject({
-  invitationId: z.string().min(1).max(64, "Unknown invitation."),
+  invitationId: z.string().check(z.minLength(1), z.maxLength(64, "Unknown invitation.")),
 });

@@ -22,7 +22,7 @@ import { errorMessage } from "@/components/forms/server-errors";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select";
-import { adminJobStates, type AdminJobState } from "@/schemas/admin";
+import { adminJobStates, type AdminJobState } from "@/schemas/constants";
 
 type Job = AdminOutputs["jobs"]["items"][number];
 

@@ -29,7 +29,7 @@ import { errorMessage } from "@/components/forms/server-errors";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select";
-import { adminStripeEventStatuses, type AdminStripeEventStatus } from "@/schemas/admin";
+import { adminStripeEventStatuses, type AdminStripeEventStatus } from "@/schemas/constants";
 
 type EventRow = AdminOutputs["stripeEvents"]["items"][number];
 

@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { toast } from "sonner";
 import type { Project } from "@/components/projects/cache";
 import { applyServerErrors } from "@/components/forms/server-errors";

@@ -15,7 +15,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/select";
 import { DateText } from "@/components/workspace/shared";
-import { projectStatuses, type ProjectStatus } from "@/schemas/project";
+import { projectStatuses, type ProjectStatus } from "@/schemas/constants";
 import { useTRPC } from "@/trpc/client";
 
 const statusLabels: Record<ProjectStatus, string> = {

@@ -9,7 +9,7 @@ import { sortChoices, type ProjectView } from "@/components/projects/view";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { projectStatuses, type ProjectStatus } from "@/schemas/project";
+import { projectStatuses, type ProjectStatus } from "@/schemas/constants";
 
 const SEARCH_DELAY_MS = 300;
 

@@ -7,7 +7,7 @@ import {
   projectStatuses,
   type ProjectSortKey,
   type ProjectStatus,
-} from "@/schemas/project";
+} from "@/schemas/constants";
 
 /** Rows per page of the list. */
 export const PROJECT_PAGE_SIZE = 20;

@@ -19,7 +19,7 @@ import {
   type Member,
   type WorkspaceDetails,
 } from "@/components/workspace/shared";
-import { assignableRoleSchema, assignableRoles } from "@/schemas/workspace";
+import { assignableRoles, isAssignableRole } from "@/schemas/constants";
 import { useTRPC } from "@/trpc/client";
 
 function MemberRow({
@@ -93,9 +93,9 @@ function MemberRow({
               disabled={updateRole.isPending || remove.isPending}
               aria-busy={updateRole.isPending || undefined}
               onChange={(event) => {
-                const role = assignableRoleSchema.safeParse(event.target.value);
-                if (role.success && role.data !== member.role) {
-                  updateRole.mutate({ workspaceSlug, userId: member.userId, role: role.data });
+                const role = event.target.value;
+                if (isAssignableRole(role) && role !== member.role) {
+                  updateRole.mutate({ workspaceSlug, userId: member.userId, role });
                 }
               }}
             >

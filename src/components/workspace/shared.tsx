@@ -5,7 +5,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import type { Role } from "@/schemas/workspace";
+import type { Role } from "@/schemas/constants";
 import type { AppRouter } from "@/server/api/root";
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

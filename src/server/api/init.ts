@@ -6,7 +6,7 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Cookie } from "lucia";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
+import { z } from "zod";
 import { workspaceScope } from "@/schemas/workspace";
 import { lucia } from "@/server/auth/lucia";
 import { can, type Permission } from "@/server/auth/permissions";
@@ -55,9 +55,13 @@ export async function createTRPCContext(opts: CreateContextOptions) {
 
 export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
 
-/** Field errors in zod's flattened shape: from a ZodError, or a DomainError naming a field. */
+/**
+ * Field errors in zod's flattened shape: from a zod error, or a DomainError naming a field. The
+ * input schemas are zod/mini (src/schemas), whose errors are `$ZodError`s but not classic
+ * `ZodError`s: test for the class both share.
+ */
 function fieldErrors(cause: unknown) {
-  if (cause instanceof ZodError) return z.flattenError(cause);
+  if (cause instanceof z.core.$ZodError) return z.flattenError(cause);
   if (cause instanceof DomainError && cause.field) {
     return { formErrors: [], fieldErrors: { [cause.field]: [cause.message] } };
   }

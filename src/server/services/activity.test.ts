@@ -4,7 +4,7 @@
  */
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { ZodError } from "zod";
+import { z } from "zod";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { givePlan } from "@/test/plans";
@@ -100,9 +100,9 @@ async function rejection(promise: Promise<unknown>) {
 
 /** The zod messages of a rejected call, by field. */
 function zodFields(error: TRPCError): Record<string, string[]> {
-  expect(error.cause).toBeInstanceOf(ZodError);
+  expect(error.cause).toBeInstanceOf(z.core.$ZodError);
   const fields: Record<string, string[]> = {};
-  for (const issue of (error.cause as ZodError).issues) {
+  for (const issue of (error.cause as z.core.$ZodError).issues) {
     const key = issue.path.join(".");
     (fields[key] ??= []).push(issue.message);
   }
