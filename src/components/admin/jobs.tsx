@@ -4,7 +4,7 @@
  * (`?queue=&state=`); a failed job shows its error and a "Retry" button.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import {
   ListStatus,
   PageTitle,

@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { UserStatusBadges } from "@/components/admin/user-list";
 import { PageTitle, TimeText } from "@/components/admin/shared";
 import { useTRPC } from "@/trpc/client";

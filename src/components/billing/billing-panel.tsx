@@ -8,7 +8,7 @@
 import { useMutation, useSuspenseQuery, type UseMutationOptions } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { formatCents, statusLabels } from "@/components/billing/format";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";

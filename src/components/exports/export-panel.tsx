@@ -8,7 +8,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { UpgradePrompt, upgradeHintOf } from "@/components/billing/upgrade-prompt";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Badge } from "@/components/ui/badge";

@@ -6,7 +6,7 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { changeLists, restoreLists, type Project } from "@/components/projects/cache";
 import { EditProjectDialog } from "@/components/projects/edit-project-dialog";
 import { errorMessage } from "@/components/forms/server-errors";

@@ -1,7 +1,7 @@
 "use client";
 /** Pending invitations of a workspace (`invitation.list`, owners and admins) with Resend and Revoke. */
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/toast";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
 import { DateText, EmptyState, RoleBadge, type Invitation } from "@/components/workspace/shared";
