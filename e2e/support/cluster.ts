@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { closedPort } from "../../src/test/net";
 
 /**
  * Processes of a small deployment, started by a spec of its own: the embedded database served
@@ -25,14 +25,8 @@ export function resetClusterLog(): void {
   writeFileSync(LOG_FILE, "");
 }
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; it stays free until a process binds it). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** A free TCP port on 127.0.0.1 (bound, then released: it stays free until a process binds it). */
+export const freePort = closedPort;
 
 /** A started process: its group is stopped by `stop` (SIGTERM, then SIGKILL after 10 s). */
 export interface Started {
