@@ -4,7 +4,7 @@ import { clientIpHeader, signIn } from "./support/accounts";
 /**
  * The app shell's menus, whose Radix code loads on first use (not in the pages' first load): the
  * user menu opens by pointer and by keyboard, as a menu, and sets the theme; the mobile drawer
- * opens, traps focus, closes on navigation.
+ * opens, closes on navigation and on Escape, giving focus back; so does a modal.
  */
 
 test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
@@ -26,7 +26,9 @@ test("the user menu opens on click and from the keyboard, and sets the theme", a
   await again.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("menu")).toBeVisible();
-  await page.getByRole("menuitem", { name: "Account settings" }).click();
+  // Opened from the keyboard, the first item has focus: Enter follows it.
+  await expect(page.getByRole("menuitem", { name: "Account settings" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/settings$/);
 });
 
@@ -44,4 +46,15 @@ test("on a phone the menu is a drawer that closes on navigation", async ({ page 
   await page.keyboard.press("Escape");
   await expect(drawer).toBeHidden();
   await expect(page.getByRole("button", { name: "Open menu" })).toBeFocused();
+});
+
+test("a modal gives focus back to the button that opened it", async ({ page }) => {
+  await signIn(page, "demo@example.com", "demo-password-123");
+  await page.goto("/w/acme-demo/projects");
+  const edit = page.getByRole("button", { name: /^Edit / }).first();
+  await edit.click();
+  await expect(page.getByRole("dialog", { name: /^Edit / })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(edit).toBeFocused();
 });

@@ -3,7 +3,7 @@ import { SegmentError } from "@/components/feedback/segment-error";
 
 /**
  * The boundary for errors no segment caught, such as a route group's layout failing to read the
- * session while the database is down. The root layout (theme, providers) still renders.
+ * session while the database is down. The root layout (theme, toaster) still renders.
  */
 export default function RootError({ reset }: { error: Error; reset: () => void }) {
   return (

@@ -8,6 +8,9 @@ import "./globals.css";
 export default function GlobalError() {
   return (
     <html lang="en">
+      <head>
+        <title>Something went wrong · Starter</title>
+      </head>
       <body className="flex min-h-dvh items-center justify-center p-6">
         <main role="alert" className="max-w-md space-y-4 text-center">
           <h1 className="text-xl font-semibold">Something went wrong</h1>

@@ -6,6 +6,7 @@
  */
 import dynamic from "next/dynamic";
 
+/** sonner's toaster (toaster.tsx), rendered in the browser only, once its code has loaded. */
 export const LazyToaster = dynamic(
   () => import("@/components/toaster").then((module) => module.Toaster),
   { ssr: false },

@@ -7,13 +7,22 @@ import type { toast as sonnerToast } from "sonner";
 
 type Sonner = typeof sonnerToast;
 
-const load = () => import("sonner").then((module) => module.toast);
+// A toast whose code cannot load is reported, not thrown: the action it reports has happened.
+const load = () =>
+  import("sonner").then(
+    (module) => module.toast,
+    (error: unknown) => {
+      console.error("Could not load the toaster.", error);
+      return null;
+    },
+  );
 
+/** `toast.success(message, options?)` and `toast.error(message, options?)`; they return nothing. */
 export const toast = {
   success: (...args: Parameters<Sonner["success"]>): void => {
-    void load().then((sonner) => sonner.success(...args));
+    void load().then((sonner) => sonner?.success(...args));
   },
   error: (...args: Parameters<Sonner["error"]>): void => {
-    void load().then((sonner) => sonner.error(...args));
+    void load().then((sonner) => sonner?.error(...args));
   },
 };

@@ -6,6 +6,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { dayLabel as label } from "@/components/dashboard/day-label";
 
+/** A bar per day (`day`: ISO date, UTC; `count`: events), filling its container. */
 export default function ActivityBars({ data }: { data: { day: string; count: number }[] }) {
   return (
     <ResponsiveContainer width="100%" height="100%">

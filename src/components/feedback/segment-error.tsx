@@ -12,6 +12,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 
+/** `reset`: the boundary's own; `what`: what failed to load, as in "We could not load {what}". */
 export function SegmentError({ reset, what }: { reset: () => void; what: string }) {
   const router = useRouter();
   const { reset: resetQueries } = useQueryErrorResetBoundary();

@@ -9,6 +9,7 @@ import { iconButtonClass, type MobileDrawerProps } from "@/components/shell/mobi
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { SidebarFooter } from "@/components/shell/user-menu";
 
+/** The drawer and its trigger, controlled by `MobileNav`. */
 export function MobileDrawer({ user, open, onOpenChange, onNavigate }: MobileDrawerProps) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>

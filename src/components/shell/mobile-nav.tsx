@@ -8,14 +8,17 @@
 import { Menu } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { useEffect, useState, type ComponentType } from "react";
+import { reloadOnChunkError } from "@/components/lazy";
 import type { ShellUser } from "@/components/shell/user-menu";
 
 /** Tailwind's `md` breakpoint. */
 const DESKTOP_QUERY = "(min-width: 48rem)";
 
+/** The drawer's open and close buttons' classes. */
 export const iconButtonClass =
   "inline-flex size-10 items-center justify-center rounded-md text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-zinc-300 dark:hover:bg-zinc-800";
 
+/** What `MobileNav` passes the drawer: it owns the open state (closed on navigation). */
 export type MobileDrawerProps = {
   user: ShellUser;
   open: boolean;
@@ -25,6 +28,7 @@ export type MobileDrawerProps = {
 
 const loadDrawer = () => import("@/components/shell/mobile-drawer");
 
+/** The "Open menu" button below md; the Radix drawer replaces it once its code has loaded. */
 export function MobileNav({ user }: { user: ShellUser }) {
   const pathname = usePathname();
   // Open only on the page it was opened on: following any link closes it.
@@ -55,7 +59,7 @@ export function MobileNav({ user }: { user: ShellUser }) {
       />
     );
   }
-  const preload = () => void loadDrawer();
+  const preload = () => void loadDrawer().catch(() => {});
   return (
     <button
       type="button"
@@ -68,7 +72,7 @@ export function MobileNav({ user }: { user: ShellUser }) {
         void loadDrawer().then((module) => {
           setDrawer(() => module.MobileDrawer);
           setOpenedOn(pathname);
-        })
+        }, reloadOnChunkError)
       }
     >
       <Menu aria-hidden="true" className="size-5" />

@@ -3,6 +3,7 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { Check } from "lucide-react";
 import { useId } from "react";
+import { menuItemClass } from "@/components/shell/user-menu-face";
 import { themeOptions, useThemeChoice } from "@/components/theme-toggle";
 
 /** Light / Dark / System as radio items of a Radix dropdown menu, labelled "Theme". */
@@ -28,7 +29,7 @@ export function ThemeMenuRadioGroup() {
             value={value}
             // Choosing a theme keeps the menu open: the change is visible behind it.
             onSelect={(event) => event.preventDefault()}
-            className="flex min-h-9 cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-hidden select-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 data-highlighted:bg-zinc-100 dark:data-highlighted:bg-zinc-800"
+            className={menuItemClass}
           >
             <Icon aria-hidden="true" className="size-4 text-zinc-500 dark:text-zinc-400" />
             <span className="flex-1">{label}</span>

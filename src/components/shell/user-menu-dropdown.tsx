@@ -7,18 +7,28 @@
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { UserCog } from "lucide-react";
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { ThemeMenuRadioGroup } from "@/components/shell/theme-menu";
 import {
+  menuItemClass,
   UserMenuFace,
   userMenuTriggerClass,
   type UserMenuProps,
 } from "@/components/shell/user-menu-face";
 
-const itemClass =
-  "flex min-h-9 cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-hidden select-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 data-highlighted:bg-zinc-100 dark:data-highlighted:bg-zinc-800";
-
-export function UserMenuDropdown({ user, withTestId }: UserMenuProps) {
-  // Mounted by a click on the placeholder trigger (user-menu.tsx): it opens at once.
+/**
+ * Mounted, open, by the placeholder trigger's click or key (user-menu.tsx). Radix focuses its first
+ * item only when its own trigger saw the key, so a keyboard opening does that here.
+ */
+export function UserMenuDropdown({ user, withTestId, openedByKeyboard }: UserMenuProps) {
+  const content = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!openedByKeyboard) return;
+    const frame = requestAnimationFrame(() =>
+      content.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus(),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [openedByKeyboard]);
   return (
     <DropdownMenu.Root defaultOpen>
       <DropdownMenu.Trigger className={userMenuTriggerClass}>
@@ -26,6 +36,7 @@ export function UserMenuDropdown({ user, withTestId }: UserMenuProps) {
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content
+          ref={content}
           side="top"
           align="start"
           sideOffset={6}
@@ -39,7 +50,7 @@ export function UserMenuDropdown({ user, withTestId }: UserMenuProps) {
             </span>
           </DropdownMenu.Label>
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
-          <DropdownMenu.Item asChild className={itemClass}>
+          <DropdownMenu.Item asChild className={menuItemClass}>
             <Link href="/settings">
               <UserCog aria-hidden="true" className="size-4 text-zinc-500 dark:text-zinc-400" />
               Account settings

@@ -1,9 +1,14 @@
-/** What the user menu's trigger shows, before and after its dropdown code has loaded. */
+/**
+ * What the user menu's trigger shows, before and after its dropdown code has loaded, and the
+ * menu items' classes.
+ */
 import { ChevronsUpDown } from "lucide-react";
 
 export type ShellUser = { name: string; email: string };
-export type UserMenuProps = { user: ShellUser; withTestId: boolean };
+/** `openedByKeyboard`: the first item takes focus, as in a Radix menu opened from the keyboard. */
+export type UserMenuProps = { user: ShellUser; withTestId: boolean; openedByKeyboard: boolean };
 
+/** The trigger's classes, shared by the placeholder button and the Radix trigger. */
 export const userMenuTriggerClass =
   "flex min-h-11 w-full min-w-0 items-center gap-3 rounded-md px-2 py-1.5 text-left hover:bg-zinc-200/50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 data-[state=open]:bg-zinc-200/50 dark:hover:bg-zinc-800/60 dark:data-[state=open]:bg-zinc-800/60";
 
@@ -13,7 +18,8 @@ function initials(name: string): string {
   return letters.join("").toUpperCase() || "?";
 }
 
-export function UserMenuFace({ user, withTestId }: UserMenuProps) {
+/** The avatar initials, the name (test id `current-user` unless told not to) and the chevron. */
+export function UserMenuFace({ user, withTestId }: Omit<UserMenuProps, "openedByKeyboard">) {
   return (
     <>
       <span
@@ -33,3 +39,7 @@ export function UserMenuFace({ user, withTestId }: UserMenuProps) {
     </>
   );
 }
+
+/** A menu item's classes (the user menu's items and its theme radio items). */
+export const menuItemClass =
+  "flex min-h-9 cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-hidden select-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 data-highlighted:bg-zinc-100 dark:data-highlighted:bg-zinc-800";

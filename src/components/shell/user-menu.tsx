@@ -8,6 +8,7 @@
  */
 import { useState, type ComponentType, type KeyboardEvent } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { reloadOnChunkError } from "@/components/lazy";
 import {
   UserMenuFace,
   userMenuTriggerClass,
@@ -20,11 +21,22 @@ export type { ShellUser };
 const loadDropdown = () => import("@/components/shell/user-menu-dropdown");
 const OPEN_KEYS = new Set(["Enter", " ", "ArrowDown"]);
 
+/** The menu's trigger; the Radix dropdown replaces it, open, once its code has loaded. */
 export function UserMenu({ user, withTestId = true }: { user: ShellUser; withTestId?: boolean }) {
-  const [Dropdown, setDropdown] = useState<ComponentType<UserMenuProps> | null>(null);
-  if (Dropdown) return <Dropdown user={user} withTestId={withTestId} />;
-  const open = () => void loadDropdown().then((m) => setDropdown(() => m.UserMenuDropdown));
-  const preload = () => void loadDropdown();
+  const [opened, setOpened] = useState<{
+    Dropdown: ComponentType<UserMenuProps>;
+    byKeyboard: boolean;
+  } | null>(null);
+  if (opened) {
+    const { Dropdown, byKeyboard } = opened;
+    return <Dropdown user={user} withTestId={withTestId} openedByKeyboard={byKeyboard} />;
+  }
+  const open = (byKeyboard: boolean) =>
+    void loadDropdown().then(
+      (m) => setOpened({ Dropdown: m.UserMenuDropdown, byKeyboard }),
+      reloadOnChunkError,
+    );
+  const preload = () => void loadDropdown().catch(() => {});
   return (
     <button
       type="button"
@@ -33,11 +45,11 @@ export function UserMenu({ user, withTestId = true }: { user: ShellUser; withTes
       className={userMenuTriggerClass}
       onPointerEnter={preload}
       onFocus={preload}
-      onClick={open}
+      onClick={() => open(false)}
       onKeyDown={(event: KeyboardEvent) => {
         if (!OPEN_KEYS.has(event.key)) return;
         event.preventDefault();
-        open();
+        open(true);
       }}
     >
       <UserMenuFace user={user} withTestId={withTestId} />

@@ -8,6 +8,7 @@
 import dynamic from "next/dynamic";
 import { useState, type ReactNode } from "react";
 
+/** `open` / `onOpenChange` control it; `title` labels it, `description` describes it. */
 export type ModalProps = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -21,6 +22,7 @@ const RadixModal = dynamic(
   { ssr: false },
 );
 
+/** Nothing until first opened; then the Radix modal, kept mounted. */
 export function Modal(props: ModalProps) {
   const [used, setUsed] = useState(props.open);
   if (props.open && !used) setUsed(true);

@@ -6,9 +6,13 @@
  */
 import * as Dialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
+import { useRef } from "react";
 import type { ModalProps } from "@/components/ui/modal";
 
+/** The Radix dialog behind `Modal`; focus goes back to the element that opened it. */
 export function RadixModal({ open, onOpenChange, title, description, children }: ModalProps) {
+  // With no Dialog.Trigger, Radix has nothing to return focus to: remember the opener instead.
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -16,6 +20,14 @@ export function RadixModal({ open, onOpenChange, title, description, children }:
         <Dialog.Content
           className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-xl border border-zinc-200 bg-white p-6 shadow-xl dark:border-zinc-800 dark:bg-zinc-950"
           {...(description ? {} : { "aria-describedby": undefined })}
+          onOpenAutoFocus={() => {
+            opener.current = document.activeElement as HTMLElement | null;
+          }}
+          onCloseAutoFocus={(event) => {
+            if (!opener.current?.isConnected) return;
+            event.preventDefault();
+            opener.current.focus();
+          }}
         >
           <div className="flex items-start justify-between gap-4">
             <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>

@@ -142,12 +142,19 @@ const requestMemberships = new WeakMap<
   Map<string, ReturnType<typeof findMembership>>
 >();
 
+/** The caller's membership of `slug` (null if none), from the request's memo when `reuse`. */
 function membershipOf(auth: SessionContext, slug: string, reuse: boolean) {
   if (!reuse) return findMembership(auth.user.id, slug);
   let bySlug = requestMemberships.get(auth);
   if (!bySlug) requestMemberships.set(auth, (bySlug = new Map()));
   let membership = bySlug.get(slug);
-  if (!membership) bySlug.set(slug, (membership = findMembership(auth.user.id, slug)));
+  if (!membership) {
+    membership = findMembership(auth.user.id, slug);
+    // A failed lookup (a database blip) is not kept: the request's next query tries again.
+    const cached = bySlug;
+    membership.catch(() => cached.delete(slug));
+    bySlug.set(slug, membership);
+  }
   return membership;
 }
 
