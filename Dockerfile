@@ -34,6 +34,6 @@ CMD ["node", "server.js"]
 # TypeScript sources with tsx, so this image keeps the source and node_modules.
 FROM build AS worker
 ENV NODE_ENV=production
-RUN chown -R node:node /app
+# Read-only for the unprivileged user (a chown would copy node_modules into a new layer).
 USER node
 CMD ["npm", "run", "worker"]

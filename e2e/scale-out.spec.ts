@@ -13,6 +13,7 @@ import {
   type Started,
 } from "./support/cluster";
 import { payOnCheckout } from "./support/stripe";
+import { stopAll } from "../scripts/lib/process-groups";
 
 /**
  * Scale-out and faults, on a deployment of its own: two app instances (`npm start`, the standalone
@@ -29,7 +30,7 @@ test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) })
 const DEMO = { email: "demo@example.com", password: "demo-password-123" };
 let database: ClusterDatabase;
 let stripeEmulator: Started & { url: string };
-let apps: (Started & { url: string })[] = [];
+const apps: (Started & { url: string })[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
@@ -37,16 +38,14 @@ test.beforeAll(async () => {
   database = new ClusterDatabase(await freePort());
   await database.start();
   stripeEmulator = await startStripeEmulator(await freePort());
-  apps = await Promise.all(
-    ["app-a", "app-b"].map(async (name) =>
-      startApp(name, await freePort(), database.url, stripeEmulator.url),
-    ),
-  );
+  for (const name of ["app-a", "app-b"]) {
+    apps.push(await startApp(name, await freePort(), database.url, stripeEmulator.url));
+  }
 });
 
+// Every process group still running (also those of a start that failed half-way), then the data.
 test.afterAll(async () => {
-  await Promise.all(apps.map((app) => app.stop()));
-  await stripeEmulator?.stop();
+  await stopAll();
   await database?.remove();
 });
 
@@ -181,6 +180,7 @@ test("the database stops under load: 503 and the error boundary, then recovery w
         while (loading) {
           const response = await request.get(url, { timeout: 15_000 });
           statuses.set(response.status(), (statuses.get(response.status()) ?? 0) + 1);
+          await new Promise((resolve) => setTimeout(resolve, 50));
         }
       }),
     ),
@@ -189,27 +189,33 @@ test("the database stops under load: 503 and the error boundary, then recovery w
     (error: unknown) => error,
   );
 
-  await database.stop();
-  for (const app of [a!, b!]) {
-    await expect
-      .poll(async () => (await request.get(`${app.url}/api/health`)).status(), { timeout: 20_000 })
-      .toBe(503);
-  }
-  await page.reload();
-  const boundary = page.getByRole("alert").filter({ hasText: "We could not load" });
-  await expect(boundary).toBeVisible();
+  try {
+    await database.stop();
+    for (const app of [a!, b!]) {
+      await expect
+        .poll(async () => (await request.get(`${app.url}/api/health`)).status(), {
+          timeout: 20_000,
+        })
+        .toBe(503);
+    }
+    await page.reload();
+    const boundary = page.getByRole("alert").filter({ hasText: "We could not load" });
+    await expect(boundary).toBeVisible();
 
-  await database.start();
-  for (const app of [a!, b!]) {
-    await expect
-      .poll(async () => (await request.get(`${app.url}/api/health`)).status(), { timeout: 30_000 })
-      .toBe(200);
+    await database.start();
+    for (const app of [a!, b!]) {
+      await expect
+        .poll(async () => (await request.get(`${app.url}/api/health`)).status(), {
+          timeout: 30_000,
+        })
+        .toBe(200);
+    }
+    await boundary.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("heading", { name: "Acme Inc", level: 1 })).toBeVisible();
+    await expect(boundary).toBeHidden();
+  } finally {
+    loading = false; // the load stops even when an expectation above fails
   }
-  await boundary.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByRole("heading", { name: "Acme Inc", level: 1 })).toBeVisible();
-  await expect(boundary).toBeHidden();
-
-  loading = false;
   expect(await load).toBeNull();
   // Every answer was an answer: 200 while up, 503 while down; nothing hung, nothing else.
   expect([...statuses.keys()].sort()).toEqual([200, 503]);

@@ -18,7 +18,7 @@ import { cpuBetween, type CpuSnapshot, type CpuTargets, snapshot } from "./bench
 import { runLoad } from "./bench/load";
 import { describeDatabase, describeMachine } from "./bench/machine";
 import { type BenchOptions, readOptions, SCENARIO_IDS, USAGE } from "./bench/options";
-import { stopAll } from "./bench/processes";
+import { stopAll } from "./lib/process-groups";
 import {
   busy,
   type Measurement,

@@ -4,7 +4,7 @@
  * against its budget (scripts/lib/bundle-budget.ts).
  *
  * A page's first-load JavaScript is every file a browser loads on a first visit, read from the
- * build in `.next/` (or `<dist dir>`) the way `next start` reads it to render the page:
+ * build in `.next/` (or `<dist dir>`) the way the Next server reads it to render the page:
  * - `build-manifest.json` `rootMainFiles`: the React, Next and bundler runtime chunks every page
  *   loads as `<script src>` (`rootMainFilesTree[page]` instead, when a page has an entry there);
  * - the chunks of the page's layouts, page and client components, from
@@ -22,7 +22,7 @@
  * fetches afterwards when it prefetches the routes a page links to.
  *
  * Each distinct file counts once per page, at its gzipped size: `node:zlib` `gzipSync` at the
- * default level (6), byte for byte what `next start` sends to a browser accepting gzip. Prints a
+ * default level (6), byte for byte what the Next server sends to a browser accepting gzip. Prints a
  * table (kB = 1000 bytes) and exits 1 when a page is over budget, no page is found, or there is
  * no build to read.
  */
@@ -198,7 +198,7 @@ export async function checkBundleBudget(distDir: string): Promise<number> {
   const sharedBytes = shared.reduce((sum, file) => sum + (sizes.get(file) ?? 0), 0);
   console.log(`First-load JavaScript per page, gzipped, of the ${bundler} build in ${distDir}`);
   console.log(
-    "(kB = 1000 bytes; gzip = node:zlib gzipSync at the default level 6, as next start serves it)",
+    "(kB = 1000 bytes; gzip = node:zlib gzipSync at the default level 6, as the Next server serves it)",
   );
   console.log("");
   console.log(formatReport(report));

@@ -106,6 +106,9 @@ const commands: Record<string, (database: Database, flags: Flags) => Promise<voi
     if (!database.embedded) {
       throw new Error("db:serve runs the embedded database: unset DATABASE_URL to use it");
     }
+    if (database.joined) {
+      throw new Error(`another process already serves the embedded database at ${database.url}`);
+    }
     await migrate(database);
     if (database.created) await seedAndReport(database);
     console.log(`  ✓ embedded PostgreSQL ready at ${database.url} (Ctrl-C stops it)`);

@@ -5,7 +5,7 @@
  * `.next/standalone` alone is the deployable app (https://nextjs.org/docs/app/api-reference/config/next-config-js/output).
  * @throws when the build has no `.next/standalone` (a build without `output: "standalone"`).
  */
-import { cpSync, existsSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -20,5 +20,10 @@ for (const [from, to] of [
   const target = path.join(standalone, to);
   rmSync(target, { recursive: true, force: true });
   if (existsSync(path.join(root, from))) cpSync(path.join(root, from), target, { recursive: true });
+}
+// Next copies the project's .env files in; the deployable directory carries no local secrets
+// (`npm start` has read them already, scripts/lib/database.ts; a deployment sets its variables).
+for (const file of readdirSync(standalone)) {
+  if (file.startsWith(".env")) rmSync(path.join(standalone, file));
 }
 console.log("  ✓ .next/standalone has public/ and .next/static: `npm start` serves it");

@@ -8,7 +8,7 @@ import { expect, type Browser, type Page } from "@playwright/test";
 export type Account = { name: string; email: string; password: string };
 
 /**
- * A client IP of its own for each browser context (X-Forwarded-For, which `next start` passes
+ * A client IP of its own for each browser context (X-Forwarded-For, which the Next server passes
  * through when no proxy is configured), so the per-IP rate limits (sign-up: 10 an hour) count each
  * test apart and reruns against a running server do not answer 429. Per-account limits still apply.
  * Use in each spec: `test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) })`.

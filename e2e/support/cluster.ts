@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { spawnGroup, stop } from "../../scripts/lib/process-groups";
 import { closedPort } from "../../src/test/net";
 
 /**
@@ -28,15 +28,16 @@ export function resetClusterLog(): void {
 /** A free TCP port on 127.0.0.1 (bound, then released: it stays free until a process binds it). */
 export const freePort = closedPort;
 
-/** A started process: its group is stopped by `stop` (SIGTERM, then SIGKILL after 10 s). */
+/** A started process group: `stop` ends it (SIGTERM, then SIGKILL after 15 s). */
 export interface Started {
   readonly name: string;
   stop(): Promise<void>;
 }
 
 /**
- * Starts `command` in a process group of its own, its output appended to the cluster log with
- * `name` in front, and resolves once a line matches `ready`.
+ * Starts `command` in a process group of its own (scripts/lib/process-groups.ts, so `stopAll`
+ * ends whatever is still running), its output appended to the cluster log with `name` in
+ * front, and resolves once a line matches `ready`.
  * @throws when the process exits first, or `ready` does not appear within `timeoutMs`.
  */
 function start(
@@ -48,51 +49,41 @@ function start(
   timeoutMs = 90_000,
 ): Promise<Started> {
   const log = createWriteStream(LOG_FILE, { flags: "a" });
-  const child = spawn(command, args, {
+  // Not the runner's DATABASE_URL: each process is told its database (db:serve refuses one).
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
+  const child = spawnGroup(name, command, args, {
     cwd: ROOT,
-    detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: { ...inherited, NEXT_TELEMETRY_DISABLED: "1", ...env },
   });
-  const stop = () => stopGroup(child);
+  child.once("exit", () => log.end());
+  const started: Started = { name, stop: () => stop(child) };
   return new Promise((resolve, reject) => {
-    let output = "";
+    let tail = "";
+    let isReady = false;
     const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`${name} was not ready within ${timeoutMs} ms:\n${output.slice(-2000)}`));
+      void started.stop();
+      reject(new Error(`${name} was not ready within ${timeoutMs} ms:\n${tail}`));
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
-      output += text;
       for (const line of text.split("\n")) if (line) log.write(`[${name}] ${line}\n`);
-      if (ready.test(output)) {
+      if (isReady) return;
+      tail = (tail + text).slice(-4000);
+      if (ready.test(tail)) {
+        isReady = true;
         clearTimeout(timer);
-        resolve({ name, stop });
+        resolve(started);
       }
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`${name} exited (${code}) before it was ready:\n${output.slice(-2000)}`));
+      if (!isReady) reject(new Error(`${name} exited (${code}) before it was ready:\n${tail}`));
     });
   });
-}
-
-async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, name);
-    } catch {
-      // The group is gone already.
-    }
-  };
-  signal("SIGTERM");
-  const timer = setTimeout(() => signal("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** The embedded database served on its own, with its data in a directory that outlives restarts. */

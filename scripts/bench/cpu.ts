@@ -4,7 +4,7 @@
  * and stays meaningful when other work on the machine makes req/s and latencies noisy.
  *
  * Processes are sorted into roles by their command line:
- * - `next`: the Next server (`next-server`, `next start`, or the standalone `server.js`);
+ * - `next`: the Next server (the standalone `server.js`, which names itself `next-server`);
  * - `db`: the database: the with-db.ts process, where embedded PGlite runs, or a PostgreSQL
  *   server's backends for the bench's database (`postgres: [<cluster>: ]<user> <database> …`);
  * - `bare`: the bare node:http server.
@@ -41,9 +41,9 @@ function clockTicks(): number {
 function roleOf(pid: number, pgrp: number, cmdline: string, targets: CpuTargets): CpuRole | null {
   if (pid === targets.barePid) return "bare";
   if (targets.appGroup !== undefined && pgrp === targets.appGroup) {
-    // with-db.ts first: its own command line ends with the command it runs (`-- next start`).
+    // with-db.ts first: its own command line ends with the command it runs (`-- node …server.js`).
     if (cmdline.includes("scripts/with-db.ts")) return "db";
-    if (/^next-server|next start|standalone\/server\.js/.test(cmdline)) return "next";
+    if (/^next-server|standalone\/server\.js/.test(cmdline)) return "next";
     return null; // npm, sh, the job worker
   }
   // A backend's title: "postgres: [<cluster>: ]<user> <database> <client> <activity>".

@@ -5,7 +5,7 @@
  * a {@link LoadSummary}.
  */
 import path from "node:path";
-import { forkGroup, stop } from "./processes";
+import { forkGroup, stop } from "../lib/process-groups";
 
 /** One measurement: `connections` keep-alive connections sending GET `url` for `durationS` s. */
 export interface LoadSpec {

@@ -92,7 +92,14 @@ export async function seedBenchData(databaseUrl: string, now = new Date()): Prom
   });
   try {
     const random = prng(0xbe7c_0001);
-    const ours = { slug: { startsWith: SLUG_PREFIX } };
+    // Only the bench's own workspaces: `bench-` slugs owned by a bench user (a real workspace
+    // named bench-press stays).
+    const ours = {
+      slug: { startsWith: SLUG_PREFIX },
+      memberships: {
+        some: { role: "owner" as const, user: { email: { endsWith: `@${EMAIL_DOMAIN}` } } },
+      },
+    };
     await db.auditLog.deleteMany({ where: { workspace: ours } });
     await db.workspace.deleteMany({ where: ours });
     await db.user.deleteMany({ where: { email: { endsWith: `@${EMAIL_DOMAIN}` } } });

@@ -10,7 +10,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ROOT } from "../lib/database";
 import type { BenchOptions } from "./options";
-import { forkGroup, runToCompletion, spawnGroup } from "./processes";
+import { forkGroup, runToCompletion, spawnGroup } from "../lib/process-groups";
 
 /** The running app. */
 export interface AppServer {
@@ -72,6 +72,8 @@ function appEnv(options: BenchOptions, baseUrl: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(options.appPort),
+    // The standalone server binds HOSTNAME, which containers set to their own name.
+    HOSTNAME: "127.0.0.1",
     APP_URL: baseUrl,
     BENCHMARK_ROUTES: "1",
     MAIL_TRANSPORT: "outbox",

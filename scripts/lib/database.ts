@@ -35,6 +35,8 @@ export interface Database {
   embedded: boolean;
   /** True when the embedded database was just created (empty). */
   created: boolean;
+  /** True when the embedded database is another process's, joined on its port. */
+  joined: boolean;
   close(): Promise<void>;
 }
 
@@ -57,7 +59,13 @@ function readScriptEnv() {
 export async function openDatabase(): Promise<Database> {
   const env = readScriptEnv();
   if (env.DATABASE_URL) {
-    return { url: env.DATABASE_URL, embedded: false, created: false, close: async () => {} };
+    return {
+      url: env.DATABASE_URL,
+      embedded: false,
+      created: false,
+      joined: false,
+      close: async () => {},
+    };
   }
   const embedded = await startEmbeddedDatabase({
     dataDir: env.EMBEDDED_DB_DIR,

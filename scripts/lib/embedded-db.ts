@@ -28,6 +28,8 @@ export interface EmbeddedDatabase {
   url: string;
   /** True when this call created a new, empty database (so it still needs migrating and seeding). */
   created: boolean;
+  /** True when another process's server answered on the port and this call joined it. */
+  joined: boolean;
   /** Stops the server if this process started it; a no-op when sharing another process's. */
   close(): Promise<void>;
 }
@@ -68,7 +70,7 @@ export async function startEmbeddedDatabase(
   const port = options.port ?? DEFAULT_EMBEDDED_PORT;
   const dataDir = options.dataDir ?? DEFAULT_EMBEDDED_DIR;
   if (port !== 0 && (await portAnswers(port))) {
-    return { url: urlFor(port), created: false, close: async () => {} };
+    return { url: urlFor(port), created: false, joined: true, close: async () => {} };
   }
   const inMemory = dataDir.startsWith("memory://");
   const created = inMemory || !existsSync(path.join(dataDir, "PG_VERSION"));
@@ -86,6 +88,7 @@ export async function startEmbeddedDatabase(
   return {
     url: urlFor(actualPort),
     created,
+    joined: false,
     async close() {
       await server.stop();
       await pglite.close();

@@ -13,7 +13,7 @@ export interface RequestMeta {
  * Reads the client's IP from `X-Forwarded-For`. With TRUSTED_PROXIES = n > 0 reverse proxies in
  * front of the app, each appending the address it saw, the client is the n-th entry from the end;
  * entries before it are whatever the client sent (OWASP: never trust client-supplied forwarding
- * headers). With none, the last entry is used: `next start` fills the header from the socket only
+ * headers). With none, the last entry is used: the Next server fills the header from the socket only
  * when the client sent none, so a directly exposed server's per-IP limits can be dodged; run
  * production behind a proxy (per-account limits hold either way).
  */

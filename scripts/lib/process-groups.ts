@@ -1,5 +1,5 @@
 /**
- * The bench's child processes. Each starts in a process group of its own (`detached`), so that
+ * Child processes of scripts and tests (the bench, the e2e cluster). Each starts in a process group of its own (`detached`), so that
  * stopping it stops everything it started in turn (npm → sh → tsx → next, the worker…), and a
  * Ctrl-C in the terminal reaches only the bench, which then stops the groups in reverse order.
  */
