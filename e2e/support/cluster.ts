@@ -1,6 +1,7 @@
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { embeddedUrl } from "../../scripts/lib/embedded-url";
 import { spawnGroup, stop } from "../../scripts/lib/process-groups";
 import { closedPort } from "../../src/test/net";
 
@@ -93,7 +94,7 @@ export class ClusterDatabase {
   private process: Started | undefined;
 
   constructor(readonly port: number) {
-    this.url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+    this.url = embeddedUrl(port);
   }
 
   /** Starts (or restarts) the server on the same port and data: migrated and seeded when new. */

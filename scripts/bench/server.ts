@@ -10,6 +10,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ROOT } from "../lib/database";
 import type { BenchOptions } from "./options";
+import { embeddedUrl } from "../lib/embedded-url";
 import { forkGroup, runToCompletion, spawnGroup } from "../lib/process-groups";
 
 /** The running app. */
@@ -29,10 +30,6 @@ export interface AppServer {
 
 /** How long the app may take to answer /api/health with 200, in ms. */
 const START_TIMEOUT_MS = 180_000;
-
-/** The embedded database's URL on `port` (as scripts/lib/embedded-db.ts serves it). */
-const embeddedUrl = (port: number) =>
-  `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
 
 /** Resolves when nothing listens on 127.0.0.1:`port`. @throws Error naming the port otherwise. */
 function assertPortFree(port: number, what: string): Promise<void> {

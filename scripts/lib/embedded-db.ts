@@ -14,6 +14,7 @@ import { connect } from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { embeddedUrl } from "./embedded-url";
 import { installProtocolSafeQueue } from "./pglite-queue";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
@@ -42,10 +43,6 @@ export interface EmbeddedDatabaseOptions {
   port?: number;
 }
 
-function urlFor(port: number): string {
-  return `postgresql://postgres:postgres@${HOST}:${port}/postgres?sslmode=disable`;
-}
-
 /** True when something accepts TCP connections on 127.0.0.1:`port` (within 500 ms). */
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -70,7 +67,7 @@ export async function startEmbeddedDatabase(
   const port = options.port ?? DEFAULT_EMBEDDED_PORT;
   const dataDir = options.dataDir ?? DEFAULT_EMBEDDED_DIR;
   if (port !== 0 && (await portAnswers(port))) {
-    return { url: urlFor(port), created: false, joined: true, close: async () => {} };
+    return { url: embeddedUrl(port), created: false, joined: true, close: async () => {} };
   }
   const inMemory = dataDir.startsWith("memory://");
   const created = inMemory || !existsSync(path.join(dataDir, "PG_VERSION"));
@@ -86,7 +83,7 @@ export async function startEmbeddedDatabase(
   await server.start();
   const actualPort = Number(server.getServerConn().split(":").pop());
   return {
-    url: urlFor(actualPort),
+    url: embeddedUrl(actualPort),
     created,
     joined: false,
     async close() {

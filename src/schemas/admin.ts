@@ -5,6 +5,7 @@
 import * as z from "zod/mini";
 import "@/schemas/locale";
 import { adminJobStates, adminStripeEventStatuses } from "@/schemas/constants";
+import { infiniteDirection } from "@/schemas/workspace";
 
 export {
   adminJobStates,
@@ -42,8 +43,6 @@ const id = (label: string) =>
       z.maxLength(64, `${label} is at most 64 characters.`),
     );
 
-const direction = () => z.optional(z.enum(["forward", "backward"]));
-
 export const adminUserIdInput = z.strictObject({ userId: id("User") });
 export const adminWorkspaceIdInput = z.strictObject({ workspaceId: id("Workspace") });
 
@@ -51,7 +50,7 @@ export const adminWorkspaceIdInput = z.strictObject({ workspaceId: id("Workspace
 export const adminSearchUsersInput = z.strictObject({
   q: search,
   cursor,
-  direction: direction(),
+  direction: infiniteDirection,
   limit: limit(25),
 });
 export type AdminSearchUsersInput = z.input<typeof adminSearchUsersInput>;
@@ -73,7 +72,7 @@ export const adminListStripeEventsInput = z.strictObject({
     }),
   ),
   cursor,
-  direction: direction(),
+  direction: infiniteDirection,
   limit: limit(25),
 });
 export type AdminListStripeEventsInput = z.input<typeof adminListStripeEventsInput>;
@@ -113,7 +112,7 @@ export const adminListAuditLogInput = z.strictObject({
       ),
   ),
   cursor,
-  direction: direction(),
+  direction: infiniteDirection,
   limit: limit(50),
 });
 export type AdminListAuditLogInput = z.input<typeof adminListAuditLogInput>;
