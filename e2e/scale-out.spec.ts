@@ -60,6 +60,17 @@ async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]
   }
 }
 
+/** Waits until both instances' `/api/health` answer `status`, polling for up to `timeoutMs`. */
+async function healthOfBoth(request: APIRequestContext, status: number, timeoutMs: number) {
+  for (const app of apps) {
+    await expect
+      .poll(async () => (await request.get(`${app.url}/api/health`)).status(), {
+        timeout: timeoutMs,
+      })
+      .toBe(status);
+  }
+}
+
 /** `session.signIn` over HTTP, as the sign-in form sends it; returns the status code. */
 async function signInStatus(request: APIRequestContext, appUrl: string, email: string) {
   const response = await request.post(`${appUrl}/api/trpc/session.signIn`, {
@@ -191,25 +202,13 @@ test("the database stops under load: 503 and the error boundary, then recovery w
 
   try {
     await database.stop();
-    for (const app of [a!, b!]) {
-      await expect
-        .poll(async () => (await request.get(`${app.url}/api/health`)).status(), {
-          timeout: 20_000,
-        })
-        .toBe(503);
-    }
+    await healthOfBoth(request, 503, 20_000);
     await page.reload();
     const boundary = page.getByRole("alert").filter({ hasText: "We could not load" });
     await expect(boundary).toBeVisible();
 
     await database.start();
-    for (const app of [a!, b!]) {
-      await expect
-        .poll(async () => (await request.get(`${app.url}/api/health`)).status(), {
-          timeout: 30_000,
-        })
-        .toBe(200);
-    }
+    await healthOfBoth(request, 200, 30_000);
     await boundary.getByRole("button", { name: "Try again" }).click();
     await expect(page.getByRole("heading", { name: "Acme Inc", level: 1 })).toBeVisible();
     await expect(boundary).toBeHidden();

@@ -14,6 +14,7 @@
  */
 import { hash } from "@node-rs/argon2";
 import type { Prisma, PrismaClient } from "../src/generated/prisma/client";
+import { ARGON2_OPTIONS } from "../src/server/auth/argon2-options";
 
 type Role = "owner" | "admin" | "member";
 type Status = "active" | "paused" | "archived";
@@ -50,11 +51,6 @@ export interface DemoSummary {
   projects: number;
   activity: number;
 }
-
-// The parameters of src/server/auth/password.ts, so the app verifies these hashes like its own.
-// That module imports "server-only", which throws outside React Server Components (this seed runs
-// under tsx), so the seed calls @node-rs/argon2 directly.
-const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;

@@ -17,6 +17,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
+import { ARGON2_OPTIONS } from "../../src/server/auth/argon2-options";
 import { createPrismaClient } from "../../src/server/db-client";
 
 /** The benchmark user's password (a throwaway account in a database the bench owns). */
@@ -45,8 +46,6 @@ export interface BenchData {
   elapsedMs: number;
 }
 
-// src/server/auth/password.ts's parameters (that module is server-only), as prisma/demo.ts does.
-const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 const DAY_MS = 86_400_000;
 
 /** mulberry32: a small seeded PRNG in [0, 1). */

@@ -1,16 +1,15 @@
 /**
- * Password hashing with argon2id at OWASP's minimum parameters: m = 19 MiB (19456 KiB), t = 2,
+ * Password hashing with argon2id at OWASP's minimum parameters (argon2-options.ts): m = 19 MiB, t = 2,
  * p = 1 (OWASP Password Storage Cheat Sheet). `@node-rs/argon2` ships prebuilt binaries and
  * uses argon2id by default; hashes are PHC strings carrying their own parameters and salt.
  */
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
-
-const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+import { ARGON2_OPTIONS } from "@/server/auth/argon2-options";
 
 /** The argon2id PHC string of `password`. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return hash(password, ARGON2_OPTIONS);
 }
 
 /** True when `password` matches `passwordHash`; false for a mismatch or a malformed hash. */
