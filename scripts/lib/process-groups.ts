@@ -1,7 +1,8 @@
 /**
- * Child processes of scripts and tests (the bench, the e2e cluster). Each starts in a process group of its own (`detached`), so that
- * stopping it stops everything it started in turn (npm → sh → tsx → next, the worker…), and a
- * Ctrl-C in the terminal reaches only the bench, which then stops the groups in reverse order.
+ * Child processes of scripts and tests (the bench, the e2e cluster). Each starts in a process
+ * group of its own (`detached`), so that stopping it stops everything it started in turn (npm →
+ * sh → tsx → next, the worker…), and a Ctrl-C in the terminal reaches only the script, which then
+ * stops the groups in reverse order.
  */
 import { type ChildProcess, fork, spawn, type SpawnOptions } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";

@@ -29,6 +29,10 @@ export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.
   }
 }
 
+/** A sort value as a cursor stores it: dates as ISO strings, anything else as its string. */
+export const cursorValue = (value: unknown): string =>
+  value instanceof Date ? value.toISOString() : String(value);
+
 /** A date from a cursor. @throws DomainError BAD_REQUEST on "cursor" when it is not one. */
 export function cursorDate(iso: string): Date {
   const date = new Date(iso);

@@ -18,6 +18,7 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import {
   cursorDate,
+  cursorValue,
   decodeCursor,
   encodeCursor,
   invalidCursor,
@@ -46,10 +47,6 @@ const cursorSchema = z.object({
   v: z.string(),
   id: z.string().min(1).max(64),
 });
-
-/** A sort value as the cursor stores it (dates as ISO strings). */
-const cursorValue = (value: unknown) =>
-  value instanceof Date ? value.toISOString() : String(value);
 
 /** The keyset condition "after this cursor". @throws DomainError BAD_REQUEST on "cursor". */
 function afterCursor(cursor: string, sort: ProjectSortKey, dir: "asc" | "desc") {

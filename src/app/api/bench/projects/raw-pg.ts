@@ -13,7 +13,7 @@ import type { z } from "zod";
 import type { listProjectsInput } from "@/schemas/project";
 import { env } from "@/env";
 import { DomainError } from "@/server/errors";
-import { encodeCursor } from "@/server/pagination";
+import { cursorValue, encodeCursor } from "@/server/pagination";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 type ListInput = Omit<z.output<typeof listProjectsInput>, "workspaceSlug">;
@@ -99,17 +99,11 @@ export async function listProjectsWithPg(scope: WorkspaceScope, input: ListInput
     owner: (ownerId && ownerById.get(ownerId)) || null,
   }));
   const last = items.at(-1);
-  const value = last?.[sort];
   return {
     items,
     nextCursor:
       page.rows.length > limit && last
-        ? encodeCursor({
-            s: sort,
-            d: dir,
-            v: value instanceof Date ? value.toISOString() : String(value),
-            id: last.id,
-          })
+        ? encodeCursor({ s: sort, d: dir, v: cursorValue(last[sort]), id: last.id })
         : null,
   };
 }
