@@ -11,6 +11,7 @@ FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json prisma.config.ts ./
+COPY scripts/check-node.cjs ./scripts/
 COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund
 
