@@ -43,6 +43,34 @@ test("a page has a nonce-based CSP, and every script in it carries that nonce", 
   expect(again).not.toContain(`'nonce-${nonce}'`);
 });
 
+/** Asserts an HTML answer has a nonce-based CSP and that each of its scripts carries the nonce. */
+async function expectNonceOnEveryScript(response: APIResponse, what: string) {
+  expect(response.headers()["content-type"], what).toContain("text/html");
+  const csp = response.headers()["content-security-policy"];
+  expect(csp, `${what}: Content-Security-Policy`).toBeTruthy();
+  const nonce = /'nonce-([^']+)'/.exec(csp!)?.[1];
+  expect(nonce, `${what}: nonce`).toBeTruthy();
+  const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length, `${what}: scripts`).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag, `${what}: ${tag}`).toContain(`nonce="${nonce}"`);
+}
+
+test("every HTML answer has the CSP: prefetches, and 404s of paths with a dot", async ({
+  request,
+}) => {
+  const answers: [string, Promise<APIResponse>][] = [
+    ["Next-Router-Prefetch", request.get("/pricing", { headers: { "next-router-prefetch": "1" } })],
+    ["Purpose: prefetch", request.get("/pricing", { headers: { purpose: "prefetch" } })],
+    ["/pricing/x.y", request.get("/pricing/x.y")],
+    ["/x.json", request.get("/x.json")],
+  ];
+  for (const [what, answer] of answers) {
+    const response = await answer;
+    expect([200, 404], what).toContain(response.status());
+    await expectNonceOnEveryScript(response, what);
+  }
+});
+
 test("the tRPC endpoint and the Stripe webhook carry the headers too", async ({ request }) => {
   const trpc = await request.get("/api/trpc/plan.list");
   expect(trpc.status()).toBe(200);

@@ -34,14 +34,9 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Pages only: not API routes, Next's assets or files with an extension; not prefetches.
-  matcher: [
-    {
-      source: "/((?!api/|_next/|.*\\..*).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Every answer that can be HTML: pages, prefetches (`Next-Router-Prefetch`, `Purpose: prefetch`)
+  // and paths with a dot, whose 404 is a page too. Not API routes (their own CSP in
+  // next.config.mjs) or Next's build assets. Files from public/ get the page CSP as well: harmless,
+  // and an SVG served from there cannot run script.
+  matcher: ["/((?!api/|_next/).*)"],
 };
