@@ -4,6 +4,7 @@
  * real hosted Checkout) and signed exactly as Stripe signs them.
  */
 import { describe, expect, it } from "vitest";
+import { POST, WEBHOOK_MAX_BODY_BYTES } from "./route";
 import { replayEvent } from "@/server/billing/inbox";
 import { stripe } from "@/server/billing/stripe";
 import { db } from "@/server/db";
@@ -197,5 +198,41 @@ describe("POST /api/webhooks/stripe", () => {
       status: "ignored",
       type: "customer.discount.created",
     });
+  });
+
+  it(`answers 413 to a signed body over ${WEBHOOK_MAX_BODY_BYTES} bytes, declared or chunked, and stores nothing`, async () => {
+    const event = {
+      id: "evt_too_large",
+      object: "event",
+      type: "customer.discount.created",
+      created: 1_700_000_000,
+      data: { object: { object: "discount", note: "x".repeat(WEBHOOK_MAX_BODY_BYTES) } },
+    };
+    const payload = JSON.stringify(event);
+    const declared = await deliver(payload);
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toEqual({
+      error: "The request body is larger than 1,048,576 bytes, this endpoint's limit.",
+    });
+
+    // No Content-Length: the limit holds while reading.
+    const bytes = new TextEncoder().encode(payload);
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 64 * 1024)
+          controller.enqueue(bytes.slice(i, i + 64 * 1024));
+        controller.close();
+      },
+    });
+    // A stream body needs `duplex: "half"` (Fetch standard), which the DOM's RequestInit omits.
+    const init: RequestInit & { duplex: "half" } = {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": signatureFor(payload) },
+      body: chunked,
+      duplex: "half",
+    };
+    const response = await POST(new Request("http://localhost/api/webhooks/stripe", init));
+    expect(response.status).toBe(413);
+    expect(await db.stripeEvent.count()).toBe(0);
   });
 });

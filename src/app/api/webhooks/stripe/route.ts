@@ -1,7 +1,7 @@
 /**
  * `POST /api/webhooks/stripe`: Stripe's webhook endpoint (https://docs.stripe.com/webhooks).
  *
- * The signature is verified on the raw body with the endpoint's secret and Stripe's default
+ * A body over {@link WEBHOOK_MAX_BODY_BYTES} answers 413 unread. The signature is verified on the raw body with the endpoint's secret and Stripe's default
  * tolerance (300 s); a missing or bad signature answers 400 and stores nothing. There is no
  * unverified fallback. A verified event goes through the inbox (src/server/billing/inbox.ts):
  * 200 when handled, ignored or a duplicate; 409 while another delivery is handling it; 500 when
@@ -12,9 +12,17 @@ import type Stripe from "stripe";
 import { env } from "@/env";
 import { receiveEvent, type InboxOutcome } from "@/server/billing/inbox";
 import { stripe } from "@/server/billing/stripe";
+import { PayloadTooLargeError, readBodyWithin } from "@/server/http/body-limit";
 import { requestLogger } from "@/server/log";
 
 export const dynamic = "force-dynamic";
+
+/**
+ * Largest webhook body read (bytes): 1 MiB. Stripe documents no maximum event size; an event
+ * carries one API object (lists inside it are truncated), typically a few KB, so this is a
+ * generous bound (mozilla/fxa#8861 saw Stripe events outgrow 52 KB and chose 1 MB).
+ */
+export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
 const STATUS: Record<InboxOutcome, number> = {
   processed: 200,
@@ -32,7 +40,14 @@ export async function POST(req: Request): Promise<Response> {
     log.warn({ outcome: "missing-signature" }, "stripe webhook refused");
     return Response.json({ error: "Missing Stripe-Signature header." }, { status: 400 });
   }
-  const body = await req.text();
+  let body: Uint8Array;
+  try {
+    body = await readBodyWithin(req, WEBHOOK_MAX_BODY_BYTES);
+  } catch (error) {
+    if (!(error instanceof PayloadTooLargeError)) throw error;
+    log.warn({ outcome: "too-large" }, "stripe webhook refused");
+    return Response.json({ error: error.message }, { status: 413 });
+  }
   let event: Stripe.Event;
   try {
     event = stripe().webhooks.constructEvent(body, signature, env.STRIPE_WEBHOOK_SECRET!);
