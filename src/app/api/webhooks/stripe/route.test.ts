@@ -235,4 +235,52 @@ describe("POST /api/webhooks/stripe", () => {
     expect(response.status).toBe(413);
     expect(await db.stripeEvent.count()).toBe(0);
   });
+
+  it("answers 400 naming the field, and stores nothing, for a signed body that is not an event", async () => {
+    const valid = {
+      id: "evt_valid_shape",
+      object: "event",
+      type: "invoice.paid",
+      created: 1_700_000_000,
+      data: { object: { object: "invoice", customer: null } },
+    };
+    const bad: [string, string, string][] = [
+      ["not JSON", "{", "The body is not JSON."],
+      ["null", "null", "expected object"],
+      ["an array", "[]", "expected object"],
+      ["a thin event", JSON.stringify({ ...valid, object: "v2.core.event" }), "at object"],
+      ["no id", JSON.stringify({ ...valid, id: undefined }), "at id"],
+      ["not an event id", JSON.stringify({ ...valid, id: "cus_123" }), "evt_"],
+      ["no type", JSON.stringify({ ...valid, type: "" }), "at type"],
+      ["created not a time", JSON.stringify({ ...valid, created: 1e20 }), "at created"],
+      [
+        "data.object an array",
+        JSON.stringify({ ...valid, data: { object: [] } }),
+        "at data.object",
+      ],
+      [
+        "a handled type without its customer",
+        JSON.stringify({ ...valid, data: { object: { object: "invoice" } } }),
+        "at data.object.customer",
+      ],
+      [
+        "a subscription with a null customer",
+        JSON.stringify({ ...valid, type: "customer.subscription.updated" }),
+        "at data.object.customer",
+      ],
+    ];
+    for (const [name, payload, rule] of bad) {
+      const response = await deliver(payload);
+      expect(response.status, name).toBe(400);
+      expect(((await response.json()) as { error: string }).error, name).toContain(rule);
+    }
+    expect(await db.stripeEvent.count()).toBe(0);
+
+    // The same shape with every field right is an event: stored and handled. So is a type the
+    // app does not handle, whatever its name.
+    expect((await deliver(JSON.stringify(valid))).status).toBe(200);
+    const inherited = { ...valid, id: "evt_inherited_name", type: "constructor" };
+    expect((await deliver(JSON.stringify(inherited))).status).toBe(200);
+    expect(await db.stripeEvent.count()).toBe(2);
+  });
 });
