@@ -7,7 +7,7 @@
 /**
  * Most procedure calls one batched request may carry. A batch over it answers 400 before any
  * procedure runs, so one request cannot fan out into hundreds of calls and SQL statements.
- * The busiest page batches fewer calls than this; the client link sends more as further requests.
+ * The browser's link sends more simultaneous calls as further requests, so pages never hit it.
  */
 export const TRPC_MAX_BATCH_SIZE = 10;
 
