@@ -10,6 +10,7 @@ import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { TRPC_MAX_BATCH_SIZE } from "@/schemas/request-limits";
 import type { AppRouter } from "@/server/api/root";
 import { makeQueryClient } from "@/trpc/query-client";
 
@@ -29,6 +30,20 @@ function endpointUrl(): string {
   return `${base}/api/trpc`;
 }
 
+/**
+ * The link to the endpoint: superjson, calls batched into one request per tick, at most
+ * {@link TRPC_MAX_BATCH_SIZE} a request (the server refuses larger batches; more calls go out as
+ * further requests). `fetch` replaces the global one (tests).
+ */
+export function endpointLink(fetch?: typeof globalThis.fetch) {
+  return httpBatchLink({
+    url: endpointUrl(),
+    transformer: superjson,
+    maxItems: TRPC_MAX_BATCH_SIZE,
+    fetch,
+  });
+}
+
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
@@ -39,7 +54,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
             process.env.NODE_ENV === "development" ||
             (op.direction === "down" && op.result instanceof Error),
         }),
-        httpBatchLink({ url: endpointUrl(), transformer: superjson }),
+        endpointLink(),
       ],
     }),
   );

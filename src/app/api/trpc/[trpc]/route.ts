@@ -1,6 +1,13 @@
 /**
  * The tRPC endpoint: `/api/trpc/<procedure path>`, batched GET for queries and POST for mutations.
- * Cross-site POSTs are refused before any procedure runs (src/server/auth/csrf.ts).
+ * Before any procedure runs: cross-site POSTs are refused (403, src/server/auth/csrf.ts); a body
+ * over {@link TRPC_MAX_BODY_BYTES} answers 413 unparsed; a batch of more than
+ * {@link TRPC_MAX_BATCH_SIZE} calls answers 400 (tRPC's `maxBatchSize`). The auth procedures
+ * (sign-in, sign-up, reset…) live here, so these limits cover them.
+ *
+ * Every answer carries `Cache-Control: private, no-store`, errors and public queries included:
+ * answers depend on the session cookie and may set a renewed one, so neither a shared cache nor
+ * the browser's may keep them (RFC 9111 §5.2.2.5; OWASP ASVS V8.2.1). TanStack Query is the cache.
  */
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -10,7 +17,9 @@ import { appRouter } from "@/server/api/root";
 import { isSameOriginRequest } from "@/server/auth/csrf";
 import { RateLimitError } from "@/server/auth/rate-limit";
 import { describeConnectionFailure } from "@/server/db-errors";
+import { PayloadTooLargeError, readBodyWithin } from "@/server/http/body-limit";
 import { requestLogger } from "@/server/log";
+import { TRPC_MAX_BATCH_SIZE, TRPC_MAX_BODY_BYTES } from "@/schemas/request-limits";
 
 /** Client errors worth a warning (abuse, misuse); other 4xx are logged at info. */
 const WARN_CODES: ReadonlySet<string> = new Set([
@@ -21,26 +30,42 @@ const WARN_CODES: ReadonlySet<string> = new Set([
   "PAYLOAD_TOO_LARGE",
 ]);
 
-function handler(req: Request) {
+async function handler(req: Request) {
   const log = requestLogger(req.headers);
-  const requestId = String(log.bindings().requestId);
-  if (!isSameOriginRequest(req)) {
-    log.warn({ code: "FORBIDDEN" }, "tRPC cross-site request refused");
-    return Response.json(
-      { error: { message: "Cross-site request refused.", code: "FORBIDDEN" } },
-      { status: 403, headers: { "x-request-id": requestId } },
-    );
+  const headers: Record<string, string> = {
+    "x-request-id": String(log.bindings().requestId),
+    "Cache-Control": "private, no-store",
+  };
+  /** A refusal by this route before tRPC runs: `{ error: { message, code } }`. */
+  const refuse = (status: number, code: string, message: string) => {
+    log.warn({ code }, "tRPC request refused");
+    return Response.json({ error: { message, code } }, { status, headers });
+  };
+  if (!isSameOriginRequest(req)) return refuse(403, "FORBIDDEN", "Cross-site request refused.");
+  let body: Uint8Array<ArrayBuffer> | undefined;
+  if (req.method === "POST") {
+    try {
+      body = await readBodyWithin(req, TRPC_MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof PayloadTooLargeError) {
+        return refuse(413, "PAYLOAD_TOO_LARGE", error.message);
+      }
+      throw error;
+    }
   }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
-    req,
+    // The body, already read within the limit, is handed to tRPC as bytes.
+    req: body
+      ? new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal })
+      : req,
     router: appRouter,
+    maxBatchSize: TRPC_MAX_BATCH_SIZE,
     createContext: ({ resHeaders }) => createTRPCContext({ headers: req.headers, resHeaders }),
     responseMeta({ errors }) {
       const limited = errors.map((e) => e.cause).find((c) => c instanceof RateLimitError);
-      const headers: Record<string, string> = { "x-request-id": requestId };
-      if (limited) headers["Retry-After"] = String(limited.retryAfterSeconds);
-      return { headers };
+      if (!limited) return { headers };
+      return { headers: { ...headers, "Retry-After": String(limited.retryAfterSeconds) } };
     },
     // Every error once, by path and code; never the input. Server errors carry the error itself
     // (src/server/log.ts keeps name, message and code) and the database's address when unreachable.

@@ -4,6 +4,7 @@
  * real hosted Checkout) and signed exactly as Stripe signs them.
  */
 import { describe, expect, it } from "vitest";
+import { POST, WEBHOOK_MAX_BODY_BYTES } from "./route";
 import { replayEvent } from "@/server/billing/inbox";
 import { stripe } from "@/server/billing/stripe";
 import { db } from "@/server/db";
@@ -197,5 +198,89 @@ describe("POST /api/webhooks/stripe", () => {
       status: "ignored",
       type: "customer.discount.created",
     });
+  });
+
+  it(`answers 413 to a signed body over ${WEBHOOK_MAX_BODY_BYTES} bytes, declared or chunked, and stores nothing`, async () => {
+    const event = {
+      id: "evt_too_large",
+      object: "event",
+      type: "customer.discount.created",
+      created: 1_700_000_000,
+      data: { object: { object: "discount", note: "x".repeat(WEBHOOK_MAX_BODY_BYTES) } },
+    };
+    const payload = JSON.stringify(event);
+    const declared = await deliver(payload);
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toEqual({
+      error: "The request body is larger than 1,048,576 bytes, this endpoint's limit.",
+    });
+
+    // No Content-Length: the limit holds while reading.
+    const bytes = new TextEncoder().encode(payload);
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 64 * 1024)
+          controller.enqueue(bytes.slice(i, i + 64 * 1024));
+        controller.close();
+      },
+    });
+    // A stream body needs `duplex: "half"` (Fetch standard), which the DOM's RequestInit omits.
+    const init: RequestInit & { duplex: "half" } = {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": signatureFor(payload) },
+      body: chunked,
+      duplex: "half",
+    };
+    const response = await POST(new Request("http://localhost/api/webhooks/stripe", init));
+    expect(response.status).toBe(413);
+    expect(await db.stripeEvent.count()).toBe(0);
+  });
+
+  it("answers 400 naming the field, and stores nothing, for a signed body that is not an event", async () => {
+    const valid = {
+      id: "evt_valid_shape",
+      object: "event",
+      type: "invoice.paid",
+      created: 1_700_000_000,
+      data: { object: { object: "invoice", customer: null } },
+    };
+    const bad: [string, string, string][] = [
+      ["not JSON", "{", "The body is not JSON."],
+      ["null", "null", "expected object"],
+      ["an array", "[]", "expected object"],
+      ["a thin event", JSON.stringify({ ...valid, object: "v2.core.event" }), "at object"],
+      ["no id", JSON.stringify({ ...valid, id: undefined }), "at id"],
+      ["not an event id", JSON.stringify({ ...valid, id: "cus_123" }), "evt_"],
+      ["no type", JSON.stringify({ ...valid, type: "" }), "at type"],
+      ["created not a time", JSON.stringify({ ...valid, created: 1e20 }), "at created"],
+      [
+        "data.object an array",
+        JSON.stringify({ ...valid, data: { object: [] } }),
+        "at data.object",
+      ],
+      [
+        "a handled type without its customer",
+        JSON.stringify({ ...valid, data: { object: { object: "invoice" } } }),
+        "at data.object.customer",
+      ],
+      [
+        "a subscription with a null customer",
+        JSON.stringify({ ...valid, type: "customer.subscription.updated" }),
+        "at data.object.customer",
+      ],
+    ];
+    for (const [name, payload, rule] of bad) {
+      const response = await deliver(payload);
+      expect(response.status, name).toBe(400);
+      expect(((await response.json()) as { error: string }).error, name).toContain(rule);
+    }
+    expect(await db.stripeEvent.count()).toBe(0);
+
+    // The same shape with every field right is an event: stored and handled. So is a type the
+    // app does not handle, whatever its name.
+    expect((await deliver(JSON.stringify(valid))).status).toBe(200);
+    const inherited = { ...valid, id: "evt_inherited_name", type: "constructor" };
+    expect((await deliver(JSON.stringify(inherited))).status).toBe(200);
+    expect(await db.stripeEvent.count()).toBe(2);
   });
 });
