@@ -9,14 +9,18 @@ import superjson from "superjson";
 import { z } from "zod";
 import { workspaceScope } from "@/schemas/workspace";
 import { lucia } from "@/server/auth/lucia";
-import { can, type Permission } from "@/server/auth/permissions";
+import { assertCan, type Permission } from "@/server/auth/permissions";
 import { requestMeta } from "@/server/auth/request-meta";
 import { type SessionContext, validateSessionToken } from "@/server/auth/session";
 import { connectionFailureReason, isDataException } from "@/server/db-errors";
 import { assertEntitlement, type CountedEntitlement } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
 import { DomainError, EntitlementError } from "@/server/errors";
-import { findMembership, type WorkspaceScope } from "@/server/services/workspaces";
+import {
+  findMembership,
+  workspaceNotFound,
+  type WorkspaceScope,
+} from "@/server/services/workspaces";
 
 /** The session token of a Cookie header; null when absent or when the header is malformed. */
 function readSessionCookie(cookieHeader: string): string | null {
@@ -167,13 +171,8 @@ function membershipOf(auth: SessionContext, slug: string, reuse: boolean) {
 export function workspaceProcedure(permission?: Permission) {
   return protectedProcedure.input(workspaceScope).use(async ({ ctx, input, next, type }) => {
     const membership = await membershipOf(ctx.auth, input.workspaceSlug, type === "query");
-    if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found." });
-    if (permission && !can(membership.role, permission)) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: `Your role (${membership.role}) does not allow this (${permission}).`,
-      });
-    }
+    if (!membership) throw workspaceNotFound();
+    if (permission) assertCan(membership.role, permission);
     const { workspace, ...rest } = membership;
     return next({ ctx: { ...ctx, workspace, membership: rest } });
   });

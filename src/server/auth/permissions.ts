@@ -4,6 +4,7 @@
  * from `workspace.get` to show only what will work.
  */
 import type { Role } from "@/generated/prisma/enums";
+import { DomainError } from "@/server/errors";
 
 export const permissions = [
   "workspace:update",
@@ -35,4 +36,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
 /** True when `role` grants `permission`. Every member may read the workspace and its members. */
 export function can(role: Role, permission: Permission): boolean {
   return rolePermissions[role].includes(permission);
+}
+
+/**
+ * @throws DomainError FORBIDDEN, naming the role and the permission, unless `role` grants
+ *   `permission`.
+ */
+export function assertCan(role: Role, permission: Permission): void {
+  if (!can(role, permission)) {
+    throw new DomainError("FORBIDDEN", `Your role (${role}) does not allow this (${permission}).`);
+  }
 }

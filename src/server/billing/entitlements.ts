@@ -16,6 +16,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { PLANS, type Entitlements, type PlanSlug } from "@/server/billing/plans";
 import { db } from "@/server/db";
 import { EntitlementError } from "@/server/errors";
+import { lockWorkspace } from "@/server/workspace-locks";
 
 type Tx = Prisma.TransactionClient;
 
@@ -62,8 +63,8 @@ const nouns: Record<CountedEntitlement, string> = {
 
 /**
  * Checks that `workspaceId` may add `adding` more of what `entitlement` counts. Inside a
- * transaction, call it before the insert: it locks the workspace row (`FOR UPDATE`), so two
- * concurrent requests cannot both take the last slot.
+ * transaction, call it before the insert: it locks the workspace row (src/server/workspace-locks.ts),
+ * so two concurrent requests cannot both take the last slot.
  * @throws EntitlementError (PAYMENT_REQUIRED) when the plan's limit would be exceeded.
  */
 export async function assertEntitlement(
@@ -72,7 +73,7 @@ export async function assertEntitlement(
   entitlement: CountedEntitlement,
   adding = 1,
 ): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "Workspace" WHERE id = ${workspaceId} FOR UPDATE`;
+  await lockWorkspace(tx, workspaceId);
   const { plan, entitlements } = await getEntitlements(workspaceId, tx);
   const limit = entitlements[entitlement];
   if (limit === null) return;

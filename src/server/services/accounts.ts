@@ -36,6 +36,7 @@ import { appUrl, sendEmail } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
 import { cancelBilling } from "@/server/services/billing";
 import { ensurePersonalWorkspace } from "@/server/services/workspaces";
+import { lockWorkspacesOfMember } from "@/server/workspace-locks";
 
 const HOUR_MS = 3_600_000;
 const TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
@@ -380,7 +381,8 @@ export async function confirmEmailChange(token: string, meta: RequestMeta) {
 /**
  * Deletes the account, its sessions, tokens and memberships (cascade), and the workspaces it owns
  * alone (their Stripe subscriptions are cancelled first). A workspace it owns with other members
- * must be handed over first.
+ * must be handed over first. The check is repeated with the user's workspaces locked, so a
+ * transfer to the user committing meanwhile cannot have its new owner deleted.
  * @throws DomainError BAD_REQUEST on "password" when it is wrong; CONFLICT when the user owns a
  *   workspace that has other members.
  */
@@ -404,6 +406,7 @@ export async function deleteAccount(actor: { userId: string }, password: string)
   // Stop their billing first: Stripe cannot join the transaction.
   await cancelBilling((await ownedAlone(db)).map((w) => w.id));
   await db.$transaction(async (tx) => {
+    await lockWorkspacesOfMember(tx, user.id);
     const owned = await ownedAlone(tx);
     await tx.workspace.deleteMany({ where: { id: { in: owned.map((w) => w.id) } } });
     await tx.user.deleteMany({ where: { id: user.id } });

@@ -1,14 +1,16 @@
 /**
  * Members of a workspace: list, change role, remove. The owner's role changes only by transfer
- * (workspaces.ts), so a workspace never loses its owner. Changes are audited in their transaction.
+ * (workspaces.ts), so a workspace never loses its owner; changes check the target under the
+ * workspace lock (`lockScope`), so a transfer committing meanwhile cannot slip past that check.
+ * Changes are audited in their transaction.
  */
 import "server-only";
-import type { Role } from "@/generated/prisma/client";
+import type { Prisma, Role } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit";
 import { syncSeats } from "@/server/services/billing";
-import type { WorkspaceScope } from "@/server/services/workspaces";
+import { lockScope, type WorkspaceScope } from "@/server/services/workspaces";
 
 /** The members, owner first, then by name. */
 export async function listMembers(scope: WorkspaceScope) {
@@ -27,11 +29,18 @@ export async function listMembers(scope: WorkspaceScope) {
 }
 
 /**
- * The membership of `userId` in the scope's workspace, unless it is the owner's.
- * @throws DomainError NOT_FOUND when not a member; FORBIDDEN for the owner.
+ * Inside `tx`, under the workspace lock: the membership of `userId` in the scope's workspace,
+ * unless it is the owner's.
+ * @throws DomainError NOT_FOUND when not a member; FORBIDDEN for the owner, or when the actor no
+ *   longer has "members:manage".
  */
-async function findChangeableMember(scope: WorkspaceScope, userId: string) {
-  const target = await db.membership.findUnique({
+async function lockChangeableMember(
+  tx: Prisma.TransactionClient,
+  scope: WorkspaceScope,
+  userId: string,
+) {
+  await lockScope(tx, scope, "members:manage");
+  const target = await tx.membership.findUnique({
     where: { workspaceId_userId: { workspaceId: scope.workspace.id, userId } },
   });
   if (!target) throw new DomainError("NOT_FOUND", "This person is not a member.", "userId");
@@ -47,8 +56,8 @@ export async function updateMemberRole(
   userId: string,
   role: Exclude<Role, "owner">,
 ) {
-  const target = await findChangeableMember(scope, userId);
   await db.$transaction(async (tx) => {
+    const target = await lockChangeableMember(tx, scope, userId);
     await tx.membership.update({ where: { id: target.id }, data: { role } });
     await recordAudit(tx, {
       workspaceId: scope.workspace.id,
@@ -64,8 +73,8 @@ export async function updateMemberRole(
 
 /** Removes a non-owner member. */
 export async function removeMember(scope: WorkspaceScope, userId: string) {
-  const target = await findChangeableMember(scope, userId);
   await db.$transaction(async (tx) => {
+    const target = await lockChangeableMember(tx, scope, userId);
     await tx.membership.delete({ where: { id: target.id } });
     await recordAudit(tx, {
       workspaceId: scope.workspace.id,

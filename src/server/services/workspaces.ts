@@ -8,12 +8,13 @@ import { randomBytes } from "node:crypto";
 import type { Prisma, Role } from "@/generated/prisma/client";
 import type { z } from "zod";
 import type { createWorkspaceInput } from "@/schemas/workspace";
-import { rolePermissions } from "@/server/auth/permissions";
+import { assertCan, type Permission, rolePermissions } from "@/server/auth/permissions";
 import { db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit";
 import { cancelBilling, syncSeats } from "@/server/services/billing";
+import { lockWorkspace } from "@/server/workspace-locks";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,6 +31,30 @@ export function findMembership(userId: string, slug: string) {
     where: { userId, workspace: { slug } },
     include: { workspace: { select: { id: true, name: true, slug: true } } },
   });
+}
+
+/** What a non-member is told, whether or not the workspace exists. */
+export function workspaceNotFound() {
+  return new DomainError("NOT_FOUND", "Workspace not found.");
+}
+
+/**
+ * Inside `tx`: locks the scope's workspace row and re-reads the actor's role under that lock, so
+ * checks made afterwards hold until commit. The role in `scope` was read before the transaction
+ * and may be stale: a concurrent transfer may have made the owner an admin.
+ * @returns the actor's current role.
+ * @throws DomainError NOT_FOUND when the workspace or the actor's membership is gone; FORBIDDEN
+ *   when the actor's current role lacks `permission`.
+ */
+export async function lockScope(tx: Tx, scope: WorkspaceScope, permission?: Permission) {
+  if (!(await lockWorkspace(tx, scope.workspace.id))) throw workspaceNotFound();
+  const actor = await tx.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: scope.workspace.id, userId: scope.actorId } },
+    select: { role: true },
+  });
+  if (!actor) throw workspaceNotFound();
+  if (permission) assertCan(actor.role, permission);
+  return actor.role;
 }
 
 /** "Ada's team" → "adas-team"; never empty, at most 32 characters. */
@@ -140,14 +165,17 @@ export async function renameWorkspace(scope: WorkspaceScope, name: string) {
 }
 
 /**
- * Makes another member the owner; the previous owner becomes an admin.
- * @throws DomainError NOT_FOUND when `userId` is not a member; BAD_REQUEST for yourself.
+ * Makes another member the owner; the previous owner becomes an admin. Under the workspace lock,
+ * so a concurrent transfer, removal or role change cannot leave two owners or none.
+ * @throws DomainError NOT_FOUND when `userId` is not a member; BAD_REQUEST for yourself;
+ *   FORBIDDEN when the actor is no longer the owner.
  */
 export async function transferOwnership(scope: WorkspaceScope, userId: string) {
   if (userId === scope.actorId) {
     throw new DomainError("BAD_REQUEST", "You already own this workspace.", "userId");
   }
   await db.$transaction(async (tx) => {
+    await lockScope(tx, scope, "workspace:transfer");
     const target = await tx.membership.findUnique({
       where: { workspaceId_userId: { workspaceId: scope.workspace.id, userId } },
     });
@@ -196,14 +224,15 @@ export async function deleteWorkspace(scope: WorkspaceScope, confirmSlug: string
 }
 
 /**
- * Leaves the workspace.
+ * Leaves the workspace. The role is checked under the workspace lock: a transfer to the actor
+ * that commits first makes them the owner, who cannot leave.
  * @throws DomainError CONFLICT for the owner, who must transfer ownership first.
  */
 export async function leaveWorkspace(scope: WorkspaceScope) {
-  if (scope.membership.role === "owner") {
-    throw new DomainError("CONFLICT", "Transfer ownership before leaving.");
-  }
   await db.$transaction(async (tx) => {
+    if ((await lockScope(tx, scope)) === "owner") {
+      throw new DomainError("CONFLICT", "Transfer ownership before leaving.");
+    }
     await tx.membership.deleteMany({
       where: { workspaceId: scope.workspace.id, userId: scope.actorId },
     });
