@@ -372,7 +372,9 @@ export async function confirmEmailChange(token: string, meta: RequestMeta) {
     });
   await sendEmail(
     previous,
-    templates.securityNotice(user.name, `Your email was changed to ${user.email}`),
+    templates.securityNotice(user.name, "Your email address was changed", [
+      ["New address", user.email],
+    ]),
   );
   return { email: user.email };
 }
