@@ -5,7 +5,9 @@
  *   change answer "check your email" whatever happens; sign-in failures share one message and
  *   spend the same hashing time);
  * - emailed tokens are single-use, expire (verification and email change 24 h, reset 1 h) and are
- *   stored hashed (OWASP Forgot Password Cheat Sheet);
+ *   stored hashed (OWASP Forgot Password Cheat Sheet); a request records the link and the
+ *   `send-email` job mints its token as it sends it (email-tokens.ts), so no usable token
+ *   waits in the job queue;
  * - a password change or reset revokes the user's other sessions (OWASP ASVS 3.3.3), and it,
  *   like an email change, voids every emailed link still unused;
  * - a sign-up link is confirmed with the password chosen at that sign-up, which the account then
@@ -28,21 +30,15 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/server/auth/
 import { consume, reset } from "@/server/auth/rate-limit";
 import type { RequestMeta } from "@/server/auth/request-meta";
 import { createSession } from "@/server/auth/session";
-import { generateToken, hashToken } from "@/server/auth/tokens";
+import { hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
-import { appUrl, sendEmail } from "@/server/mail/mailer";
+import { appUrl, sendEmail, sendLink } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
 import { cancelBilling } from "@/server/services/billing";
+import { issueEmailToken } from "@/server/services/email-tokens";
 import { ensurePersonalWorkspace } from "@/server/services/workspaces";
-
-const HOUR_MS = 3_600_000;
-const TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
-  EMAIL_VERIFICATION: 24 * HOUR_MS,
-  PASSWORD_RESET: HOUR_MS,
-  EMAIL_CHANGE: 24 * HOUR_MS,
-};
 
 /** What every "we emailed you" answer looks like, whether or not an email was sent. */
 export const CHECK_EMAIL = { status: "check-email" } as const;
@@ -56,34 +52,6 @@ export interface AccountUser {
   id: string;
   name: string;
   email: string;
-}
-
-/**
- * Issues a token of `purpose` for `userId`; returns it. Earlier unused tokens of that purpose are
- * voided, except sign-up links: each is bound to its own sign-up's password.
- */
-async function issueToken(
-  tx: Tx,
-  userId: string,
-  purpose: EmailTokenPurpose,
-  email: string,
-  passwordHash?: string,
-) {
-  if (purpose !== "EMAIL_VERIFICATION") {
-    await tx.emailToken.deleteMany({ where: { userId, purpose, usedAt: null } });
-  }
-  const token = generateToken();
-  await tx.emailToken.create({
-    data: {
-      tokenHash: hashToken(token),
-      purpose,
-      userId,
-      email,
-      passwordHash,
-      expiresAt: new Date(Date.now() + TOKEN_TTL_MS[purpose]),
-    },
-  });
-  return token;
 }
 
 /** Voids every unused emailed link of the user (after a password or email change). */
@@ -147,14 +115,11 @@ async function checkPassword(userId: string, password: string, field: string) {
 }
 
 /** Emails a sign-up link bound to `passwordHash` (the caller has counted the rate limits). */
-async function sendVerification(
-  user: { id: string; name: string; email: string },
-  passwordHash: string,
-) {
-  const token = await db.$transaction((tx) =>
-    issueToken(tx, user.id, "EMAIL_VERIFICATION", user.email, passwordHash),
+async function sendVerification(user: { id: string; email: string }, passwordHash: string) {
+  const emailTokenId = await db.$transaction((tx) =>
+    issueEmailToken(tx, user.id, "EMAIL_VERIFICATION", user.email, passwordHash),
   );
-  await sendEmail(user.email, templates.verifyEmail(user.name, appUrl("/verify-email", { token })));
+  await sendLink({ kind: "emailToken", emailTokenId });
 }
 
 /**
@@ -261,11 +226,10 @@ export async function requestPasswordReset(email: string, meta: RequestMeta) {
   await consume("emailByAddress", email);
   const user = await db.user.findUnique({ where: { email } });
   if (user) {
-    const token = await db.$transaction((tx) => issueToken(tx, user.id, "PASSWORD_RESET", email));
-    await sendEmail(
-      email,
-      templates.resetPassword(user.name, appUrl("/reset-password", { token })),
+    const emailTokenId = await db.$transaction((tx) =>
+      issueEmailToken(tx, user.id, "PASSWORD_RESET", email),
     );
+    await sendLink({ kind: "emailToken", emailTokenId });
   }
   return CHECK_EMAIL;
 }
@@ -338,13 +302,10 @@ export async function requestEmailChange(
     );
     return CHECK_EMAIL;
   }
-  const token = await db.$transaction((tx) =>
-    issueToken(tx, user.id, "EMAIL_CHANGE", input.newEmail),
+  const emailTokenId = await db.$transaction((tx) =>
+    issueEmailToken(tx, user.id, "EMAIL_CHANGE", input.newEmail),
   );
-  await sendEmail(
-    input.newEmail,
-    templates.confirmEmailChange(user.name, appUrl("/confirm-email-change", { token })),
-  );
+  await sendLink({ kind: "emailToken", emailTokenId });
   return CHECK_EMAIL;
 }
 
