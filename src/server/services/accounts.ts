@@ -8,6 +8,8 @@
  *   stored hashed (OWASP Forgot Password Cheat Sheet); a request records the link and the
  *   `send-email` job mints its token as it sends it (email-tokens.ts), so no usable token
  *   waits in the job queue;
+ * - an email change is confirmed by the account that asked for it, signed in: its link alone
+ *   cannot move the address to another account;
  * - a password change or reset revokes the user's other sessions (OWASP ASVS 3.3.3), and it,
  *   like an email change, voids every emailed link still unused;
  * - a sign-up link is confirmed with the password chosen at that sign-up, which the account then
@@ -44,6 +46,10 @@ import { ensurePersonalWorkspace } from "@/server/services/workspaces";
 export const CHECK_EMAIL = { status: "check-email" } as const;
 
 const INVALID_LINK = "This link is invalid or has expired. Request a new one.";
+
+/** Shown to a signed-in account holding another account's email-change link. */
+export const OTHER_ACCOUNTS_LINK =
+  "This link changes the email of another account, not the one you are signed in to. Sign in to the account that asked for the change, or ignore the link if you did not ask for it.";
 
 type Tx = Prisma.TransactionClient;
 
@@ -309,14 +315,40 @@ export async function requestEmailChange(
   return CHECK_EMAIL;
 }
 
+/** @throws DomainError FORBIDDEN when an email-change link is not `userId`'s own. */
+function assertOwnLink(row: { userId: string }, userId: string) {
+  if (row.userId !== userId) throw new DomainError("FORBIDDEN", OTHER_ACCOUNTS_LINK);
+}
+
 /**
- * Makes the address of an email-change link the account's email; the old address is notified.
- * @throws DomainError BAD_REQUEST for a bad link; CONFLICT when the address was taken meanwhile.
+ * What an email-change link would do, for its confirmation page: the signed-in account it changes
+ * (`name`, current `email`) and `newEmail`.
+ * @throws DomainError BAD_REQUEST on "token" for a bad link; FORBIDDEN when the link is another
+ *   account's (which is not named).
  */
-export async function confirmEmailChange(token: string, meta: RequestMeta) {
+export async function getEmailChange(actor: { userId: string }, token: string, meta: RequestMeta) {
+  await consume("tokenByIp", meta.ipAddress);
+  const row = await findToken(token, "EMAIL_CHANGE");
+  assertOwnLink(row, actor.userId);
+  return { name: row.user.name, email: row.user.email, newEmail: row.email };
+}
+
+/**
+ * Makes the address of an email-change link the email of the signed-in account that asked for
+ * it; the old address is notified. A link alone is not enough: whoever reads the new address
+ * could otherwise be talked into moving it to an account that is not theirs.
+ * @throws DomainError BAD_REQUEST for a bad link; FORBIDDEN when the link is another account's
+ *   (the link stays usable); CONFLICT when the address was taken meanwhile.
+ */
+export async function confirmEmailChange(
+  actor: { userId: string },
+  token: string,
+  meta: RequestMeta,
+) {
   await consume("tokenByIp", meta.ipAddress);
   const taken = () =>
     new DomainError("CONFLICT", "This email address is already used by another account.");
+  assertOwnLink(await findToken(token, "EMAIL_CHANGE"), actor.userId);
   const { previous, user } = await db
     .$transaction(async (tx) => {
       const row = await useToken(tx, token, "EMAIL_CHANGE");
