@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import {
   clientIpHeader,
   fillSignIn,
@@ -137,6 +137,9 @@ test("settings: change the email through its link, change the password, delete t
   await expect(emailSection.getByRole("status")).toContainText(newEmail);
 
   await page.goto(await linkFromMailbox(page, newEmail, "/confirm-email-change"));
+  await expect(page.getByTestId("email-change-summary")).toContainText(
+    `This will change the email of ${account.name} (${account.email}) to ${newEmail}.`,
+  );
   await page.getByRole("button", { name: "Confirm new email" }).click();
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByTestId("profile-email")).toHaveText(newEmail);
@@ -163,4 +166,45 @@ test("settings: change the email through its link, change the password, delete t
   await page.goto("/sign-in");
   await fillSignIn(page, newEmail, newPassword);
   await expect(page.locator("form").getByRole("alert")).toHaveText("Incorrect email or password.");
+});
+
+test("an email-change link asks for the account that asked; another account cannot confirm it", async ({
+  page,
+  browser,
+}) => {
+  const account = await signUpAndVerify(page);
+  await page.goto("/settings");
+  const emailSection = page.getByRole("region", { name: "Change email" });
+  const newEmail = newAccount().email;
+  await emailSection.getByLabel("New email").fill(newEmail);
+  await emailSection.getByLabel("Current password").fill(account.password);
+  await emailSection.getByRole("button", { name: "Change email" }).click();
+  await expect(emailSection.getByRole("status")).toContainText(newEmail);
+  const link = await linkFromMailbox(page, newEmail, "/confirm-email-change");
+  const confirm = (p: Page) => p.getByRole("button", { name: "Confirm new email" });
+
+  // Whoever reads the new address, signed in to another account, is told and cannot confirm.
+  const stranger = await otherDevice(browser);
+  const strangerAccount = await signUpAndVerify(stranger, newAccount("Mallory Example", "other"));
+  await stranger.goto(link);
+  await expect(stranger.getByRole("main").getByRole("alert")).toContainText(
+    `This link changes the email of another account, not the one you are signed in to (${strangerAccount.name}, ${strangerAccount.email}). Nothing was changed.`,
+  );
+  await expect(confirm(stranger)).toHaveCount(0);
+  await stranger.context().close();
+
+  // Signed out, the link asks to sign in, then shows which account changes before the click.
+  const visitor = await otherDevice(browser);
+  await visitor.goto(link);
+  await expect(confirm(visitor)).toHaveCount(0);
+  await visitor.getByRole("link", { name: "Sign in to confirm" }).click();
+  await fillSignIn(visitor, account.email, account.password);
+  await expect(visitor).toHaveURL(/\/confirm-email-change\?token=/);
+  await expect(visitor.getByTestId("email-change-summary")).toContainText(
+    `This will change the email of ${account.name} (${account.email}) to ${newEmail}.`,
+  );
+  await confirm(visitor).click();
+  await expect(visitor).toHaveURL(/\/settings$/);
+  await expect(visitor.getByTestId("profile-email")).toHaveText(newEmail);
+  await visitor.context().close();
 });

@@ -79,7 +79,11 @@ const POLICIES: Record<string, { policy: Policy; input?: (f: Fixture) => unknown
     policy: { kind: "public" },
     input: () => ({ token: fakeToken, password: "a new password" }),
   },
-  "account.confirmEmailChange": { policy: { kind: "public" }, input: () => ({ token: fakeToken }) },
+  "account.getEmailChange": { policy: { kind: "signedIn" }, input: () => ({ token: fakeToken }) },
+  "account.confirmEmailChange": {
+    policy: { kind: "signedIn" },
+    input: () => ({ token: fakeToken }),
+  },
   "account.changePassword": {
     policy: { kind: "signedIn" },
     input: () => ({ currentPassword: PASSWORD, newPassword: "another password" }),

@@ -97,6 +97,7 @@ const SAMPLES: Record<string, (f: Fixture) => Record<string, unknown>> = {
   "account.verifyEmail": () => ({ token: fakeToken, password: PASSWORD }),
   "account.requestPasswordReset": () => ({ email: "a@example.com" }),
   "account.resetPassword": () => ({ token: fakeToken, password: "a new password" }),
+  "account.getEmailChange": () => ({ token: fakeToken }),
   "account.confirmEmailChange": () => ({ token: fakeToken }),
   "account.changePassword": () => ({ currentPassword: PASSWORD, newPassword: "another password" }),
   "account.requestEmailChange": () => ({

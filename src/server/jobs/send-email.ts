@@ -2,20 +2,33 @@
  * `send-email`: delivers one email (SMTP, or the dev outbox), so no request waits on the mail
  * server. Retried 5 times with exponential backoff from 10 s (≈ 10 s, 20 s, 40 s, … with jitter):
  * a mail server that is down for minutes loses nothing.
+ *
+ * A payload is either a `message` rendered when it was queued (it holds no secret), or a link
+ * named by its row (`emailToken`, `invitation`): the link's token is minted here, as the mail
+ * is sent, so the queue's table (jobs are kept 14 days) never holds a usable link. Each attempt
+ * mints a new token, which voids the one of an attempt that failed. A link used, expired or
+ * replaced before it is sent is not sent (the job completes with `{ skipped }`).
  */
 import "server-only";
 import { z } from "zod";
-import { deliverEmail } from "@/server/mail/mailer";
+import { deliverEmail, type Mail } from "@/server/mail/mailer";
+import { emailTokenMail } from "@/server/services/email-tokens";
+import { invitationMail } from "@/server/services/invitations";
 import { defineJob } from "./types";
 
 export const sendEmailJob = defineJob({
   name: "send-email",
-  schema: z.object({
-    to: z.email(),
-    subject: z.string().min(1).max(300),
-    text: z.string(),
-    html: z.string(),
-  }),
+  schema: z.discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("message"),
+      to: z.email(),
+      subject: z.string().min(1).max(300),
+      text: z.string(),
+      html: z.string(),
+    }),
+    z.object({ kind: z.literal("emailToken"), emailTokenId: z.string().min(1).max(100) }),
+    z.object({ kind: z.literal("invitation"), invitationId: z.string().min(1).max(100) }),
+  ]),
   queue: {
     retryLimit: 5,
     retryDelay: 10,
@@ -23,7 +36,14 @@ export const sendEmailJob = defineJob({
     retryDelayMax: 3600,
     expireInSeconds: 60,
   },
-  async handle({ to, ...content }) {
-    await deliverEmail(to, content);
+  async handle(data) {
+    const mail: Mail | null =
+      data.kind === "message"
+        ? data
+        : data.kind === "emailToken"
+          ? await emailTokenMail(data.emailTokenId)
+          : await invitationMail(data.invitationId);
+    if (!mail) return { skipped: "the link was used, expired or replaced before it was sent" };
+    await deliverEmail(mail.to, mail);
   },
 });

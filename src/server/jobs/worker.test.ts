@@ -105,6 +105,7 @@ describe("the job worker", () => {
     const worker = await startWorker({ pollingIntervalSeconds: 0.5 });
     stopWorker = worker.stop;
     await enqueue("send-email", {
+      kind: "message",
       to: "ada@example.com",
       subject: "Hi",
       text: "Hello",
@@ -114,7 +115,13 @@ describe("the job worker", () => {
       .poll(() => db.outboxEmail.count({ where: { to: "ada@example.com" } }), { timeout: 10_000 })
       .toBe(1);
     await expect(
-      enqueue("send-email", { to: "not an address", subject: "x", text: "", html: "" }),
+      enqueue("send-email", {
+        kind: "message",
+        to: "not an address",
+        subject: "x",
+        text: "",
+        html: "",
+      }),
     ).rejects.toThrow();
   });
 });

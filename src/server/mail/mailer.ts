@@ -1,23 +1,42 @@
 /**
- * Sends email through the job queue: `sendEmail` enqueues a `send-email` job and returns; the
- * worker's `deliverEmail` sends it over SMTP (nodemailer, `SMTP_URL`) or writes it to the database
- * outbox (`MAIL_TRANSPORT=outbox`, development and tests), retried with backoff on failure.
+ * Sends email through the job queue: `sendEmail` and `sendLink` enqueue a `send-email` job and
+ * return; the worker's `deliverEmail` sends it over SMTP (nodemailer, `SMTP_URL`) or writes it to
+ * the database outbox (`MAIL_TRANSPORT=outbox`, development and tests), retried with backoff on
+ * failure.
  */
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/env";
 import { db } from "@/server/db";
+import type { JobPayload } from "@/server/jobs";
 import { enqueue } from "@/server/jobs/queue";
 import type { EmailContent } from "@/server/mail/templates";
 
 let transporter: Transporter | undefined;
 
+/** A rendered email and its recipient. */
+export interface Mail extends EmailContent {
+  to: string;
+}
+
+/** An emailed link, named by the row it belongs to (its token is minted when it is sent). */
+export type EmailLink = Exclude<JobPayload<"send-email">, { kind: "message" }>;
+
 /**
  * Queues `content` for `to` (a `send-email` job). The request neither waits on the mail server
  * (its timing would tell which emails have accounts) nor fails after its change was committed.
+ * `content` is stored in the job queue as it is: it must hold no secret (links go by `sendLink`).
  */
 export async function sendEmail(to: string, content: EmailContent): Promise<void> {
-  await enqueue("send-email", { to, ...content });
+  await enqueue("send-email", { kind: "message", to, ...content });
+}
+
+/**
+ * Queues the email of `link`. The job holds ids only: the worker mints the token as it sends,
+ * so no usable link waits in the queue's table (kept 14 days).
+ */
+export async function sendLink(link: EmailLink): Promise<void> {
+  await enqueue("send-email", link);
 }
 
 /**
@@ -25,16 +44,17 @@ export async function sendEmail(to: string, content: EmailContent): Promise<void
  * job is retried; the message names the recipient's domain only.
  */
 export async function deliverEmail(to: string, content: EmailContent): Promise<void> {
+  const { subject, text, html } = content;
   if (env.MAIL_TRANSPORT === "outbox") {
-    await db.outboxEmail.create({ data: { to, ...content } });
+    await db.outboxEmail.create({ data: { to, subject, text, html } });
     return;
   }
   transporter ??= nodemailer.createTransport(env.SMTP_URL);
   try {
-    await transporter.sendMail({ from: env.MAIL_FROM, to, ...content });
+    await transporter.sendMail({ from: env.MAIL_FROM, to, subject, text, html });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Mail to *@${to.split("@")[1]} ("${content.subject}") failed: ${reason}`);
+    throw new Error(`Mail to *@${to.split("@")[1]} ("${subject}") failed: ${reason}`);
   }
 }
 

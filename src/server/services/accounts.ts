@@ -5,7 +5,11 @@
  *   change answer "check your email" whatever happens; sign-in failures share one message and
  *   spend the same hashing time);
  * - emailed tokens are single-use, expire (verification and email change 24 h, reset 1 h) and are
- *   stored hashed (OWASP Forgot Password Cheat Sheet);
+ *   stored hashed (OWASP Forgot Password Cheat Sheet); a request records the link and the
+ *   `send-email` job mints its token as it sends it (email-tokens.ts), so no usable token
+ *   waits in the job queue;
+ * - an email change is confirmed by the account that asked for it, signed in: its link alone
+ *   cannot move the address to another account;
  * - a password change or reset revokes the user's other sessions (OWASP ASVS 3.3.3), and it,
  *   like an email change, voids every emailed link still unused;
  * - a sign-up link is confirmed with the password chosen at that sign-up, which the account then
@@ -28,27 +32,25 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/server/auth/
 import { consume, reset } from "@/server/auth/rate-limit";
 import type { RequestMeta } from "@/server/auth/request-meta";
 import { createSession } from "@/server/auth/session";
-import { generateToken, hashToken } from "@/server/auth/tokens";
+import { hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
-import { appUrl, sendEmail } from "@/server/mail/mailer";
+import { appUrl, sendEmail, sendLink } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
 import { cancelBilling } from "@/server/services/billing";
+import { issueEmailToken } from "@/server/services/email-tokens";
 import { ensurePersonalWorkspace } from "@/server/services/workspaces";
 import { lockWorkspacesOfMember } from "@/server/workspace-locks";
-
-const HOUR_MS = 3_600_000;
-const TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
-  EMAIL_VERIFICATION: 24 * HOUR_MS,
-  PASSWORD_RESET: HOUR_MS,
-  EMAIL_CHANGE: 24 * HOUR_MS,
-};
 
 /** What every "we emailed you" answer looks like, whether or not an email was sent. */
 export const CHECK_EMAIL = { status: "check-email" } as const;
 
 const INVALID_LINK = "This link is invalid or has expired. Request a new one.";
+
+/** Shown to a signed-in account holding another account's email-change link. */
+export const OTHER_ACCOUNTS_LINK =
+  "This link changes the email of another account, not the one you are signed in to. Sign in to the account that asked for the change, or ignore the link if you did not ask for it.";
 
 type Tx = Prisma.TransactionClient;
 
@@ -57,34 +59,6 @@ export interface AccountUser {
   id: string;
   name: string;
   email: string;
-}
-
-/**
- * Issues a token of `purpose` for `userId`; returns it. Earlier unused tokens of that purpose are
- * voided, except sign-up links: each is bound to its own sign-up's password.
- */
-async function issueToken(
-  tx: Tx,
-  userId: string,
-  purpose: EmailTokenPurpose,
-  email: string,
-  passwordHash?: string,
-) {
-  if (purpose !== "EMAIL_VERIFICATION") {
-    await tx.emailToken.deleteMany({ where: { userId, purpose, usedAt: null } });
-  }
-  const token = generateToken();
-  await tx.emailToken.create({
-    data: {
-      tokenHash: hashToken(token),
-      purpose,
-      userId,
-      email,
-      passwordHash,
-      expiresAt: new Date(Date.now() + TOKEN_TTL_MS[purpose]),
-    },
-  });
-  return token;
 }
 
 /** Voids every unused emailed link of the user (after a password or email change). */
@@ -148,14 +122,11 @@ async function checkPassword(userId: string, password: string, field: string) {
 }
 
 /** Emails a sign-up link bound to `passwordHash` (the caller has counted the rate limits). */
-async function sendVerification(
-  user: { id: string; name: string; email: string },
-  passwordHash: string,
-) {
-  const token = await db.$transaction((tx) =>
-    issueToken(tx, user.id, "EMAIL_VERIFICATION", user.email, passwordHash),
+async function sendVerification(user: { id: string; email: string }, passwordHash: string) {
+  const emailTokenId = await db.$transaction((tx) =>
+    issueEmailToken(tx, user.id, "EMAIL_VERIFICATION", user.email, passwordHash),
   );
-  await sendEmail(user.email, templates.verifyEmail(user.name, appUrl("/verify-email", { token })));
+  await sendLink({ kind: "emailToken", emailTokenId });
 }
 
 /**
@@ -262,11 +233,10 @@ export async function requestPasswordReset(email: string, meta: RequestMeta) {
   await consume("emailByAddress", email);
   const user = await db.user.findUnique({ where: { email } });
   if (user) {
-    const token = await db.$transaction((tx) => issueToken(tx, user.id, "PASSWORD_RESET", email));
-    await sendEmail(
-      email,
-      templates.resetPassword(user.name, appUrl("/reset-password", { token })),
+    const emailTokenId = await db.$transaction((tx) =>
+      issueEmailToken(tx, user.id, "PASSWORD_RESET", email),
     );
+    await sendLink({ kind: "emailToken", emailTokenId });
   }
   return CHECK_EMAIL;
 }
@@ -339,24 +309,47 @@ export async function requestEmailChange(
     );
     return CHECK_EMAIL;
   }
-  const token = await db.$transaction((tx) =>
-    issueToken(tx, user.id, "EMAIL_CHANGE", input.newEmail),
+  const emailTokenId = await db.$transaction((tx) =>
+    issueEmailToken(tx, user.id, "EMAIL_CHANGE", input.newEmail),
   );
-  await sendEmail(
-    input.newEmail,
-    templates.confirmEmailChange(user.name, appUrl("/confirm-email-change", { token })),
-  );
+  await sendLink({ kind: "emailToken", emailTokenId });
   return CHECK_EMAIL;
 }
 
+/** @throws DomainError FORBIDDEN when an email-change link is not `userId`'s own. */
+function assertOwnLink(row: { userId: string }, userId: string) {
+  if (row.userId !== userId) throw new DomainError("FORBIDDEN", OTHER_ACCOUNTS_LINK);
+}
+
 /**
- * Makes the address of an email-change link the account's email; the old address is notified.
- * @throws DomainError BAD_REQUEST for a bad link; CONFLICT when the address was taken meanwhile.
+ * What an email-change link would do, for its confirmation page: the signed-in account it changes
+ * (`name`, current `email`) and `newEmail`.
+ * @throws DomainError BAD_REQUEST on "token" for a bad link; FORBIDDEN when the link is another
+ *   account's (which is not named).
  */
-export async function confirmEmailChange(token: string, meta: RequestMeta) {
+export async function getEmailChange(actor: { userId: string }, token: string, meta: RequestMeta) {
+  await consume("tokenByIp", meta.ipAddress);
+  const row = await findToken(token, "EMAIL_CHANGE");
+  assertOwnLink(row, actor.userId);
+  return { name: row.user.name, email: row.user.email, newEmail: row.email };
+}
+
+/**
+ * Makes the address of an email-change link the email of the signed-in account that asked for
+ * it; the old address is notified. A link alone is not enough: whoever reads the new address
+ * could otherwise be talked into moving it to an account that is not theirs.
+ * @throws DomainError BAD_REQUEST for a bad link; FORBIDDEN when the link is another account's
+ *   (the link stays usable); CONFLICT when the address was taken meanwhile.
+ */
+export async function confirmEmailChange(
+  actor: { userId: string },
+  token: string,
+  meta: RequestMeta,
+) {
   await consume("tokenByIp", meta.ipAddress);
   const taken = () =>
     new DomainError("CONFLICT", "This email address is already used by another account.");
+  assertOwnLink(await findToken(token, "EMAIL_CHANGE"), actor.userId);
   const { previous, user } = await db
     .$transaction(async (tx) => {
       const row = await useToken(tx, token, "EMAIL_CHANGE");
@@ -373,7 +366,9 @@ export async function confirmEmailChange(token: string, meta: RequestMeta) {
     });
   await sendEmail(
     previous,
-    templates.securityNotice(user.name, `Your email was changed to ${user.email}`),
+    templates.securityNotice(user.name, "Your email address was changed", [
+      ["New address", user.email],
+    ]),
   );
   return { email: user.email };
 }

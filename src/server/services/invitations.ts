@@ -1,7 +1,9 @@
 /**
  * Invitations: invite by email (7-day link, token stored hashed), list, resend, revoke, and
  * accept. Only the account whose verified email is the invited address may accept, whether it
- * existed before or signed up from the link. Changes are audited in their transaction.
+ * existed before or signed up from the link. Changes are audited in their transaction. The link's
+ * token is minted by the `send-email` job as it sends the invitation ({@link invitationMail}),
+ * so no usable token waits in the job queue.
  */
 import "server-only";
 import type { z } from "zod";
@@ -12,7 +14,7 @@ import { assertEntitlement } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
-import { appUrl, sendEmail } from "@/server/mail/mailer";
+import { appUrl, sendLink, type Mail } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
 import { recordAudit } from "@/server/services/audit";
 import { syncSeats } from "@/server/services/billing";
@@ -23,26 +25,7 @@ export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 
 const INVALID_INVITATION = "This invitation is invalid or has expired. Ask for a new one.";
 
-function newToken() {
-  const token = generateToken();
-  return {
-    token,
-    tokenHash: hashToken(token),
-    expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-  };
-}
-
-async function mailInvitation(
-  to: string,
-  token: string,
-  workspaceName: string,
-  inviterName: string,
-) {
-  await sendEmail(
-    to,
-    templates.invitation(inviterName, workspaceName, appUrl("/invite", { token })),
-  );
-}
+const newExpiry = () => new Date(Date.now() + INVITATION_TTL_MS);
 
 /** Pending, unexpired invitations of the workspace, newest first. */
 export async function listInvitations(scope: WorkspaceScope) {
@@ -71,7 +54,7 @@ const alreadyInvited = () =>
  * @throws EntitlementError when members plus pending invitations would exceed the plan's limit.
  */
 export async function createInvitation(
-  scope: WorkspaceScope & { actorName: string },
+  scope: WorkspaceScope,
   input: Omit<z.output<typeof createInvitationInput>, "workspaceSlug">,
 ) {
   const member = await db.membership.findFirst({
@@ -79,7 +62,6 @@ export async function createInvitation(
   });
   if (member) throw new DomainError("CONFLICT", "This person is already a member.", "email");
   await consume("emailByAddress", input.email);
-  const { token, tokenHash, expiresAt } = newToken();
   const invitation = await db
     .$transaction(async (tx) => {
       await tx.invitation.deleteMany({
@@ -99,8 +81,7 @@ export async function createInvitation(
           workspaceId: scope.workspace.id,
           email: input.email,
           role: input.role,
-          tokenHash,
-          expiresAt,
+          expiresAt: newExpiry(),
           invitedById: scope.actorId,
         },
       });
@@ -117,7 +98,7 @@ export async function createInvitation(
     .catch((error: unknown) => {
       throw isUniqueViolation(error) ? alreadyInvited() : error;
     });
-  await mailInvitation(input.email, token, scope.workspace.name, scope.actorName);
+  await sendLink({ kind: "invitation", invitationId: invitation.id });
   return { id: invitation.id };
 }
 
@@ -130,13 +111,15 @@ async function findInvitation(scope: WorkspaceScope, id: string) {
   return invitation;
 }
 
-/** Sends a new link (valid 7 days again); the previous link stops working. */
-export async function resendInvitation(scope: WorkspaceScope & { actorName: string }, id: string) {
+/** Sends a new link (valid 7 days again); the previous link stops working now. */
+export async function resendInvitation(scope: WorkspaceScope, id: string) {
   const invitation = await findInvitation(scope, id);
   await consume("emailByAddress", invitation.email);
-  const { token, tokenHash, expiresAt } = newToken();
   await db.$transaction(async (tx) => {
-    await tx.invitation.update({ where: { id }, data: { tokenHash, expiresAt } });
+    await tx.invitation.update({
+      where: { id },
+      data: { tokenHash: null, expiresAt: newExpiry() },
+    });
     await recordAudit(tx, {
       workspaceId: scope.workspace.id,
       actorId: scope.actorId,
@@ -146,7 +129,7 @@ export async function resendInvitation(scope: WorkspaceScope & { actorName: stri
       metadata: { email: invitation.email },
     });
   });
-  await mailInvitation(invitation.email, token, scope.workspace.name, scope.actorName);
+  await sendLink({ kind: "invitation", invitationId: id });
   return { status: "sent" } as const;
 }
 
@@ -190,6 +173,27 @@ const withNames = {
   workspace: { select: { name: true } },
   invitedBy: { select: { name: true } },
 } as const;
+
+/**
+ * The email of invitation `invitationId`, with its token minted now (the `send-email` job calls
+ * it as it sends): a new random token whose SHA-256 replaces the stored one, so only the newest
+ * link sent works. Null, to send nothing, when the invitation is gone or expired.
+ */
+export async function invitationMail(invitationId: string): Promise<Mail | null> {
+  const token = generateToken();
+  const { count } = await db.invitation.updateMany({
+    where: { id: invitationId, expiresAt: { gt: new Date() } },
+    data: { tokenHash: hashToken(token) },
+  });
+  if (count !== 1) return null;
+  const row = await db.invitation.findUnique({ where: { id: invitationId }, include: withNames });
+  if (!row) return null;
+  const { email, inviterName, workspaceName } = describe(row);
+  return {
+    to: email,
+    ...templates.invitation(inviterName, workspaceName, appUrl("/invite", { token })),
+  };
+}
 
 /**
  * The invitation of an emailed link, for its landing page.

@@ -12,7 +12,7 @@ import { AuthHeading, textLinkClass } from "@/components/auth/auth-heading";
 import { Alert } from "@/components/ui/alert";
 import { AcceptInvitationButton } from "@/components/workspace/accept-invitation-button";
 import { formatDate, roleLabel } from "@/components/workspace/shared";
-import { SwitchAccountButton } from "@/components/workspace/switch-account-button";
+import { SwitchAccountButton } from "@/components/auth/switch-account-button";
 import { invitationTokenInput } from "@/schemas/workspace";
 import { getCurrentSession } from "@/server/auth/session";
 import { getQueryClient, trpc } from "@/trpc/server";

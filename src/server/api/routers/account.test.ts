@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
+import { OTHER_ACCOUNTS_LINK } from "@/server/services/accounts";
 import { runQueuedJobs } from "@/test/jobs";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import {
@@ -322,6 +323,39 @@ describe("signed-in account changes", () => {
     await runQueuedJobs("send-email");
     const notice = await db.outboxEmail.findFirst({ where: { to: "ada@example.com" } });
     expect(notice?.subject).toContain("Security notice");
+  });
+
+  it("confirms an email change only for the signed-in account that asked, which it names", async () => {
+    const ada = await signedInUser();
+    const { caller } = await callerWith(requestHeaders(ada.token));
+    await caller.account.requestEmailChange({
+      newEmail: "ada@new.example",
+      password: ada.password,
+    });
+    const link = await tokenFromOutbox("ada@new.example", "/confirm-email-change");
+
+    // Whoever reads the new address cannot move it to an account that is not the asker's.
+    const eve = await signedInUser("eve@example.com");
+    const other = await callerWith(requestHeaders(eve.token));
+    const refused = await errorOf(other.caller.account.confirmEmailChange({ token: link }));
+    expect([refused.code, refused.message]).toEqual(["FORBIDDEN", OTHER_ACCOUNTS_LINK]);
+    expect((await errorOf(other.caller.account.getEmailChange({ token: link }))).code).toBe(
+      "FORBIDDEN",
+    );
+    const anonymous = await callerWith();
+    expect((await errorOf(anonymous.caller.account.confirmEmailChange({ token: link }))).code).toBe(
+      "UNAUTHORIZED",
+    );
+    expect(await db.user.count({ where: { email: "ada@new.example" } })).toBe(0);
+
+    await expect(caller.account.getEmailChange({ token: link })).resolves.toEqual({
+      name: "Ada",
+      email: "ada@example.com",
+      newEmail: "ada@new.example",
+    });
+    await expect(caller.account.confirmEmailChange({ token: link })).resolves.toEqual({
+      email: "ada@new.example",
+    });
   });
 
   it("deletes the account with the right password only", async () => {

@@ -57,9 +57,19 @@ export const accountRouter = createTRPCRouter({
       accounts.requestEmailChange({ userId: ctx.auth.user.id }, input, ctx.meta),
     ),
 
-  confirmEmailChange: publicProcedure
+  /** What an email-change link would change: the signed-in account's name and email, and the new one. */
+  getEmailChange: protectedProcedure
     .input(tokenInput)
-    .mutation(({ ctx, input }) => accounts.confirmEmailChange(input.token, ctx.meta)),
+    .query(({ ctx, input }) =>
+      accounts.getEmailChange({ userId: ctx.auth.user.id }, input.token, ctx.meta),
+    ),
+
+  /** Confirms an email-change link: only the signed-in account that asked for it. */
+  confirmEmailChange: protectedProcedure
+    .input(tokenInput)
+    .mutation(({ ctx, input }) =>
+      accounts.confirmEmailChange({ userId: ctx.auth.user.id }, input.token, ctx.meta),
+    ),
 
   /** Deletes the account and clears the session cookie. */
   delete: protectedProcedure.input(deleteAccountInput).mutation(async ({ ctx, input }) => {

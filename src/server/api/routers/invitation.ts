@@ -23,20 +23,12 @@ export const invitationRouter = createTRPCRouter({
   create: workspaceProcedure("members:invite")
     .input(createInvitationInput)
     .mutation(({ ctx, input }) =>
-      invitations.createInvitation(
-        { ...scopeOf(ctx), actorName: ctx.auth.user.name },
-        { email: input.email, role: input.role },
-      ),
+      invitations.createInvitation(scopeOf(ctx), { email: input.email, role: input.role }),
     ),
 
   resend: workspaceProcedure("members:invite")
     .input(invitationIdInput)
-    .mutation(({ ctx, input }) =>
-      invitations.resendInvitation(
-        { ...scopeOf(ctx), actorName: ctx.auth.user.name },
-        input.invitationId,
-      ),
-    ),
+    .mutation(({ ctx, input }) => invitations.resendInvitation(scopeOf(ctx), input.invitationId)),
 
   revoke: workspaceProcedure("members:invite")
     .input(invitationIdInput)

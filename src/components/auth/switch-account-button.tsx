@@ -7,7 +7,7 @@ import { errorMessage } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/client";
 
-/** Signs out, then opens sign-in coming back to `next` (here: the invitation). */
+/** Signs out, then opens sign-in coming back to `next` (an emailed link: an invitation, an email change). */
 export function SwitchAccountButton({ next }: { next: string }) {
   const trpc = useTRPC();
   const router = useRouter();
