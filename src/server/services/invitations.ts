@@ -6,7 +6,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { createInvitationInput } from "@/schemas/workspace";
-import { consume } from "@/server/auth/rate-limit";
+import { limitInvitationEmail } from "@/server/auth/rate-limit";
 import { generateToken, hashToken } from "@/server/auth/tokens";
 import { assertEntitlement } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
@@ -78,7 +78,7 @@ export async function createInvitation(
     where: { workspaceId: scope.workspace.id, user: { email: input.email } },
   });
   if (member) throw new DomainError("CONFLICT", "This person is already a member.", "email");
-  await consume("emailByAddress", input.email);
+  await limitInvitationEmail(input.email, scope.actorId);
   const { token, tokenHash, expiresAt } = newToken();
   const invitation = await db
     .$transaction(async (tx) => {
@@ -133,7 +133,7 @@ async function findInvitation(scope: WorkspaceScope, id: string) {
 /** Sends a new link (valid 7 days again); the previous link stops working. */
 export async function resendInvitation(scope: WorkspaceScope & { actorName: string }, id: string) {
   const invitation = await findInvitation(scope, id);
-  await consume("emailByAddress", invitation.email);
+  await limitInvitationEmail(invitation.email, scope.actorId);
   const { token, tokenHash, expiresAt } = newToken();
   await db.$transaction(async (tx) => {
     await tx.invitation.update({ where: { id }, data: { tokenHash, expiresAt } });
