@@ -20,7 +20,8 @@ FROM deps AS build
 COPY . .
 RUN npm run build
 
-# The web server: no source, no dev dependencies, an unprivileged user.
+# The web server: no source, no dev dependencies, an unprivileged user. Behind a reverse proxy,
+# run it with TRUSTED_PROXIES=<proxies in front>; by default (0) the client IP is the connection's.
 FROM ${NODE_IMAGE} AS app
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000

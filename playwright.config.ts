@@ -61,6 +61,9 @@ export default defineConfig({
       // No Stripe key: `npm start` runs the local Stripe emulator (in memory) on this port.
       STRIPE_SECRET_KEY: "",
       STRIPE_EMULATOR_PORT: String(STRIPE_EMULATOR_PORT),
+      // As behind one reverse proxy: each browser context's X-Forwarded-For is its client IP
+      // (e2e/support/accounts.ts, clientIpHeader), so per-IP limits count each test apart.
+      TRUSTED_PROXIES: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -19,8 +19,9 @@ import { stopAll } from "../scripts/lib/process-groups";
  * Scale-out and faults, on a deployment of its own: two app instances (`npm start`, the standalone
  * build) on two ports share one PostgreSQL (the embedded server, run alone) and one Stripe
  * emulator. A session made on one is valid on the other, rate limits are shared, a webhook event
- * delivered to both is applied once. Then the database stops under load: `/api/health` answers
- * 503, pages show the error boundary, and both recover by themselves when it returns.
+ * delivered to both is applied once. A third instance, reached directly, ignores a forged
+ * X-Forwarded-For. Then the database stops under load: `/api/health` answers 503, pages show the
+ * error boundary, and both recover by themselves when it returns.
  */
 
 test.describe.configure({ mode: "serial" });
@@ -71,11 +72,20 @@ async function healthOfBoth(request: APIRequestContext, status: number, timeoutM
   }
 }
 
-/** `session.signIn` over HTTP, as the sign-in form sends it; returns the status code. */
-async function signInStatus(request: APIRequestContext, appUrl: string, email: string) {
+/**
+ * `session.signIn` over HTTP, as the sign-in form sends it, with `headers` (e.g. the client's
+ * X-Forwarded-For); returns the status code.
+ */
+async function signInStatus(
+  request: APIRequestContext,
+  appUrl: string,
+  email: string,
+  headers: Record<string, string>,
+  password = "not-the-password-123",
+) {
   const response = await request.post(`${appUrl}/api/trpc/session.signIn`, {
-    headers: { origin: appUrl, "content-type": "application/json", ...clientIpHeader() },
-    data: { json: { email, password: "not-the-password-123" } },
+    headers: { origin: appUrl, "content-type": "application/json", ...headers },
+    data: { json: { email, password } },
   });
   return response.status();
 }
@@ -96,13 +106,45 @@ test("rate limits are shared: attempts on both instances count against one limit
 }) => {
   const [a, b] = apps;
   const { email } = newAccount("Nobody", "ratelimit");
-  // sign-in:email allows 10 attempts per 15 minutes (src/server/auth/rate-limit.ts): 5 on each.
+  const client = clientIpHeader();
+  // sign-in:email+ip allows one client 10 attempts per 15 minutes (src/server/auth/rate-limit.ts):
+  // 5 on each.
   for (let i = 0; i < 5; i++) {
-    expect(await signInStatus(request, a!.url, email)).toBe(401);
-    expect(await signInStatus(request, b!.url, email)).toBe(401);
+    expect(await signInStatus(request, a!.url, email, client)).toBe(401);
+    expect(await signInStatus(request, b!.url, email, client)).toBe(401);
   }
-  expect(await signInStatus(request, a!.url, email)).toBe(429);
-  expect(await signInStatus(request, b!.url, email)).toBe(429);
+  expect(await signInStatus(request, a!.url, email, client)).toBe(429);
+  expect(await signInStatus(request, b!.url, email, client)).toBe(429);
+});
+
+test("an instance reached directly (TRUSTED_PROXIES=0) ignores a forged X-Forwarded-For", async ({
+  request,
+}) => {
+  const direct = await startApp(
+    "app-direct",
+    await freePort(),
+    database.url,
+    stripeEmulator.url,
+    0,
+  );
+  const forged = (i: number) => ({ "x-forwarded-for": `198.51.100.${i}` });
+  // The session records the connection's address, not the one the client claims.
+  expect(await signInStatus(request, direct.url, DEMO.email, forged(200), DEMO.password)).toBe(200);
+  const list = await request.get(`${direct.url}/api/trpc/session.list`);
+  const sessions = (await list.json()).result.data.json as {
+    current: boolean;
+    ipAddress: string;
+  }[];
+  expect(sessions.find((session) => session.current)?.ipAddress).toBe("127.0.0.1");
+  // Every attempt counts against that one address, however the header varies: sign-in:ip allows
+  // 30 per 15 minutes, one of them spent above.
+  const statuses: number[] = [];
+  for (let i = 1; i <= 60 && !statuses.includes(429); i++) {
+    const { email } = newAccount("Nobody", "forged");
+    statuses.push(await signInStatus(request, direct.url, email, forged(i)));
+  }
+  expect(statuses).toEqual([...Array<number>(29).fill(401), 429]);
+  await direct.stop();
 });
 
 test("a Stripe event delivered to both instances at once is applied once", async ({

@@ -8,9 +8,11 @@ import { expect, type Browser, type Page } from "@playwright/test";
 export type Account = { name: string; email: string; password: string };
 
 /**
- * A client IP of its own for each browser context (X-Forwarded-For, which the Next server passes
- * through when no proxy is configured), so the per-IP rate limits (sign-up: 10 an hour) count each
- * test apart and reruns against a running server do not answer 429. Per-account limits still apply.
+ * A client IP of its own for each browser context: X-Forwarded-For as a reverse proxy would write
+ * it. The e2e servers run with TRUSTED_PROXIES=1, which takes the header's last entry as the client
+ * (src/server/http/client-address.ts), so the per-IP rate limits (sign-up: 10 an hour) count each
+ * test apart and reruns against a running server do not answer 429. A server reached directly
+ * (TRUSTED_PROXIES=0, the default) ignores the header: e2e/scale-out.spec.ts checks that.
  * Use in each spec: `test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) })`.
  */
 export function clientIpHeader(): Record<string, string> {

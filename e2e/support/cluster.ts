@@ -132,12 +132,18 @@ export async function startStripeEmulator(port: number): Promise<Started & { url
   return { ...started, url: `http://127.0.0.1:${port}` };
 }
 
-/** One app instance: `npm start` on `port`, its own APP_URL, the shared database and emulator. */
+/**
+ * One app instance: `npm start` on `port`, its own APP_URL, the shared database and emulator,
+ * resolved once it has answered a request. `trustedProxies` is its TRUSTED_PROXIES: 1 (the
+ * default) as behind a load balancer, so each test's X-Forwarded-For is its client IP
+ * (e2e/support/accounts.ts); 0 for an instance reached directly.
+ */
 export async function startApp(
   name: string,
   port: number,
   databaseUrl: string,
   stripeUrl: string,
+  trustedProxies = 1,
 ): Promise<Started & { url: string }> {
   const url = `http://127.0.0.1:${port}`;
   const started = await start(
@@ -153,8 +159,12 @@ export async function startApp(
       STRIPE_SECRET_KEY: CLUSTER_STRIPE_KEY,
       STRIPE_WEBHOOK_SECRET: CLUSTER_WEBHOOK_SECRET,
       STRIPE_API_BASE: stripeUrl,
+      TRUSTED_PROXIES: String(trustedProxies),
     },
     /Ready in/,
   );
+  // Next listens before it runs src/instrumentation.ts; once it has answered a request, that has
+  // run (requests wait for it), so the trusted client address is installed for the next ones.
+  await fetch(`${url}/api/health`);
   return { ...started, url };
 }

@@ -73,6 +73,8 @@ function appEnv(options: BenchOptions, baseUrl: string): NodeJS.ProcessEnv {
     HOSTNAME: "127.0.0.1",
     APP_URL: baseUrl,
     BENCHMARK_ROUTES: "1",
+    // As behind one proxy: the sign-in's X-Forwarded-For is its client IP (bench/sign-in.ts).
+    TRUSTED_PROXIES: "1",
     MAIL_TRANSPORT: "outbox",
     NEXT_TELEMETRY_DISABLED: "1",
     STRIPE_EMULATOR_PORT: String(options.stripePort),

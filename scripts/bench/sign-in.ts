@@ -3,7 +3,8 @@
  * `session.signIn`, POSTed the way the sign-in form's client sends it (httpBatchLink, superjson),
  * with the app's own Origin (the CSRF check refuses a POST without it). Sign-in is rate-limited
  * per IP (30 per 15 minutes): each run comes from an IP of its own in 198.18.0.0/15 (the
- * benchmarking range, RFC 2544) through X-Forwarded-For, which `npm start` passes on.
+ * benchmarking range, RFC 2544) through X-Forwarded-For, which the bench's server, run with
+ * TRUSTED_PROXIES=1 (bench/server.ts), takes as the client's as if a proxy had written it.
  */
 import superjson from "superjson";
 

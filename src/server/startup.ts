@@ -1,14 +1,15 @@
 /**
- * Start-up checks of the Next server (from `src/instrumentation.ts`; skipped by `next build`).
+ * Start-up work of the Next server (from `src/instrumentation.ts`; skipped by `next build`).
  */
 import "server-only";
 import type * as EnvModule from "@/env";
 
 /**
- * Validates the environment, exiting with the one message that lists every bad variable, warns
- * when the benchmark routes are on, then probes the database and prints one line when it does
- * not answer. The server keeps running then: pages and `/api/health` report the outage, and the
- * pool reconnects when it returns.
+ * Validates the environment, exiting with the one message that lists every bad variable; makes
+ * every request carry the client address the server trusts (src/server/http/client-address.ts),
+ * first, as requests may already be arriving; warns when the benchmark routes are on; then probes
+ * the database and prints one line when it does not answer. The server keeps running then: pages
+ * and `/api/health` report the outage, and the pool reconnects when it returns.
  */
 export async function onServerStart(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -18,6 +19,8 @@ export async function onServerStart(): Promise<void> {
   } catch {
     process.exit(1); // src/env.ts has printed the list of invalid variables.
   }
+  const { trustClientAddress } = await import("@/server/http/client-address");
+  trustClientAddress(env.TRUSTED_PROXIES);
   if (env.BENCHMARK_ROUTES) {
     console.warn("! BENCHMARK_ROUTES is on: /api/bench/* answers (for `npm run bench` only)");
   }

@@ -7,14 +7,18 @@ import { createCaller } from "@/server/api/root";
 import { lucia } from "@/server/auth/lucia";
 import { hashPassword } from "@/server/auth/password";
 import { createSession } from "@/server/auth/session";
+import { clientAddressHeaders } from "@/server/http/client-address";
 import { db } from "@/server/db";
 import { runQueuedJobs } from "@/test/jobs";
 
-/** Headers of a browser request from `ip`, with `token`'s session cookie when given. */
+/**
+ * Headers of a browser request from `ip` (as the server marks the client address it trusts:
+ * src/server/http/client-address.ts), with `token`'s session cookie when given.
+ */
 export function requestHeaders(token?: string, ip = "203.0.113.7"): Headers {
   const headers = new Headers({
     "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",
-    "x-forwarded-for": ip,
+    ...clientAddressHeaders(ip),
   });
   if (token) headers.set("cookie", `${lucia.sessionCookieName}=${token}`);
   return headers;

@@ -1,7 +1,15 @@
 /**
- * Rate limits for sign-in, sign-up, emailed links and token checks, per IP and per account,
- * stored in PostgreSQL (rate-limiter-flexible's Prisma store) so every app instance shares them.
- * Limits follow OWASP ASVS 2.2.1 (anti-automation) with room for honest typos.
+ * Rate limits for sign-in, sign-up, emailed links and token checks, stored in PostgreSQL
+ * (rate-limiter-flexible's Prisma store) so every app instance shares them. Limits follow OWASP
+ * ASVS 2.2.1 (anti-automation) with room for honest typos.
+ *
+ * No lockout by a stranger (OWASP Authentication Cheat Sheet, "Account Lockout"; the pattern of
+ * rate-limiter-flexible's wiki, "Brute-force protection"): attempts at one account are counted per
+ * account and client (the IP the server trusts: src/server/http/client-address.ts), so wrong
+ * passwords or reset requests from one client never stop the owner on another. A per-account
+ * ceiling, several clients' worth, still caps guessing and mail spread over many addresses. The
+ * windows are fixed, not growing: one client gets 10 guesses per account per 15 minutes, each
+ * costing an argon2id hash, and all clients together 100 an hour.
  */
 import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
@@ -22,14 +30,21 @@ function limiter(keyPrefix: string, points: number, duration: number) {
 export const limits = {
   /** Every sign-in attempt from one IP: 30 per 15 minutes. */
   signInByIp: limiter("sign-in:ip", 30, 15 * 60),
-  /** Sign-in attempts for one email: 10 per 15 minutes (cleared by a success). */
-  signInByEmail: limiter("sign-in:email", 10, 15 * 60),
+  /** Sign-in attempts at one email from one IP: 10 per 15 minutes (cleared by a success). */
+  signInByEmailAndIp: limiter("sign-in:email+ip", 10, 15 * 60),
+  /** Sign-in attempts at one email from every IP: the ceiling, 100 per hour. */
+  signInByEmail: limiter("sign-in:email", 100, 60 * 60),
   /** Password re-checks of a signed-in user (change password or email, delete): 10 per 15 minutes. */
   passwordCheckByUser: limiter("password-check:user", 10, 15 * 60),
   /** Accounts created from one IP: 10 per hour. */
   signUpByIp: limiter("sign-up:ip", 10, 60 * 60),
-  /** Emails (verification, reset, email change) to one address: 5 per hour. */
-  emailByAddress: limiter("email:address", 5, 60 * 60),
+  /**
+   * Emails (verification, reset, email change, invitation) to one address asked by one requester
+   * (an IP, or the inviting user): 5 per hour.
+   */
+  emailByAddressAndRequester: limiter("email:address+requester", 5, 60 * 60),
+  /** Emails to one address, every requester together: the ceiling against mail bombing, 20 an hour. */
+  emailByAddress: limiter("email:address", 20, 60 * 60),
   /** Emails requested from one IP: 20 per hour. */
   emailByIp: limiter("email:ip", 20, 60 * 60),
   /** Token checks (verify, reset, confirm) from one IP: 30 per 15 minutes. */
@@ -65,7 +80,52 @@ export async function consume(name: LimitName, key: string | null): Promise<void
   }
 }
 
-/** Forgets `key`'s attempts against `name` (e.g. after a successful sign-in). */
-export async function reset(name: LimitName, key: string): Promise<void> {
+/** Forgets `key`'s attempts against `name`. */
+async function reset(name: LimitName, key: string): Promise<void> {
   await limits[name].delete(key);
+}
+
+/** The key of a limit counted per email and client IP together ("unknown" IPs share one). */
+function emailAndIp(email: string, ipAddress: string | null): string {
+  return `${email} ${ipAddress ?? "unknown"}`;
+}
+
+/**
+ * Counts a sign-in attempt at `email` from `ipAddress`, before the password is checked (so
+ * parallel guesses cannot slip past): per IP, per email and IP, then the email's ceiling.
+ * @throws RateLimitError when one of them is exceeded.
+ */
+export async function limitSignIn(email: string, ipAddress: string | null): Promise<void> {
+  await consume("signInByIp", ipAddress);
+  await consume("signInByEmailAndIp", emailAndIp(email, ipAddress));
+  await consume("signInByEmail", email);
+}
+
+/** After a successful sign-in: forgets this client's attempts at `email` (the ceiling keeps its). */
+export async function clearSignInAttempts(email: string, ipAddress: string | null): Promise<void> {
+  await reset("signInByEmailAndIp", emailAndIp(email, ipAddress));
+}
+
+/**
+ * Counts an email to `address` asked from `ipAddress` (verification, reset, email change): per
+ * IP, then {@link limitEmailTo}.
+ * @throws RateLimitError when one of them is exceeded.
+ */
+export async function limitEmail(address: string, ipAddress: string | null): Promise<void> {
+  await consume("emailByIp", ipAddress);
+  await limitEmailTo(address, ipAddress ?? "unknown");
+}
+
+/**
+ * Counts an invitation email to `address` sent by the user `inviterId`: {@link limitEmailTo}.
+ * @throws RateLimitError when a limit is exceeded.
+ */
+export async function limitInvitationEmail(address: string, inviterId: string): Promise<void> {
+  await limitEmailTo(address, `user:${inviterId}`);
+}
+
+/** Counts an email to `address` per address and requester, then against the address's ceiling. */
+async function limitEmailTo(address: string, requester: string): Promise<void> {
+  await consume("emailByAddressAndRequester", `${address} ${requester}`);
+  await consume("emailByAddress", address);
 }

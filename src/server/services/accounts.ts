@@ -29,7 +29,7 @@ import type {
   verifyEmailInput,
 } from "@/schemas/account";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/server/auth/password";
-import { consume, reset } from "@/server/auth/rate-limit";
+import { clearSignInAttempts, consume, limitEmail, limitSignIn } from "@/server/auth/rate-limit";
 import type { RequestMeta } from "@/server/auth/request-meta";
 import { createSession } from "@/server/auth/session";
 import { hashToken } from "@/server/auth/tokens";
@@ -134,12 +134,11 @@ async function sendVerification(user: { id: string; email: string }, passwordHas
  * An address that already has a verified account gets a "you already have an account" email;
  * one with an unverified account gets a new link bound to this sign-up's password (the account
  * changes only when that link is confirmed with that password).
- * @throws RateLimitError (TOO_MANY_REQUESTS) per IP and per address.
+ * @throws RateLimitError (TOO_MANY_REQUESTS) per IP, per address and IP, and per address.
  */
 export async function signUp(input: z.output<typeof signUpInput>, meta: RequestMeta) {
   await consume("signUpByIp", meta.ipAddress);
-  await consume("emailByIp", meta.ipAddress);
-  await consume("emailByAddress", input.email);
+  await limitEmail(input.email, meta.ipAddress);
   const passwordHash = await hashPassword(input.password);
   let user = await db.user.findUnique({ where: { email: input.email } });
   if (!user) {
@@ -163,8 +162,7 @@ export async function signUp(input: z.output<typeof signUpInput>, meta: RequestM
 
 /** Sends a new verification link when the address has an unverified account; else nothing. */
 export async function resendVerification(email: string, meta: RequestMeta) {
-  await consume("emailByIp", meta.ipAddress);
-  await consume("emailByAddress", email);
+  await limitEmail(email, meta.ipAddress);
   const user = await db.user.findUnique({ where: { email } });
   if (user && !user.emailVerifiedAt) await sendVerification(user, user.passwordHash);
   return CHECK_EMAIL;
@@ -204,21 +202,20 @@ export async function verifyEmail(input: z.output<typeof verifyEmailInput>, meta
  * Checks email and password and starts a session.
  * @throws DomainError UNAUTHORIZED "Incorrect email or password." for an unknown email or a
  *   wrong password alike; FORBIDDEN for an unverified account (a new link is sent);
- *   RateLimitError per IP and per address (10 attempts per 15 minutes, successes cleared).
+ *   RateLimitError per IP, per address and IP (10 attempts per 15 minutes, cleared by a
+ *   success) and per address (100 an hour): src/server/auth/rate-limit.ts.
  */
 export async function signIn(input: z.output<typeof signInInput>, meta: RequestMeta) {
-  await consume("signInByIp", meta.ipAddress);
-  // Counted before the check, so parallel guesses cannot slip past the limit; a success clears it.
-  await consume("signInByEmail", input.email);
+  await limitSignIn(input.email, meta.ipAddress);
   const user = await db.user.findUnique({ where: { email: input.email } });
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
   if (!user || !valid) throw new DomainError("UNAUTHORIZED", "Incorrect email or password.");
-  await reset("signInByEmail", input.email);
+  await clearSignInAttempts(input.email, meta.ipAddress);
   if (!user.emailVerifiedAt) {
     // A rate-limited resend still gets the same answer.
-    await consume("emailByAddress", user.email)
+    await limitEmail(user.email, meta.ipAddress)
       .then(() => sendVerification(user, user.passwordHash))
       .catch(() => {});
     throw new DomainError("FORBIDDEN", "Verify your email first: we sent you a new link.");
@@ -229,8 +226,7 @@ export async function signIn(input: z.output<typeof signInInput>, meta: RequestM
 
 /** Emails a reset link (1 hour, single use) when the address has an account. */
 export async function requestPasswordReset(email: string, meta: RequestMeta) {
-  await consume("emailByIp", meta.ipAddress);
-  await consume("emailByAddress", email);
+  await limitEmail(email, meta.ipAddress);
   const user = await db.user.findUnique({ where: { email } });
   if (user) {
     const emailTokenId = await db.$transaction((tx) =>
@@ -299,8 +295,7 @@ export async function requestEmailChange(
   if (input.newEmail === user.email) {
     throw new DomainError("BAD_REQUEST", "This is already your email address.", "newEmail");
   }
-  await consume("emailByIp", meta.ipAddress);
-  await consume("emailByAddress", input.newEmail);
+  await limitEmail(input.newEmail, meta.ipAddress);
   const taken = await db.user.findUnique({ where: { email: input.newEmail } });
   if (taken) {
     await sendEmail(

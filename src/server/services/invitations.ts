@@ -8,7 +8,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { createInvitationInput } from "@/schemas/workspace";
-import { consume } from "@/server/auth/rate-limit";
+import { limitInvitationEmail } from "@/server/auth/rate-limit";
 import { generateToken, hashToken } from "@/server/auth/tokens";
 import { assertEntitlement } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
@@ -61,7 +61,7 @@ export async function createInvitation(
     where: { workspaceId: scope.workspace.id, user: { email: input.email } },
   });
   if (member) throw new DomainError("CONFLICT", "This person is already a member.", "email");
-  await consume("emailByAddress", input.email);
+  await limitInvitationEmail(input.email, scope.actorId);
   const invitation = await db
     .$transaction(async (tx) => {
       await tx.invitation.deleteMany({
@@ -114,7 +114,7 @@ async function findInvitation(scope: WorkspaceScope, id: string) {
 /** Sends a new link (valid 7 days again); the previous link stops working now. */
 export async function resendInvitation(scope: WorkspaceScope, id: string) {
   const invitation = await findInvitation(scope, id);
-  await consume("emailByAddress", invitation.email);
+  await limitInvitationEmail(invitation.email, scope.actorId);
   await db.$transaction(async (tx) => {
     await tx.invitation.update({
       where: { id },

@@ -210,17 +210,53 @@ describe("sign-in", () => {
     expect(await db.outboxEmail.count({ where: { to: "grace@example.com" } })).toBe(2);
   });
 
-  it("locks an address after 10 attempts within 15 minutes, even with the right password", async () => {
+  it("locks one client out of an address after 10 attempts, and a success clears its count", async () => {
     const { password } = await signedInUser();
-    for (let i = 0; i < 10; i += 1) {
-      const { caller } = await callerWith(requestHeaders(undefined, `198.51.100.${i}`));
-      await errorOf(caller.session.signIn({ email: "ada@example.com", password: "wrong" }));
-    }
-    const { caller } = await callerWith(requestHeaders(undefined, "198.51.100.99"));
-    const limited = await errorOf(caller.session.signIn({ email: "ada@example.com", password }));
+    const { caller } = await callerWith(requestHeaders(undefined, "198.51.100.1"));
+    const attempt = (pw: string) =>
+      caller.session.signIn({ email: "ada@example.com", password: pw });
+    for (let i = 0; i < 9; i += 1)
+      expect((await errorOf(attempt("wrong"))).code).toBe("UNAUTHORIZED");
+    await attempt(password);
+    for (let i = 0; i < 10; i += 1)
+      expect((await errorOf(attempt("wrong"))).code).toBe("UNAUTHORIZED");
+    const limited = await errorOf(attempt(password));
     expect(limited.code).toBe("TOO_MANY_REQUESTS");
     expect(limited.message).toMatch(/^Too many attempts\. Try again in \d+ minutes?\.$/);
   });
+
+  it("lets the owner sign in from another client while one client is locked out", async () => {
+    const { password } = await signedInUser();
+    const attacker = await callerWith(requestHeaders(undefined, "198.51.100.1"));
+    for (let i = 0; i < 10; i += 1) {
+      await errorOf(
+        attacker.caller.session.signIn({ email: "ada@example.com", password: "wrong" }),
+      );
+    }
+    const blocked = attacker.caller.session.signIn({ email: "ada@example.com", password });
+    expect((await errorOf(blocked)).code).toBe("TOO_MANY_REQUESTS");
+    const owner = await callerWith(requestHeaders(undefined, "203.0.113.50"));
+    await expect(
+      owner.caller.session.signIn({ email: "ada@example.com", password }),
+    ).resolves.toMatchObject({ user: { email: "ada@example.com" } });
+    expect(sessionTokenFrom(owner.resHeaders)).toBeTruthy();
+  });
+
+  it("caps attempts at one address from every client together at 100 an hour", async () => {
+    const { password } = await signedInUser();
+    for (let client = 0; client < 10; client += 1) {
+      const { caller } = await callerWith(requestHeaders(undefined, `198.51.100.${client}`));
+      for (let i = 0; i < 10; i += 1) {
+        const error = await errorOf(
+          caller.session.signIn({ email: "ada@example.com", password: "x" }),
+        );
+        expect(error.code).toBe("UNAUTHORIZED");
+      }
+    }
+    const { caller } = await callerWith(requestHeaders(undefined, "203.0.113.50"));
+    const limited = await errorOf(caller.session.signIn({ email: "ada@example.com", password }));
+    expect(limited.code).toBe("TOO_MANY_REQUESTS");
+  }, 60_000);
 
   it("replaces the session a visitor already had (no fixation)", async () => {
     const { user, password, token } = await signedInUser();
@@ -272,6 +308,35 @@ describe("password reset", () => {
     await expect(
       caller.session.signIn({ email: "ada@example.com", password: "a brand new password" }),
     ).resolves.toBeTruthy();
+  });
+  it("five reset requests from one client do not stop the owner's reset mail from another", async () => {
+    await signedInUser();
+    const attacker = await callerWith(requestHeaders(undefined, "198.51.100.1"));
+    const request = (caller: typeof attacker.caller) =>
+      caller.account.requestPasswordReset({ email: "ada@example.com" });
+    for (let i = 0; i < 5; i += 1) await request(attacker.caller);
+    expect((await errorOf(request(attacker.caller))).code).toBe("TOO_MANY_REQUESTS");
+    const owner = await callerWith(requestHeaders(undefined, "203.0.113.50"));
+    await expect(request(owner.caller)).resolves.toEqual({ status: "check-email" });
+    const token = await tokenFromOutbox("ada@example.com", "/reset-password");
+    await expect(
+      owner.caller.account.resetPassword({ token, password: "the owner's new password" }),
+    ).resolves.toEqual({ status: "ok" });
+  });
+
+  it("caps the mail to one address from every client together at 20 an hour", async () => {
+    await signedInUser();
+    for (let client = 0; client < 4; client += 1) {
+      const { caller } = await callerWith(requestHeaders(undefined, `198.51.100.${client}`));
+      for (let i = 0; i < 5; i += 1) {
+        await caller.account.requestPasswordReset({ email: "ada@example.com" });
+      }
+    }
+    const { caller } = await callerWith(requestHeaders(undefined, "203.0.113.50"));
+    const limited = await errorOf(
+      caller.account.requestPasswordReset({ email: "ada@example.com" }),
+    );
+    expect(limited.code).toBe("TOO_MANY_REQUESTS");
   });
 });
 

@@ -237,6 +237,24 @@ describe("invitations", () => {
     );
   });
 
+  it("limits an inviter's resends without blocking the invitee's own mail", async () => {
+    const { ada } = await team();
+    await signedInUser("dan@example.com");
+    const { id } = await ada.caller.invitation.create({
+      workspaceSlug: "acme",
+      email: "dan@example.com",
+      role: "member",
+    });
+    const resend = () => ada.caller.invitation.resend({ workspaceSlug: "acme", invitationId: id });
+    for (let i = 0; i < 4; i += 1) await resend();
+    expect((await errorOf(resend())).code).toBe("TOO_MANY_REQUESTS");
+    const dan = await callerWith(requestHeaders(undefined, "203.0.113.50"));
+    await expect(
+      dan.caller.account.requestPasswordReset({ email: "dan@example.com" }),
+    ).resolves.toEqual({ status: "check-email" });
+    await expect(tokenFromOutbox("dan@example.com", "/reset-password")).resolves.toBeTruthy();
+  });
+
   it("refuses an expired invitation", async () => {
     const { ada } = await team();
     await ada.caller.invitation.create({
