@@ -6,7 +6,7 @@ import {
   createCheckoutSession,
   createPortalSession,
   getBillingOverview,
-} from "@/server/services/billing";
+} from "@/server/billing/sync";
 
 /** A workspace's plan and subscription, and the Stripe pages that change them. */
 export const billingRouter = createTRPCRouter({

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type Stripe from "stripe";
-import { syncCustomer } from "@/server/services/billing";
+import { syncCustomer } from "@/server/billing/sync";
 import { idOf } from "./customer-id";
 
 export async function handleInvoicePaymentActionRequired(
