@@ -34,7 +34,7 @@ import { DomainError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
 import { appUrl, sendEmail } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
-import { cancelBilling } from "@/server/billing/sync";
+import { cancelBilling } from "@/server/billing/cancel";
 import { ensurePersonalWorkspace } from "@/server/services/workspaces";
 import { lockWorkspacesOfMember } from "@/server/workspace-locks";
 

@@ -15,7 +15,7 @@ import { DomainError } from "@/server/errors";
 import { appUrl, sendEmail } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
 import { recordAudit } from "@/server/services/audit";
-import { syncSeats } from "@/server/billing/sync";
+import { syncSeats } from "@/server/billing/seats";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 /** How long an invitation link works, in ms (7 days). */

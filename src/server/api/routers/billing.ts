@@ -2,11 +2,8 @@ import { createCheckoutSessionInput } from "@/schemas/billing";
 import { workspaceInput } from "@/schemas/workspace";
 import { createTRPCRouter, publicProcedure, scopeOf, workspaceProcedure } from "@/server/api/init";
 import { PLAN_LIST } from "@/server/billing/plans";
-import {
-  createCheckoutSession,
-  createPortalSession,
-  getBillingOverview,
-} from "@/server/billing/sync";
+import { createCheckoutSession, createPortalSession } from "@/server/billing/checkout";
+import { getBillingOverview } from "@/server/billing/overview";
 
 /** A workspace's plan and subscription, and the Stripe pages that change them. */
 export const billingRouter = createTRPCRouter({
