@@ -1,6 +1,6 @@
 /**
  * The admin console's procedures (`/admin`): every one is an `adminProcedure` (anonymous →
- * UNAUTHORIZED, signed in but not staff → NOT_FOUND). Services: src/server/services/admin.ts.
+ * UNAUTHORIZED, signed in but not staff → NOT_FOUND). Services: src/server/services/admin/.
  */
 import "server-only";
 import {
@@ -30,7 +30,7 @@ import {
   searchUsers,
   searchWorkspaces,
   signOutEverywhere,
-} from "@/server/services/admin";
+} from "@/server/services/admin/users";
 
 export const adminRouter = createTRPCRouter({
   /** One page of users, newest first; `q` matches email or name literally. */
