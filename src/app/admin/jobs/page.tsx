@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { JobList } from "@/components/admin/jobs";
 import { ListSkeleton } from "@/components/workspace/shared";
 import { adminJobStates } from "@/schemas/admin";
-import { jobQueues } from "@/server/services/admin/users";
+import { jobQueues } from "@/server/services/admin/jobs";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { param, requireAdmin } from "../server";
 

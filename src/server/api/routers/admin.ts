@@ -16,21 +16,21 @@ import {
 } from "@/schemas/admin";
 import { adminProcedure } from "@/server/api/admin";
 import { createTRPCRouter } from "@/server/api/init";
+import { listAuditLog } from "@/server/services/admin/audit-log";
+import { listJobs, retryJob } from "@/server/services/admin/jobs";
+import {
+  getStripeEvent,
+  listStripeEvents,
+  replayStripeEvent,
+} from "@/server/services/admin/stripe-events";
 import {
   disableUser,
   enableUser,
-  getStripeEvent,
   getUser,
-  getWorkspace,
-  listAuditLog,
-  listJobs,
-  listStripeEvents,
-  replayStripeEvent,
-  retryJob,
   searchUsers,
-  searchWorkspaces,
   signOutEverywhere,
 } from "@/server/services/admin/users";
+import { getWorkspace, searchWorkspaces } from "@/server/services/admin/workspaces";
 
 export const adminRouter = createTRPCRouter({
   /** One page of users, newest first; `q` matches email or name literally. */
