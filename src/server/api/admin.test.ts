@@ -7,28 +7,27 @@ import { adminRouter } from "@/server/api/routers/admin";
 import { db } from "@/server/db";
 import { adminApi, codeOf, signedInAdmin } from "@/test/admin";
 import { cleanDatabaseBeforeEach } from "@/test/database";
+import { procedureAt } from "@/test/procedures";
 import { signedInUser } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
 
 /** A sample input of every admin procedure. */
 const SAMPLES: Record<string, unknown> = {
-  users: {},
-  user: { userId: "u1" },
-  disableUser: { userId: "u1" },
-  enableUser: { userId: "u1" },
-  signOutUser: { userId: "u1" },
-  workspaces: {},
-  workspace: { workspaceId: "w1" },
-  stripeEvents: {},
-  stripeEvent: { eventId: "evt_1" },
-  replayStripeEvent: { eventId: "evt_1" },
-  jobs: {},
-  retryJob: { queue: "cleanup", jobId: "00000000-0000-4000-8000-000000000000" },
-  auditLog: {},
+  "users.list": {},
+  "users.get": { userId: "u1" },
+  "users.disable": { userId: "u1" },
+  "users.enable": { userId: "u1" },
+  "users.signOut": { userId: "u1" },
+  "workspaces.list": {},
+  "workspaces.get": { workspaceId: "w1" },
+  "stripeEvents.list": {},
+  "stripeEvents.get": { eventId: "evt_1" },
+  "stripeEvents.replay": { eventId: "evt_1" },
+  "jobs.list": {},
+  "jobs.retry": { queue: "cleanup", jobId: "00000000-0000-4000-8000-000000000000" },
+  "auditLog.list": {},
 };
-
-type Api = Record<string, (input: unknown) => Promise<unknown>>;
 
 describe("admin console: access", () => {
   it("has a sample for every procedure", () => {
@@ -36,20 +35,23 @@ describe("admin console: access", () => {
   });
 
   it("answers UNAUTHORIZED to an anonymous caller and NOT_FOUND to a non-admin, for every procedure", async () => {
-    const anonymous = (await adminApi()) as unknown as Api;
+    const anonymous = await adminApi();
     const { token } = await signedInUser("ada@example.com");
-    const member = (await adminApi(token)) as unknown as Api;
+    const member = await adminApi(token);
     for (const [name, input] of Object.entries(SAMPLES)) {
-      expect([name, await codeOf(anonymous[name]!(input))]).toEqual([name, "UNAUTHORIZED"]);
-      expect([name, await codeOf(member[name]!(input))]).toEqual([name, "NOT_FOUND"]);
+      expect([name, await codeOf(procedureAt(anonymous, name)(input))]).toEqual([
+        name,
+        "UNAUTHORIZED",
+      ]);
+      expect([name, await codeOf(procedureAt(member, name)(input))]).toEqual([name, "NOT_FOUND"]);
     }
-    await expect(member.users!({})).rejects.toThrow("Not found.");
+    await expect(member.users.list({})).rejects.toThrow("Not found.");
   });
 
   it("lets an admin in, and no longer once the flag is revoked", async () => {
     const { api, user } = await signedInAdmin();
-    await expect(api.users({})).resolves.toMatchObject({ items: [{ id: user.id }] });
+    await expect(api.users.list({})).resolves.toMatchObject({ items: [{ id: user.id }] });
     await db.user.update({ where: { id: user.id }, data: { isAdmin: false } });
-    expect(await codeOf(api.users({}))).toBe("NOT_FOUND");
+    expect(await codeOf(api.users.list({}))).toBe("NOT_FOUND");
   });
 });

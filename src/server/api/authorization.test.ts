@@ -14,6 +14,7 @@ import { generateToken, hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { givePlan } from "@/test/plans";
+import { procedureAt } from "@/test/procedures";
 import { callerWith, requestHeaders } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
@@ -182,26 +183,41 @@ const POLICIES: Record<string, { policy: Policy; input?: (f: Fixture) => unknown
     policy: { kind: "workspace", permission: "projects:write" },
     input: (f) => ({ workspaceSlug: f.slug, projectId: f.projectId, status: "paused" }),
   },
-  "admin.users": { policy: { kind: "admin" }, input: () => ({ q: "example" }) },
-  "admin.user": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
-  "admin.disableUser": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
-  "admin.enableUser": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
-  "admin.signOutUser": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
-  "admin.workspaces": { policy: { kind: "admin" }, input: () => ({ q: "acme" }) },
-  "admin.workspace": { policy: { kind: "admin" }, input: (f) => ({ workspaceId: f.workspaceId }) },
-  "admin.stripeEvents": { policy: { kind: "admin" }, input: () => ({ status: "received" }) },
-  "admin.stripeEvent": { policy: { kind: "admin" }, input: (f) => ({ eventId: f.stripeEventId }) },
-  "admin.replayStripeEvent": {
+  "admin.users.list": { policy: { kind: "admin" }, input: () => ({ q: "example" }) },
+  "admin.users.get": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
+  "admin.users.disable": {
+    policy: { kind: "admin" },
+    input: (f) => ({ userId: f.users.target.id }),
+  },
+  "admin.users.enable": {
+    policy: { kind: "admin" },
+    input: (f) => ({ userId: f.users.target.id }),
+  },
+  "admin.users.signOut": {
+    policy: { kind: "admin" },
+    input: (f) => ({ userId: f.users.target.id }),
+  },
+  "admin.workspaces.list": { policy: { kind: "admin" }, input: () => ({ q: "acme" }) },
+  "admin.workspaces.get": {
+    policy: { kind: "admin" },
+    input: (f) => ({ workspaceId: f.workspaceId }),
+  },
+  "admin.stripeEvents.list": { policy: { kind: "admin" }, input: () => ({ status: "received" }) },
+  "admin.stripeEvents.get": {
+    policy: { kind: "admin" },
+    input: (f) => ({ eventId: f.stripeEventId }),
+  },
+  "admin.stripeEvents.replay": {
     policy: { kind: "admin" },
     input: (f) => ({ eventId: f.stripeEventId }),
   },
   // An unknown queue: staff pass the gate and get BAD_REQUEST, without starting pg-boss.
-  "admin.jobs": { policy: { kind: "admin" }, input: () => ({ queue: "no-such-queue" }) },
-  "admin.retryJob": {
+  "admin.jobs.list": { policy: { kind: "admin" }, input: () => ({ queue: "no-such-queue" }) },
+  "admin.jobs.retry": {
     policy: { kind: "admin" },
     input: () => ({ queue: "no-such-queue", jobId: "00000000-0000-4000-8000-000000000000" }),
   },
-  "admin.auditLog": { policy: { kind: "admin" }, input: () => ({}) },
+  "admin.auditLog.list": { policy: { kind: "admin" }, input: () => ({}) },
 
   "export.request": {
     policy: { kind: "workspace", permission: "projects:write" },
@@ -344,10 +360,7 @@ async function fixture(caller: Caller) {
 async function outcome(path: string, caller: Caller): Promise<string> {
   const { f, headers } = await fixture(caller);
   const { caller: api } = await callerWith(headers);
-  const [router, procedure] = path.split(".") as [string, string];
-  const fn = (
-    api as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>
-  )[router]![procedure]!;
+  const fn = procedureAt(api, path);
   try {
     await fn(POLICIES[path]!.input?.(f));
     return "ok";

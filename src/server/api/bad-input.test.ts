@@ -54,6 +54,7 @@ import { db } from "@/server/db";
 import { BOSS_SCHEMA } from "@/server/jobs/queue";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { givePlan } from "@/test/plans";
+import { procedureAt } from "@/test/procedures";
 import { callerWith, requestHeaders } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
@@ -145,22 +146,22 @@ const SAMPLES: Record<string, (f: Fixture) => Record<string, unknown>> = {
   "export.request": (f) => ({ workspaceSlug: f.slug }),
   "export.list": (f) => ({ workspaceSlug: f.slug }),
   "export.retry": (f) => ({ workspaceSlug: f.slug, exportId: f.exportId }),
-  "admin.users": () => ({ q: "example" }),
-  "admin.user": (f) => ({ userId: f.targetId }),
-  "admin.disableUser": (f) => ({ userId: f.targetId }),
-  "admin.enableUser": (f) => ({ userId: f.targetId }),
-  "admin.signOutUser": (f) => ({ userId: f.targetId }),
-  "admin.workspaces": () => ({ q: "e" }),
-  "admin.workspace": (f) => ({ workspaceId: f.workspaceId }),
-  "admin.stripeEvents": () => ({ status: "ignored" }),
-  "admin.stripeEvent": (f) => ({ eventId: f.stripeEventId }),
-  "admin.replayStripeEvent": (f) => ({ eventId: f.stripeEventId }),
-  "admin.jobs": () => ({ queue: "no-such-queue" }),
-  "admin.retryJob": () => ({
+  "admin.users.list": () => ({ q: "example" }),
+  "admin.users.get": (f) => ({ userId: f.targetId }),
+  "admin.users.disable": (f) => ({ userId: f.targetId }),
+  "admin.users.enable": (f) => ({ userId: f.targetId }),
+  "admin.users.signOut": (f) => ({ userId: f.targetId }),
+  "admin.workspaces.list": () => ({ q: "e" }),
+  "admin.workspaces.get": (f) => ({ workspaceId: f.workspaceId }),
+  "admin.stripeEvents.list": () => ({ status: "ignored" }),
+  "admin.stripeEvents.get": (f) => ({ eventId: f.stripeEventId }),
+  "admin.stripeEvents.replay": (f) => ({ eventId: f.stripeEventId }),
+  "admin.jobs.list": () => ({ queue: "no-such-queue" }),
+  "admin.jobs.retry": () => ({
     queue: "no-such-queue",
     jobId: "00000000-0000-4000-8000-000000000000",
   }),
-  "admin.auditLog": () => ({}),
+  "admin.auditLog.list": () => ({}),
 };
 
 /**
@@ -175,10 +176,10 @@ const REGRESSIONS: Record<string, (f: Fixture) => unknown[]> = {
     { workspaceSlug: f.slug, to: "0000-01-01" },
     { workspaceSlug: f.slug, cursor: cursorOf({ createdAt: "0000-01-01T00:00:00Z", id: "x" }) },
   ],
-  "admin.users": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
-  "admin.workspaces": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
-  "admin.stripeEvents": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
-  "admin.auditLog": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
+  "admin.users.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
+  "admin.workspaces.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
+  "admin.stripeEvents.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
+  "admin.auditLog.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
   "project.list": (f) =>
     ["0000-01-01T00:00:00Z", "-271821-04-20T00:00:00.000Z", "-000001-01-01T00:00:00.000Z"].map(
       (v) => ({
@@ -890,13 +891,6 @@ async function snapshot(): Promise<Record<string, string>> {
 // ---------------------------------------------------------------------------------------------
 // Calling.
 
-type Procedure = (input: unknown) => Promise<unknown>;
-
-function procedureOf(caller: unknown, path: string): Procedure {
-  const [router, name] = path.split(".") as [string, string];
-  return (caller as Record<string, Record<string, Procedure>>)[router]![name]!;
-}
-
 /** A short, printable description of an input, for failure messages. */
 function describeInput(input: unknown): string {
   const text = fc.stringify(input);
@@ -941,7 +935,7 @@ describe("bad input", () => {
         let realCursor: string | null = null;
         if (schema?.properties?.cursor && schema.properties.limit && sample) {
           const { caller } = await callerWith(requestHeaders(token));
-          const page = await procedureOf(caller, path)({ ...sample, limit: 1 });
+          const page = await procedureAt(caller, path)({ ...sample, limit: 1 });
           const next = (page as { nextCursor?: unknown }).nextCursor;
           expect(typeof next, `${path} should page with limit 1`).toBe("string");
           realCursor = next as string;
@@ -956,7 +950,7 @@ describe("bad input", () => {
               const before = await snapshot();
               let error: unknown = null;
               try {
-                await procedureOf(caller, path)(input);
+                await procedureAt(caller, path)(input);
               } catch (caught) {
                 error = caught;
               }

@@ -14,7 +14,7 @@ export default async function AdminJobsPage({ searchParams }: PageProps<"/admin/
   const params = await searchParams;
   const queue = jobQueues.find((q) => q === param(params.queue));
   const state = adminJobStates.find((s) => s === param(params.state));
-  prefetch(trpc.admin.jobs.queryOptions({ queue, state }));
+  prefetch(trpc.admin.jobs.list.queryOptions({ queue, state }));
   return (
     <HydrateClient>
       <Suspense fallback={<ListSkeleton label="Loading jobs" rows={5} />}>

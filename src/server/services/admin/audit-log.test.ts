@@ -14,11 +14,11 @@ describe("admin console: audit log", () => {
     const ada = await signedInUser("ada@example.com");
     const { caller } = await callerWith(requestHeaders(ada.token));
     await caller.workspace.create({ name: "Acme", slug: "acme" });
-    await api.signOutUser({ userId: ada.user.id });
-    const all = await api.auditLog({});
+    await api.users.signOut({ userId: ada.user.id });
+    const all = await api.auditLog.list({});
     expect(all.items.map((e) => e.action)).toContain("admin.user_signed_out");
-    const only = await api.auditLog({ action: "admin.user_signed_out" });
+    const only = await api.auditLog.list({ action: "admin.user_signed_out" });
     expect(only.items).toMatchObject([{ actor: { email: "root@example.com" }, workspace: null }]);
-    expect(await codeOf(api.auditLog({ cursor: "x" }))).toBe("BAD_REQUEST");
+    expect(await codeOf(api.auditLog.list({ cursor: "x" }))).toBe("BAD_REQUEST");
   });
 });

@@ -25,7 +25,7 @@ describe("admin console: jobs", () => {
     const { api, user: admin } = await signedInAdmin();
     const done = await ranJob("complete");
     const failed = await ranJob({ fail: "database went away" });
-    const { items } = await api.jobs({});
+    const { items } = await api.jobs.list({});
     expect(items.map((j) => j.id)).toEqual([failed, done]);
     expect(items[0]).toMatchObject({
       queue: "cleanup",
@@ -35,11 +35,11 @@ describe("admin console: jobs", () => {
       error: "database went away",
     });
     expect(items[1]).toMatchObject({ state: "completed", error: null });
-    expect((await api.jobs({ state: "completed" })).items.map((j) => j.id)).toEqual([done]);
-    expect((await api.jobs({ queue: "send-email" })).items).toEqual([]);
-    expect(await codeOf(api.jobs({ queue: "no-such-queue" }))).toBe("BAD_REQUEST");
+    expect((await api.jobs.list({ state: "completed" })).items.map((j) => j.id)).toEqual([done]);
+    expect((await api.jobs.list({ queue: "send-email" })).items).toEqual([]);
+    expect(await codeOf(api.jobs.list({ queue: "no-such-queue" }))).toBe("BAD_REQUEST");
 
-    await expect(api.retryJob({ queue: "cleanup", jobId: failed })).resolves.toEqual({
+    await expect(api.jobs.retry({ queue: "cleanup", jobId: failed })).resolves.toEqual({
       status: "queued",
     });
     const [again] = await (await getBoss()).findJobs("cleanup", { id: failed });
@@ -52,7 +52,7 @@ describe("admin console: jobs", () => {
   it("refuses to retry a completed job with CONFLICT, and records the refusal", async () => {
     const { api, user: admin } = await signedInAdmin();
     const done = await ranJob("complete");
-    await expect(api.retryJob({ queue: "cleanup", jobId: done })).rejects.toMatchObject({
+    await expect(api.jobs.retry({ queue: "cleanup", jobId: done })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Only a failed job can be retried.",
     });
@@ -65,7 +65,7 @@ describe("admin console: jobs", () => {
     ]);
     expect(
       await codeOf(
-        api.retryJob({ queue: "cleanup", jobId: "00000000-0000-4000-8000-000000000000" }),
+        api.jobs.retry({ queue: "cleanup", jobId: "00000000-0000-4000-8000-000000000000" }),
       ),
     ).toBe("NOT_FOUND");
   });

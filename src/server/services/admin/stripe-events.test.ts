@@ -31,14 +31,14 @@ describe("admin console: Stripe events", () => {
     // Stripe unreachable while handling: the handler fails honestly.
     expect((await whileStripeIsDown(() => deliver(event!))).status).toBe(500);
 
-    const failed = await api.stripeEvents({ status: "failed" });
+    const failed = await api.stripeEvents.list({ status: "failed" });
     expect(failed.items).toMatchObject([{ id: event!.id, status: "failed", attempts: 1 }]);
     expect(failed.items[0]!.lastError).toMatch(/StripeConnectionError/);
-    await expect(api.stripeEvent({ eventId: event!.id })).resolves.toMatchObject({
+    await expect(api.stripeEvents.get({ eventId: event!.id })).resolves.toMatchObject({
       payload: { id: event!.id, type: "invoice.paid" },
     });
 
-    await expect(api.replayStripeEvent({ eventId: event!.id })).resolves.toEqual({
+    await expect(api.stripeEvents.replay({ eventId: event!.id })).resolves.toEqual({
       outcome: "processed",
       lastError: null,
     });
@@ -46,7 +46,7 @@ describe("admin console: Stripe events", () => {
       await db.subscription.findUnique({ where: { workspaceId: workspace.id } }),
     ).toMatchObject({ planSlug: "pro", status: "active" });
     // Replaying a processed event is allowed: it runs again and is recorded with its outcome.
-    await expect(api.replayStripeEvent({ eventId: event!.id })).resolves.toMatchObject({
+    await expect(api.stripeEvents.replay({ eventId: event!.id })).resolves.toMatchObject({
       outcome: "processed",
     });
     const rows = await db.auditLog.findMany({
@@ -61,6 +61,6 @@ describe("admin console: Stripe events", () => {
       },
       { metadata: { previousStatus: "processed", outcome: "processed" } },
     ]);
-    expect(await codeOf(api.replayStripeEvent({ eventId: "evt_unknown" }))).toBe("NOT_FOUND");
+    expect(await codeOf(api.stripeEvents.replay({ eventId: "evt_unknown" }))).toBe("NOT_FOUND");
   });
 });

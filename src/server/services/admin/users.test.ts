@@ -17,29 +17,29 @@ describe("admin console: users", () => {
     await signedInUser("percent%sign@example.com");
     await signedInUser("plain@example.com");
     await signedInUser("under_score@example.com");
-    const percent = await api.users({ q: "%" });
+    const percent = await api.users.list({ q: "%" });
     expect(percent.items.map((u) => u.email)).toEqual(["percent%sign@example.com"]);
-    const underscore = await api.users({ q: "_" });
+    const underscore = await api.users.list({ q: "_" });
     expect(underscore.items.map((u) => u.email)).toEqual(["under_score@example.com"]);
-    expect((await api.users({ q: "\\" })).items).toEqual([]);
-    expect((await api.users({ q: "PLAIN" })).items).toHaveLength(1);
+    expect((await api.users.list({ q: "\\" })).items).toEqual([]);
+    expect((await api.users.list({ q: "PLAIN" })).items).toHaveLength(1);
   });
 
   it("pages with an opaque cursor and refuses a tampered one on cursor", async () => {
     const { api } = await signedInAdmin();
     for (const name of ["a", "b", "c"]) await signedInUser(`${name}@example.com`);
-    const first = await api.users({ limit: 2 });
+    const first = await api.users.list({ limit: 2 });
     expect(first.items).toHaveLength(2);
-    const second = await api.users({ limit: 2, cursor: first.nextCursor });
+    const second = await api.users.list({ limit: 2, cursor: first.nextCursor });
     expect(second.items).toHaveLength(2);
     expect(second.nextCursor).toBeNull();
     const ids = [...first.items, ...second.items].map((u) => u.id);
     expect(new Set(ids).size).toBe(4);
-    await expect(api.users({ cursor: "bm90IGEgY3Vyc29y" })).rejects.toMatchObject({
+    await expect(api.users.list({ cursor: "bm90IGEgY3Vyc29y" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       cause: { field: "cursor" },
     });
-    expect(await codeOf(api.users({ limit: 101 }))).toBe("BAD_REQUEST");
+    expect(await codeOf(api.users.list({ limit: 101 }))).toBe("BAD_REQUEST");
   });
 
   it("shows a user with memberships and active sessions", async () => {
@@ -47,26 +47,26 @@ describe("admin console: users", () => {
     const ada = await signedInUser("ada@example.com");
     const { caller } = await callerWith(requestHeaders(ada.token));
     await caller.workspace.create({ name: "Acme", slug: "acme" });
-    await expect(api.user({ userId: ada.user.id })).resolves.toMatchObject({
+    await expect(api.users.get({ userId: ada.user.id })).resolves.toMatchObject({
       email: "ada@example.com",
       isAdmin: false,
       disabledAt: null,
       activeSessions: 1,
       memberships: [{ role: "owner", workspace: { slug: "acme" } }],
     });
-    expect(await codeOf(api.user({ userId: "nobody" }))).toBe("NOT_FOUND");
+    expect(await codeOf(api.users.get({ userId: "nobody" }))).toBe("NOT_FOUND");
   });
 
   it("disables a user: sessions gone, old token refused, sign-in refused with the generic message", async () => {
     const { api, user: admin } = await signedInAdmin();
     const ada = await signedInUser("ada@example.com", "ada password 123");
-    await expect(api.disableUser({ userId: ada.user.id })).resolves.toMatchObject({
+    await expect(api.users.disable({ userId: ada.user.id })).resolves.toMatchObject({
       status: "disabled",
       sessionsRevoked: 1,
     });
     expect(await db.session.count({ where: { userId: ada.user.id } })).toBe(0);
     await expect(validateSessionToken(ada.token)).resolves.toBeNull();
-    expect(await codeOf((await adminApi(ada.token)).users({}))).toBe("UNAUTHORIZED");
+    expect(await codeOf((await adminApi(ada.token)).users.list({}))).toBe("UNAUTHORIZED");
 
     const { caller } = await callerWith();
     await expect(
@@ -83,7 +83,7 @@ describe("admin console: users", () => {
       metadata: { email: "ada@example.com", sessionsRevoked: 1 },
     });
 
-    await api.enableUser({ userId: ada.user.id });
+    await api.users.enable({ userId: ada.user.id });
     await expect(
       caller.session.signIn({ email: "ada@example.com", password: "ada password 123" }),
     ).resolves.toMatchObject({ user: { email: "ada@example.com" } });
@@ -92,7 +92,7 @@ describe("admin console: users", () => {
 
   it("refuses to let an admin disable themself", async () => {
     const { api, user, token } = await signedInAdmin();
-    await expect(api.disableUser({ userId: user.id })).rejects.toMatchObject({
+    await expect(api.users.disable({ userId: user.id })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "You cannot disable your own account.",
     });
@@ -103,7 +103,9 @@ describe("admin console: users", () => {
   it("signs a user out everywhere", async () => {
     const { api, user: admin } = await signedInAdmin();
     const ada = await signedInUser("ada@example.com");
-    await expect(api.signOutUser({ userId: ada.user.id })).resolves.toEqual({ sessionsRevoked: 1 });
+    await expect(api.users.signOut({ userId: ada.user.id })).resolves.toEqual({
+      sessionsRevoked: 1,
+    });
     await expect(validateSessionToken(ada.token)).resolves.toBeNull();
     expect(await auditRows("admin.user_signed_out")).toMatchObject([
       { actorId: admin.id, targetId: ada.user.id },

@@ -15,15 +15,15 @@ describe("admin console: workspaces", () => {
     const { caller } = await callerWith(requestHeaders(ada.token));
     await caller.workspace.create({ name: "Acme 100%", slug: "acme" });
     await caller.workspace.create({ name: "Other", slug: "other" });
-    const found = await api.workspaces({ q: "%" });
+    const found = await api.workspaces.list({ q: "%" });
     expect(found.items).toMatchObject([{ slug: "acme", plan: "free", members: 1, projects: 0 }]);
-    await expect(api.workspace({ workspaceId: found.items[0]!.id })).resolves.toMatchObject({
+    await expect(api.workspaces.get({ workspaceId: found.items[0]!.id })).resolves.toMatchObject({
       slug: "acme",
       plan: "free",
       subscription: null,
       projectCount: 0,
       members: [{ email: "ada@example.com", role: "owner" }],
     });
-    expect(await codeOf(api.workspace({ workspaceId: "nope" }))).toBe("NOT_FOUND");
+    expect(await codeOf(api.workspaces.get({ workspaceId: "nope" }))).toBe("NOT_FOUND");
   });
 });
