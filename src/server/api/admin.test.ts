@@ -7,38 +7,47 @@ import { adminRouter } from "@/server/api/routers/admin";
 import { db } from "@/server/db";
 import { adminApi, codeOf, signedInAdmin } from "@/test/admin";
 import { cleanDatabaseBeforeEach } from "@/test/database";
-import { procedureAt } from "@/test/procedures";
+import { PROCEDURES, procedureAt, type SampleContext } from "@/test/procedures";
 import { signedInUser } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
 
-/** A sample input of every admin procedure. */
-const SAMPLES: Record<string, unknown> = {
-  "users.list": {},
-  "users.get": { userId: "u1" },
-  "users.disable": { userId: "u1" },
-  "users.enable": { userId: "u1" },
-  "users.signOut": { userId: "u1" },
-  "workspaces.list": {},
-  "workspaces.get": { workspaceId: "w1" },
-  "stripeEvents.list": {},
-  "stripeEvents.get": { eventId: "evt_1" },
-  "stripeEvents.replay": { eventId: "evt_1" },
-  "jobs.list": {},
-  "jobs.retry": { queue: "cleanup", jobId: "00000000-0000-4000-8000-000000000000" },
-  "auditLog.list": {},
+/** The admin procedures of the catalogue, keyed by their path under `admin.`. */
+const ADMIN_PROCEDURES = Object.entries(PROCEDURES).filter(
+  ([, entry]) => entry.policy.kind === "admin",
+);
+
+/** Ids that exist nowhere: refused callers never reach a lookup. */
+const NOWHERE: SampleContext = {
+  slug: "nowhere",
+  workspaceId: "w1",
+  projectId: "p1",
+  exportId: "e1",
+  stripeEventId: "evt_1",
+  invitation: { id: "i1", token: "x".repeat(43) },
+  targetId: "u1",
+  ownerEmail: "nobody@example.com",
+  callerSessionId: "0".repeat(64),
+  invitationForCaller: "none",
 };
 
 describe("admin console: access", () => {
   it("has a sample for every procedure", () => {
-    expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(adminRouter._def.procedures).sort());
+    const paths = ADMIN_PROCEDURES.map(([path]) => path);
+    expect(paths.sort()).toEqual(
+      Object.keys(adminRouter._def.procedures)
+        .map((path) => `admin.${path}`)
+        .sort(),
+    );
   });
 
   it("answers UNAUTHORIZED to an anonymous caller and NOT_FOUND to a non-admin, for every procedure", async () => {
     const anonymous = await adminApi();
     const { token } = await signedInUser("ada@example.com");
     const member = await adminApi(token);
-    for (const [name, input] of Object.entries(SAMPLES)) {
+    for (const [path, entry] of ADMIN_PROCEDURES) {
+      const name = path.replace(/^admin\./, "");
+      const input = entry.input?.(NOWHERE);
       expect([name, await codeOf(procedureAt(anonymous, name)(input))]).toEqual([
         name,
         "UNAUTHORIZED",

@@ -19,8 +19,8 @@
  *   ±Infinity, -0, floats, out-of-range and unsafe integers, near-miss enum members, and tampered
  *   cursors (crafted base64url JSON of each cursor format with extreme dates and hostile ids, and
  *   a real `nextCursor` from the fixture with one field replaced, a character flipped, or cut).
- * - An input is: the procedure's valid sample (SAMPLES, a copy of the authorization matrix's
- *   samples) with one or more fields replaced by such values; with a required key removed; with
+ * - An input is: the procedure's valid sample (the procedure catalogue, src/test/procedures.ts,
+ *   shared with the authorization matrix) with one or more fields replaced by such values; with a required key removed; with
  *   an extra key (`__proto__` as an own key, `isAdmin`, `workspaceId`, …); the sample wrapped in
  *   an array or another object; or a hostile value as the whole input (also for procedures that
  *   take no input). Replacements that still pass the schema are the "valid-shaped but hostile"
@@ -54,17 +54,16 @@ import { db } from "@/server/db";
 import { BOSS_SCHEMA } from "@/server/jobs/queue";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { givePlan } from "@/test/plans";
-import { procedureAt } from "@/test/procedures";
+import { PROCEDURES, procedureAt, SAMPLE_PASSWORD, type SampleContext } from "@/test/procedures";
 import { callerWith, requestHeaders } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
 
 const NUM_RUNS = Number(process.env.BAD_INPUT_RUNS ?? 15);
-const PASSWORD = "bad input password 1";
 let passwordHash: string;
 
 // ---------------------------------------------------------------------------------------------
-// The fixture and the valid sample input of every procedure that takes one.
+// The fixture the sample inputs refer to.
 
 interface Fixture {
   slug: string;
@@ -81,88 +80,9 @@ interface Fixture {
 }
 
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-const fakeToken = "x".repeat(43);
 /** A page cursor as the app encodes them: base64url JSON. */
 const cursorOf = (value: unknown) =>
   Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
-
-/** A valid input per procedure (as in the authorization matrix); a missing one takes none. */
-const SAMPLES: Record<string, (f: Fixture) => Record<string, unknown>> = {
-  "plan.bySlug": () => ({ slug: "free" }),
-  "account.signUp": () => ({
-    name: "New",
-    email: `new-${unique()}@example.com`,
-    password: PASSWORD,
-  }),
-  "account.resendVerification": () => ({ email: "a@example.com" }),
-  "account.verifyEmail": () => ({ token: fakeToken, password: PASSWORD }),
-  "account.requestPasswordReset": () => ({ email: "a@example.com" }),
-  "account.resetPassword": () => ({ token: fakeToken, password: "a new password" }),
-  "account.confirmEmailChange": () => ({ token: fakeToken }),
-  "account.changePassword": () => ({ currentPassword: PASSWORD, newPassword: "another password" }),
-  "account.requestEmailChange": () => ({
-    newEmail: `moved-${unique()}@example.com`,
-    password: PASSWORD,
-  }),
-  "account.delete": () => ({ password: PASSWORD }),
-  "session.signIn": () => ({ email: "owner@example.com", password: PASSWORD }),
-  "session.revoke": (f) => ({ sessionId: f.ownerSessionId }),
-  "workspace.create": () => ({
-    name: "New team",
-    slug: `new-${Math.random().toString(36).slice(2, 10)}`,
-  }),
-  "workspace.get": (f) => ({ workspaceSlug: f.slug }),
-  "workspace.rename": (f) => ({ workspaceSlug: f.slug, name: "Renamed" }),
-  "workspace.transferOwnership": (f) => ({ workspaceSlug: f.slug, userId: f.targetId }),
-  "workspace.delete": (f) => ({ workspaceSlug: f.slug, confirmSlug: f.slug }),
-  "workspace.leave": (f) => ({ workspaceSlug: f.slug }),
-  "member.list": (f) => ({ workspaceSlug: f.slug }),
-  "member.updateRole": (f) => ({ workspaceSlug: f.slug, userId: f.targetId, role: "admin" }),
-  "member.remove": (f) => ({ workspaceSlug: f.slug, userId: f.targetId }),
-  "invitation.list": (f) => ({ workspaceSlug: f.slug }),
-  "invitation.create": (f) => ({
-    workspaceSlug: f.slug,
-    email: `inv-${unique()}@example.com`,
-    role: "member",
-  }),
-  "invitation.resend": (f) => ({ workspaceSlug: f.slug, invitationId: f.invitation.id }),
-  "invitation.revoke": (f) => ({ workspaceSlug: f.slug, invitationId: f.invitation.id }),
-  "invitation.get": (f) => ({ token: f.invitation.token }),
-  "invitation.accept": (f) => ({ invitationId: f.invitationForOwner }),
-  "billing.subscription": (f) => ({ workspaceSlug: f.slug }),
-  "billing.createCheckoutSession": (f) => ({
-    workspaceSlug: f.slug,
-    plan: "pro",
-    interval: "month",
-  }),
-  "billing.createPortalSession": (f) => ({ workspaceSlug: f.slug }),
-  "activity.list": (f) => ({ workspaceSlug: f.slug }),
-  "activity.filters": (f) => ({ workspaceSlug: f.slug }),
-  "dashboard.overview": (f) => ({ workspaceSlug: f.slug }),
-  "project.list": (f) => ({ workspaceSlug: f.slug }),
-  "project.create": (f) => ({ workspaceSlug: f.slug, name: "Launch" }),
-  "project.update": (f) => ({ workspaceSlug: f.slug, projectId: f.projectId, status: "paused" }),
-  "project.delete": (f) => ({ workspaceSlug: f.slug, projectId: f.projectId }),
-  "export.request": (f) => ({ workspaceSlug: f.slug }),
-  "export.list": (f) => ({ workspaceSlug: f.slug }),
-  "export.retry": (f) => ({ workspaceSlug: f.slug, exportId: f.exportId }),
-  "admin.users.list": () => ({ q: "example" }),
-  "admin.users.get": (f) => ({ userId: f.targetId }),
-  "admin.users.disable": (f) => ({ userId: f.targetId }),
-  "admin.users.enable": (f) => ({ userId: f.targetId }),
-  "admin.users.signOut": (f) => ({ userId: f.targetId }),
-  "admin.workspaces.list": () => ({ q: "e" }),
-  "admin.workspaces.get": (f) => ({ workspaceId: f.workspaceId }),
-  "admin.stripeEvents.list": () => ({ status: "ignored" }),
-  "admin.stripeEvents.get": (f) => ({ eventId: f.stripeEventId }),
-  "admin.stripeEvents.replay": (f) => ({ eventId: f.stripeEventId }),
-  "admin.jobs.list": () => ({ queue: "no-such-queue" }),
-  "admin.jobs.retry": () => ({
-    queue: "no-such-queue",
-    jobId: "00000000-0000-4000-8000-000000000000",
-  }),
-  "admin.auditLog.list": () => ({}),
-};
 
 /**
  * Counterexamples this file found (500s, since fixed), replayed on every run (fast-check
@@ -190,6 +110,22 @@ const REGRESSIONS: Record<string, (f: Fixture) => unknown[]> = {
   "workspace.rename": (f) => [{ workspaceSlug: f.slug, name: "\uD800" }],
   "workspace.create": () => [{ name: "\uD800" }],
 };
+
+/** The catalogue's view of the fixture; the caller is acme's owner. */
+function sampleContext(f: Fixture): SampleContext {
+  return {
+    slug: f.slug,
+    workspaceId: f.workspaceId,
+    projectId: f.projectId,
+    exportId: f.exportId,
+    stripeEventId: f.stripeEventId,
+    invitation: f.invitation,
+    targetId: f.targetId,
+    ownerEmail: "owner@example.com",
+    callerSessionId: f.ownerSessionId,
+    invitationForCaller: f.invitationForOwner,
+  };
+}
 
 async function user(name: string, isAdmin = false) {
   return db.user.create({
@@ -851,7 +787,7 @@ let snapshotSql = "";
 let bossJobTable = false;
 
 beforeAll(async () => {
-  passwordHash = await hashPassword(PASSWORD);
+  passwordHash = await hashPassword(SAMPLE_PASSWORD);
   const tables = await db.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables
     WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'RateLimiterFlexible')
@@ -917,8 +853,8 @@ describe("bad input", () => {
   it("enumerates the procedures of appRouter, each with a sample when it takes input", () => {
     expect(paths.length).toBeGreaterThan(0);
     const withInput = paths.filter((path) => procedures[path]!._def.inputs.length > 0);
-    expect(withInput.filter((path) => !SAMPLES[path])).toEqual([]);
-    expect(Object.keys(SAMPLES).filter((path) => !procedures[path])).toEqual([]);
+    expect(withInput.filter((path) => !PROCEDURES[path]?.input)).toEqual([]);
+    expect(Object.keys(PROCEDURES).filter((path) => !procedures[path])).toEqual([]);
   });
 
   for (const path of paths) {
@@ -929,7 +865,7 @@ describe("bad input", () => {
         const as = path.startsWith("admin.") ? "staff" : "owner";
         let token = tokens[as];
         const schema = inputSchemaOf(path);
-        const sample = SAMPLES[path]?.(f);
+        const sample = PROCEDURES[path]?.input?.(sampleContext(f));
 
         // A real next-page cursor, to tamper with.
         let realCursor: string | null = null;
