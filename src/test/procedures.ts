@@ -215,7 +215,6 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     input: (f) => ({ invitationId: f.invitationForCaller }),
   },
 
-  "billing.plans": { kind: "query", policy: { kind: "public" } },
   "billing.subscription": {
     kind: "query",
     policy: { kind: "workspace" },
