@@ -59,3 +59,13 @@ test("the health endpoint reports the database up", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok", db: "ok" });
 });
+
+test("the pricing page states each plan's limits once", async ({ page }) => {
+  await page.goto("/pricing");
+  const free = page.getByRole("article", { name: "Free" });
+  for (const limit of ["Up to 3 projects", "Up to 3 members", "Activity log for 7 days"]) {
+    await expect(free.getByText(limit, { exact: true })).toHaveCount(1);
+  }
+  const team = page.getByRole("article", { name: "Team" });
+  await expect(team.getByText("Unlimited projects", { exact: true })).toHaveCount(1);
+});

@@ -1,7 +1,7 @@
 import { verify } from "@node-rs/argon2";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_PROJECT_COUNT, DEMO_USERS, DEMO_WORKSPACE } from "./demo";
-import { PLAN_CATALOGUE, seed } from "./seed";
+import { seed } from "./seed";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 
@@ -11,19 +11,9 @@ const DAY_MS = 86_400_000;
 const demoEmails = DEMO_USERS.map((user) => user.email);
 
 describe("seed", () => {
-  it("is idempotent: a second run creates nothing and restores edited values", async () => {
-    await seed(db);
-    await db.plan.update({ where: { slug: "free" }, data: { name: "Changed by hand" } });
-    await seed(db);
-    const plans = await db.plan.findMany({ orderBy: { sortOrder: "asc" } });
-    expect(plans).toHaveLength(PLAN_CATALOGUE.length);
-    expect(plans[0]?.name).toBe("Free");
-  });
-
-  it("returns a summary of the plans and the demo workspace", async () => {
+  it("returns a summary of the demo workspace", async () => {
     const summary = await seed(db);
     expect(summary).toEqual({
-      plans: PLAN_CATALOGUE.length,
       demo: {
         email: "demo@example.com",
         password: "demo-password-123",

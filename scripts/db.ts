@@ -6,7 +6,7 @@
  *   npm run db:migration:new -- --name <name>   write prisma/migrations/<timestamp>_<name> from the schema diff
  *   npm run db:status                           applied / pending / failed migrations
  *   npm run db:reset [-- --force]               drop everything, migrate, seed
- *   npm run db:seed                             upsert the plans and the demo workspace (idempotent)
+ *   npm run db:seed                             write the demo workspace (idempotent; plans live in code)
  *   npm run db:serve                            serve the embedded database until Ctrl-C (new: migrated, seeded)
  *
  * Migrations share Prisma's `_prisma_migrations` table, so `prisma migrate status` agrees wherever

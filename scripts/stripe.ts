@@ -40,7 +40,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
 
   async reconcile() {
     const database = await loadApp();
-    const { reconcileAll } = await import("../src/server/services/billing");
+    const { reconcileAll } = await import("../src/server/billing/sync");
     const { synced, failed } = await reconcileAll();
     await database.close();
     console.log(`  ✓ synced ${synced} workspace(s)`);

@@ -105,13 +105,13 @@ export async function seedDatabase(database: Database): Promise<SeedSummary> {
 
 /** Runs the seed and prints what it wrote, with the demo login. */
 export async function seedAndReport(database: Database): Promise<void> {
-  const { plans, demo } = await seedDatabase(database);
+  const { demo } = await seedDatabase(database);
   if (!demo) {
-    console.log(`  ✓ seeded ${plans} plans (no demo data with NODE_ENV=production)`);
+    console.log("  ✓ nothing to seed (no demo data with NODE_ENV=production)");
     return;
   }
   console.log(
-    `  ✓ seeded ${plans} plans and the demo workspace ${demo.workspaceSlug} ` +
+    `  ✓ seeded the demo workspace ${demo.workspaceSlug} ` +
       `(${demo.projects} projects, ${demo.activity} activity entries)`,
   );
   console.log(

@@ -62,10 +62,10 @@ describe("migrating a fresh database", () => {
     const schema = await readFile(options.schemaPath, "utf8");
     await writeFile(
       options.schemaPath,
-      schema.replace("  sortOrder ", "  badge String?\n  sortOrder "),
+      schema.replace("  status      ProjectStatus", "  badge String?\n  status      ProjectStatus"),
     );
     const sql = await createMigrationSql(options);
-    expect(sql).toContain('ALTER TABLE "Plan" ADD COLUMN     "badge" TEXT;');
+    expect(sql).toContain('ALTER TABLE "Project" ADD COLUMN     "badge" TEXT;');
     expect(sql).not.toMatch(/CREATE TABLE|DROP/);
 
     const name = await writeMigration(options.migrationsDir, "add_badge", sql!);

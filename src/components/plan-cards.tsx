@@ -11,12 +11,6 @@ import { getQueryClient, trpc } from "@/trpc/server";
 
 type Plan = inferRouterOutputs<AppRouter>["plan"]["list"][number];
 
-/** "Up to 1 member", "Up to 5 members", "Unlimited members"; `null` means unlimited. */
-function limitText(limit: number | null, singular: string, plural: string): string {
-  if (limit === null) return `Unlimited ${plural}`;
-  return `Up to ${limit} ${limit === 1 ? singular : plural}`;
-}
-
 function PlanCard({ plan, showFeatures }: { plan: Plan; showFeatures: boolean }) {
   const headingId = `plan-${plan.slug}`;
   return (
@@ -55,9 +49,9 @@ function PlanCard({ plan, showFeatures }: { plan: Plan; showFeatures: boolean })
         )}
       </p>
       <ul className="space-y-1 text-sm">
-        <li>{limitText(plan.maxProjects, "project", "projects")}</li>
-        <li>{limitText(plan.maxMembers, "member", "members")}</li>
-        {showFeatures && plan.features.map((feature) => <li key={feature}>{feature}</li>)}
+        {[...plan.limits, ...(showFeatures ? plan.features : [])].map((line) => (
+          <li key={line}>{line}</li>
+        ))}
       </ul>
       <Link
         href={`/pricing/${plan.slug}`}
@@ -69,17 +63,9 @@ function PlanCard({ plan, showFeatures }: { plan: Plan; showFeatures: boolean })
   );
 }
 
-/** Cards for every plan; `showFeatures` adds each plan's feature list. */
+/** Cards for every plan with its limits; `showFeatures` adds the rest of what it includes. */
 export async function PlanCards({ showFeatures = false }: { showFeatures?: boolean }) {
   const plans = await getQueryClient().fetchQuery(trpc.plan.list.queryOptions());
-  if (plans.length === 0) {
-    return (
-      <p className="rounded-xl border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-        No plans yet. Run <code className="font-mono">npm run db:seed</code> to create the
-        catalogue.
-      </p>
-    );
-  }
   return (
     <div className="grid gap-6 md:grid-cols-3">
       {plans.map((plan) => (

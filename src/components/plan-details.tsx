@@ -24,11 +24,11 @@ export function PlanDetails({ plan }: { plan: Plan }) {
       <dl className="grid grid-cols-2 gap-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
         <div>
           <dt className="text-sm text-zinc-600 dark:text-zinc-400">Projects</dt>
-          <dd className="font-medium">{plan.maxProjects ?? "Unlimited"}</dd>
+          <dd className="font-medium">{plan.entitlements.maxProjects ?? "Unlimited"}</dd>
         </div>
         <div>
           <dt className="text-sm text-zinc-600 dark:text-zinc-400">Members</dt>
-          <dd className="font-medium">{plan.maxMembers ?? "Unlimited"}</dd>
+          <dd className="font-medium">{plan.entitlements.maxMembers ?? "Unlimited"}</dd>
         </div>
       </dl>
       <section aria-labelledby="features-heading" className="space-y-2">

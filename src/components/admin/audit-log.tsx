@@ -28,7 +28,7 @@ export function AuditLog() {
   const filters = auditFiltersFrom(get);
   const [draft, setDraft] = useState<AuditFilters>(filters);
   const list = useInfiniteQuery(
-    trpc.admin.auditLog.infiniteQueryOptions(filters, {
+    trpc.admin.auditLog.list.infiniteQueryOptions(filters, {
       getNextPageParam: (last) => last.nextCursor,
       placeholderData: keepPreviousData,
     }),

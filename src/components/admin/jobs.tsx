@@ -24,7 +24,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select";
 import { adminJobStates, type AdminJobState } from "@/schemas/constants";
 
-type Job = AdminOutputs["jobs"]["items"][number];
+type Job = AdminOutputs["jobs"]["list"]["items"][number];
 
 const stateTones: Record<string, "neutral" | "indigo" | "emerald" | "amber"> = {
   failed: "amber",
@@ -38,10 +38,10 @@ function RetryButton({ job }: { job: Job }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const retry = useMutation(
-    trpc.admin.retryJob.mutationOptions({
+    trpc.admin.jobs.retry.mutationOptions({
       onSuccess: async () => {
         toast.success(`Job ${job.id} queued again.`);
-        await queryClient.invalidateQueries({ queryKey: trpc.admin.jobs.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.admin.jobs.list.pathKey() });
       },
       onError: (error) => toast.error(errorMessage(error)),
     }),
@@ -65,7 +65,7 @@ export function JobList({ queues }: { queues: string[] }) {
   const queue = queues.find((q) => q === get("queue"));
   const state = adminJobStates.find((s) => s === get("state")) as AdminJobState | undefined;
   const list = useQuery({
-    ...trpc.admin.jobs.queryOptions({ queue, state }),
+    ...trpc.admin.jobs.list.queryOptions({ queue, state }),
     placeholderData: keepPreviousData,
   });
   const jobs = list.data?.items ?? [];

@@ -31,7 +31,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select";
 import { adminStripeEventStatuses, type AdminStripeEventStatus } from "@/schemas/constants";
 
-type EventRow = AdminOutputs["stripeEvents"]["items"][number];
+type EventRow = AdminOutputs["stripeEvents"]["list"]["items"][number];
 
 const statusTones = {
   processed: "emerald",
@@ -44,7 +44,10 @@ const statusTones = {
 function Payload({ eventId }: { eventId: string }) {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const event = useQuery({ ...trpc.admin.stripeEvent.queryOptions({ eventId }), enabled: open });
+  const event = useQuery({
+    ...trpc.admin.stripeEvents.get.queryOptions({ eventId }),
+    enabled: open,
+  });
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)} className="text-sm">
       <summary className="cursor-pointer font-medium text-indigo-600 dark:text-indigo-400">
@@ -69,14 +72,14 @@ function EventItem({ event }: { event: EventRow }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const replay = useMutation(
-    trpc.admin.replayStripeEvent.mutationOptions({
+    trpc.admin.stripeEvents.replay.mutationOptions({
       onSuccess: async ({ outcome, lastError }) => {
         if (outcome === "failed") toast.error(`${event.id} failed again: ${lastError ?? ""}`);
         else toast.success(`${event.id} replayed: ${outcome}.`);
         await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.admin.stripeEvents.pathKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.admin.stripeEvents.list.pathKey() }),
           queryClient.invalidateQueries({
-            queryKey: trpc.admin.stripeEvent.queryKey({ eventId: event.id }),
+            queryKey: trpc.admin.stripeEvents.get.queryKey({ eventId: event.id }),
           }),
         ]);
       },
@@ -126,7 +129,7 @@ export function StripeEventList() {
   const { get, set, navigating } = useUrlParams();
   const status = statusOf(get("status"));
   const list = useInfiniteQuery(
-    trpc.admin.stripeEvents.infiniteQueryOptions(
+    trpc.admin.stripeEvents.list.infiniteQueryOptions(
       { status },
       { getNextPageParam: (last) => last.nextCursor, placeholderData: keepPreviousData },
     ),

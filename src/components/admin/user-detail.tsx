@@ -22,19 +22,19 @@ type Dialog = "disable" | "enable" | "signOut" | null;
 export function UserDetail({ userId, selfId }: { userId: string; selfId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const user = useQuery(trpc.admin.user.queryOptions({ userId }));
+  const user = useQuery(trpc.admin.users.get.queryOptions({ userId }));
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const refresh = async () => {
     await Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.admin.user.queryKey({ userId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.admin.users.pathKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.admin.auditLog.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.admin.users.get.queryKey({ userId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.admin.users.list.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.admin.auditLog.list.pathKey() }),
     ]);
   };
   const onError = (error: unknown) => toast.error(errorMessage(error));
   const disable = useMutation(
-    trpc.admin.disableUser.mutationOptions({
+    trpc.admin.users.disable.mutationOptions({
       onSuccess: async ({ sessionsRevoked }) => {
         toast.success(`User disabled; ${sessionsRevoked} session(s) ended.`);
         setDialog(null);
@@ -44,7 +44,7 @@ export function UserDetail({ userId, selfId }: { userId: string; selfId: string 
     }),
   );
   const enable = useMutation(
-    trpc.admin.enableUser.mutationOptions({
+    trpc.admin.users.enable.mutationOptions({
       onSuccess: async () => {
         toast.success("User enabled: they can sign in again.");
         setDialog(null);
@@ -54,7 +54,7 @@ export function UserDetail({ userId, selfId }: { userId: string; selfId: string 
     }),
   );
   const signOut = useMutation(
-    trpc.admin.signOutUser.mutationOptions({
+    trpc.admin.users.signOut.mutationOptions({
       onSuccess: async ({ sessionsRevoked }) => {
         toast.success(`Signed out everywhere: ${sessionsRevoked} session(s) ended.`);
         setDialog(null);

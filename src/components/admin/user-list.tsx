@@ -19,7 +19,7 @@ import {
 import { Badge } from "@/components/ui/badge";
 import { textLinkClass } from "@/components/workspace/shared";
 
-type UserRow = AdminOutputs["users"]["items"][number];
+type UserRow = AdminOutputs["users"]["list"]["items"][number];
 
 export function UserStatusBadges({ user }: { user: Pick<UserRow, "isAdmin" | "disabledAt"> }) {
   return (
@@ -35,7 +35,7 @@ export function UserList() {
   const { get, navigating } = useUrlParams();
   const q = get("q");
   const list = useInfiniteQuery(
-    trpc.admin.users.infiniteQueryOptions(
+    trpc.admin.users.list.infiniteQueryOptions(
       { q },
       { getNextPageParam: (last) => last.nextCursor, placeholderData: keepPreviousData },
     ),

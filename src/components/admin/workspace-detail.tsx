@@ -24,7 +24,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
   const trpc = useTRPC();
-  const workspace = useQuery(trpc.admin.workspace.queryOptions({ workspaceId }));
+  const workspace = useQuery(trpc.admin.workspaces.get.queryOptions({ workspaceId }));
 
   if (workspace.isPending) return <ListSkeleton label="Loading the workspace" rows={3} />;
   if (workspace.isError) {

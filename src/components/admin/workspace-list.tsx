@@ -29,7 +29,7 @@ export function WorkspaceList() {
   const { get, navigating } = useUrlParams();
   const q = get("q");
   const list = useInfiniteQuery(
-    trpc.admin.workspaces.infiniteQueryOptions(
+    trpc.admin.workspaces.list.infiniteQueryOptions(
       { q },
       { getNextPageParam: (last) => last.nextCursor, placeholderData: keepPreviousData },
     ),

@@ -9,7 +9,8 @@ import { useMutation, useSuspenseQuery, type UseMutationOptions } from "@tanstac
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { toast } from "@/components/toast";
-import { formatCents, statusLabels } from "@/components/billing/format";
+import { statusLabels } from "@/components/billing/format";
+import { formatPrice } from "@/components/price";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -18,7 +19,7 @@ import { can, DateText, type RouterOutputs } from "@/components/workspace/shared
 import { useTRPC } from "@/trpc/client";
 
 type Billing = RouterOutputs["billing"]["subscription"];
-type Plan = RouterOutputs["billing"]["plans"][number];
+type Plan = RouterOutputs["plan"]["list"][number];
 type Interval = "month" | "year";
 
 /** How long to wait for the webhook after Checkout before saying so (ms). */
@@ -167,7 +168,7 @@ function PlanPicker({ slug, plans }: { slug: string; plans: readonly Plan[] }) {
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">{plan.description}</p>
               </div>
               <p className="text-2xl font-bold">
-                {cents === null ? "—" : formatCents(cents, plan.currency)}
+                {cents === null ? "—" : formatPrice(cents, plan.currency)}
                 <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
                   {" "}
                   per {plan.perSeat ? "seat per " : ""}
@@ -175,8 +176,8 @@ function PlanPicker({ slug, plans }: { slug: string; plans: readonly Plan[] }) {
                 </span>
               </p>
               <ul className="list-disc space-y-1 pl-5 text-sm">
-                {plan.features.map((feature) => (
-                  <li key={feature}>{feature}</li>
+                {[...plan.limits, ...plan.features].map((line) => (
+                  <li key={line}>{line}</li>
                 ))}
               </ul>
               <Button
@@ -255,7 +256,7 @@ export function BillingPanel({ slug }: { slug: string }) {
   const { data: workspace } = useSuspenseQuery(
     trpc.workspace.get.queryOptions({ workspaceSlug: slug }),
   );
-  const { data: plans } = useSuspenseQuery(trpc.billing.plans.queryOptions());
+  const { data: plans } = useSuspenseQuery(trpc.plan.list.queryOptions());
   const [timedOut, setTimedOut] = useState(false);
   useEffect(() => {
     if (outcome !== "success") return;

@@ -1,12 +1,4 @@
-/** Display helpers for billing: money in cents, subscription statuses. */
-
-/** "$19.00" from integer cents of `currency` (ISO 4217). */
-export function formatCents(cents: number, currency = "usd"): string {
-  return new Intl.NumberFormat("en", {
-    style: "currency",
-    currency: currency.toUpperCase(),
-  }).format(cents / 100);
-}
+/** Display helpers for billing: subscription statuses (money: formatPrice, src/components/price.ts). */
 
 /** Stripe subscription statuses in words (https://docs.stripe.com/billing/subscriptions/overview). */
 export const statusLabels: Record<string, string> = {

@@ -1,19 +1,27 @@
 /**
  * The authorization matrix: every procedure of `appRouter`, called as an anonymous visitor, a
  * member of another workspace, and a member, admin and owner of the workspace, gets the outcome
- * its declared policy says. A procedure missing from POLICIES fails the first test.
+ * its declared policy says (the procedure catalogue, src/test/procedures.ts). A procedure missing
+ * from the catalogue fails the first test.
  */
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/client";
 import { appRouter } from "@/server/api/root";
-import { can, type Permission } from "@/server/auth/permissions";
+import { can } from "@/server/auth/permissions";
 import { hashPassword } from "@/server/auth/password";
 import { createSession } from "@/server/auth/session";
 import { generateToken, hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { givePlan } from "@/test/plans";
+import {
+  PROCEDURES,
+  procedureAt,
+  SAMPLE_PASSWORD,
+  type Policy,
+  type SampleContext,
+} from "@/test/procedures";
 import { callerWith, requestHeaders } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
@@ -21,16 +29,7 @@ cleanDatabaseBeforeEach();
 /** "staff" is a SaaS operator (`User.isAdmin`) who is not in the workspace. */
 type Caller = "anonymous" | "outsider" | "staff" | Role;
 const CALLERS: Caller[] = ["anonymous", "outsider", "member", "admin", "owner", "staff"];
-const PASSWORD = "matrix password 1";
 let passwordHash: string;
-
-type Policy =
-  | { kind: "public" }
-  | { kind: "signedIn" }
-  /** A workspace procedure; `permission` undefined = any member. */
-  | { kind: "workspace"; permission?: Permission }
-  /** An admin console procedure: staff only; NOT_FOUND to anyone else signed in. */
-  | { kind: "admin" };
 
 interface Fixture {
   slug: string;
@@ -51,182 +50,6 @@ interface Fixture {
 }
 
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-const fakeToken = "x".repeat(43);
-
-/** Policy and a valid sample input of every procedure. */
-const POLICIES: Record<string, { policy: Policy; input?: (f: Fixture) => unknown }> = {
-  "plan.list": { policy: { kind: "public" } },
-  "plan.bySlug": { policy: { kind: "public" }, input: () => ({ slug: "free" }) },
-
-  "account.me": { policy: { kind: "public" } },
-  "account.signUp": {
-    policy: { kind: "public" },
-    input: () => ({ name: "New", email: `new-${unique()}@example.com`, password: PASSWORD }),
-  },
-  "account.resendVerification": {
-    policy: { kind: "public" },
-    input: () => ({ email: "a@example.com" }),
-  },
-  "account.verifyEmail": {
-    policy: { kind: "public" },
-    input: () => ({ token: fakeToken, password: PASSWORD }),
-  },
-  "account.requestPasswordReset": {
-    policy: { kind: "public" },
-    input: () => ({ email: "a@example.com" }),
-  },
-  "account.resetPassword": {
-    policy: { kind: "public" },
-    input: () => ({ token: fakeToken, password: "a new password" }),
-  },
-  "account.getEmailChange": { policy: { kind: "signedIn" }, input: () => ({ token: fakeToken }) },
-  "account.confirmEmailChange": {
-    policy: { kind: "signedIn" },
-    input: () => ({ token: fakeToken }),
-  },
-  "account.changePassword": {
-    policy: { kind: "signedIn" },
-    input: () => ({ currentPassword: PASSWORD, newPassword: "another password" }),
-  },
-  "account.requestEmailChange": {
-    policy: { kind: "signedIn" },
-    input: () => ({ newEmail: `moved-${unique()}@example.com`, password: PASSWORD }),
-  },
-  "account.delete": { policy: { kind: "signedIn" }, input: () => ({ password: PASSWORD }) },
-
-  "session.signIn": {
-    policy: { kind: "public" },
-    input: (f) => ({ email: f.users.owner.email, password: PASSWORD }),
-  },
-  "session.signOut": { policy: { kind: "public" } },
-  "session.list": { policy: { kind: "signedIn" } },
-  "session.revoke": {
-    policy: { kind: "signedIn" },
-    input: (f) => ({ sessionId: f.caller?.sessionId ?? "0".repeat(64) }),
-  },
-  "session.revokeOthers": { policy: { kind: "signedIn" } },
-
-  "workspace.list": { policy: { kind: "signedIn" } },
-  "workspace.create": {
-    policy: { kind: "signedIn" },
-    input: () => ({ name: "New team", slug: `new-${Math.random().toString(36).slice(2, 10)}` }),
-  },
-  "workspace.get": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
-  "workspace.rename": {
-    policy: { kind: "workspace", permission: "workspace:update" },
-    input: (f) => ({ workspaceSlug: f.slug, name: "Renamed" }),
-  },
-  "workspace.transferOwnership": {
-    policy: { kind: "workspace", permission: "workspace:transfer" },
-    input: (f) => ({ workspaceSlug: f.slug, userId: f.users.target.id }),
-  },
-  "workspace.delete": {
-    policy: { kind: "workspace", permission: "workspace:delete" },
-    input: (f) => ({ workspaceSlug: f.slug, confirmSlug: f.slug }),
-  },
-  "workspace.leave": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
-
-  "member.list": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
-  "member.updateRole": {
-    policy: { kind: "workspace", permission: "members:manage" },
-    input: (f) => ({ workspaceSlug: f.slug, userId: f.users.target.id, role: "admin" }),
-  },
-  "member.remove": {
-    policy: { kind: "workspace", permission: "members:manage" },
-    input: (f) => ({ workspaceSlug: f.slug, userId: f.users.target.id }),
-  },
-
-  "invitation.list": {
-    policy: { kind: "workspace", permission: "members:invite" },
-    input: (f) => ({ workspaceSlug: f.slug }),
-  },
-  "invitation.create": {
-    policy: { kind: "workspace", permission: "members:invite" },
-    input: (f) => ({ workspaceSlug: f.slug, email: `inv-${unique()}@example.com`, role: "member" }),
-  },
-  "invitation.resend": {
-    policy: { kind: "workspace", permission: "members:invite" },
-    input: (f) => ({ workspaceSlug: f.slug, invitationId: f.invitation.id }),
-  },
-  "invitation.revoke": {
-    policy: { kind: "workspace", permission: "members:invite" },
-    input: (f) => ({ workspaceSlug: f.slug, invitationId: f.invitation.id }),
-  },
-  "invitation.get": { policy: { kind: "public" }, input: (f) => ({ token: f.invitation.token }) },
-  "invitation.listMine": { policy: { kind: "signedIn" } },
-  "invitation.accept": {
-    policy: { kind: "signedIn" },
-    input: (f) => ({ invitationId: f.invitationForCaller ?? "none" }),
-  },
-
-  "billing.plans": { policy: { kind: "public" } },
-  "billing.subscription": {
-    policy: { kind: "workspace" },
-    input: (f) => ({ workspaceSlug: f.slug }),
-  },
-  // Acme is subscribed already: an allowed caller gets CONFLICT without reaching Stripe.
-  "billing.createCheckoutSession": {
-    policy: { kind: "workspace", permission: "billing:manage" },
-    input: (f) => ({ workspaceSlug: f.slug, plan: "pro", interval: "month" }),
-  },
-  "billing.createPortalSession": {
-    policy: { kind: "workspace", permission: "billing:manage" },
-    input: (f) => ({ workspaceSlug: f.slug }),
-  },
-
-  "activity.list": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
-  "activity.filters": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
-
-  "dashboard.overview": {
-    policy: { kind: "workspace" },
-    input: (f) => ({ workspaceSlug: f.slug }),
-  },
-
-  "project.update": {
-    policy: { kind: "workspace", permission: "projects:write" },
-    input: (f) => ({ workspaceSlug: f.slug, projectId: f.projectId, status: "paused" }),
-  },
-  "admin.users": { policy: { kind: "admin" }, input: () => ({ q: "example" }) },
-  "admin.user": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
-  "admin.disableUser": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
-  "admin.enableUser": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
-  "admin.signOutUser": { policy: { kind: "admin" }, input: (f) => ({ userId: f.users.target.id }) },
-  "admin.workspaces": { policy: { kind: "admin" }, input: () => ({ q: "acme" }) },
-  "admin.workspace": { policy: { kind: "admin" }, input: (f) => ({ workspaceId: f.workspaceId }) },
-  "admin.stripeEvents": { policy: { kind: "admin" }, input: () => ({ status: "received" }) },
-  "admin.stripeEvent": { policy: { kind: "admin" }, input: (f) => ({ eventId: f.stripeEventId }) },
-  "admin.replayStripeEvent": {
-    policy: { kind: "admin" },
-    input: (f) => ({ eventId: f.stripeEventId }),
-  },
-  // An unknown queue: staff pass the gate and get BAD_REQUEST, without starting pg-boss.
-  "admin.jobs": { policy: { kind: "admin" }, input: () => ({ queue: "no-such-queue" }) },
-  "admin.retryJob": {
-    policy: { kind: "admin" },
-    input: () => ({ queue: "no-such-queue", jobId: "00000000-0000-4000-8000-000000000000" }),
-  },
-  "admin.auditLog": { policy: { kind: "admin" }, input: () => ({}) },
-
-  "export.request": {
-    policy: { kind: "workspace", permission: "projects:write" },
-    input: (f) => ({ workspaceSlug: f.slug }),
-  },
-  "export.list": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
-  "export.retry": {
-    policy: { kind: "workspace", permission: "projects:write" },
-    input: (f) => ({ workspaceSlug: f.slug, exportId: f.exportId }),
-  },
-
-  "project.list": { policy: { kind: "workspace" }, input: (f) => ({ workspaceSlug: f.slug }) },
-  "project.create": {
-    policy: { kind: "workspace", permission: "projects:write" },
-    input: (f) => ({ workspaceSlug: f.slug, name: "Launch" }),
-  },
-  "project.delete": {
-    policy: { kind: "workspace", permission: "projects:write" },
-    input: (f) => ({ workspaceSlug: f.slug, projectId: f.projectId }),
-  },
-};
 
 async function user(name: string) {
   return db.user.create({
@@ -344,16 +167,29 @@ async function fixture(caller: Caller) {
   return { f, headers };
 }
 
+/** The catalogue's view of the fixture. */
+function sampleContext(f: Fixture): SampleContext {
+  return {
+    slug: f.slug,
+    workspaceId: f.workspaceId,
+    projectId: f.projectId,
+    exportId: f.exportId,
+    stripeEventId: f.stripeEventId,
+    invitation: f.invitation,
+    targetId: f.users.target.id,
+    ownerEmail: f.users.owner.email,
+    callerSessionId: f.caller?.sessionId ?? "0".repeat(64),
+    invitationForCaller: f.invitationForCaller ?? "none",
+  };
+}
+
 /** "ok", or the tRPC error code of the call. */
 async function outcome(path: string, caller: Caller): Promise<string> {
   const { f, headers } = await fixture(caller);
   const { caller: api } = await callerWith(headers);
-  const [router, procedure] = path.split(".") as [string, string];
-  const fn = (
-    api as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>
-  )[router]![procedure]!;
+  const fn = procedureAt(api, path);
   try {
-    await fn(POLICIES[path]!.input?.(f));
+    await fn(PROCEDURES[path]!.input?.(sampleContext(f)));
     return "ok";
   } catch (error) {
     if (error instanceof TRPCError) return error.code;
@@ -393,22 +229,22 @@ function check(policy: Policy, caller: Caller, result: string) {
 }
 
 beforeAll(async () => {
-  passwordHash = await hashPassword(PASSWORD);
+  passwordHash = await hashPassword(SAMPLE_PASSWORD);
 });
 
 describe("authorization matrix", () => {
   it("declares a policy for every procedure of appRouter, and for nothing else", () => {
     const procedures = Object.keys(appRouter._def.procedures).sort();
-    expect(Object.keys(POLICIES).sort()).toEqual(procedures);
+    expect(Object.keys(PROCEDURES).sort()).toEqual(procedures);
   });
 
-  for (const path of Object.keys(POLICIES)) {
-    it(`${path}: ${JSON.stringify(POLICIES[path]!.policy)}`, async () => {
+  for (const path of Object.keys(PROCEDURES)) {
+    it(`${path}: ${JSON.stringify(PROCEDURES[path]!.policy)}`, async () => {
       const results: Record<string, string> = {};
       for (const caller of CALLERS) {
         if (caller !== CALLERS[0]) await db.$executeRawUnsafe(truncateSql);
         results[caller] = await outcome(path, caller);
-        check(POLICIES[path]!.policy, caller, results[caller]!);
+        check(PROCEDURES[path]!.policy, caller, results[caller]!);
       }
     });
   }

@@ -19,8 +19,8 @@
  *   ±Infinity, -0, floats, out-of-range and unsafe integers, near-miss enum members, and tampered
  *   cursors (crafted base64url JSON of each cursor format with extreme dates and hostile ids, and
  *   a real `nextCursor` from the fixture with one field replaced, a character flipped, or cut).
- * - An input is: the procedure's valid sample (SAMPLES, a copy of the authorization matrix's
- *   samples) with one or more fields replaced by such values; with a required key removed; with
+ * - An input is: the procedure's valid sample (the procedure catalogue, src/test/procedures.ts,
+ *   shared with the authorization matrix) with one or more fields replaced by such values; with a required key removed; with
  *   an extra key (`__proto__` as an own key, `isAdmin`, `workspaceId`, …); the sample wrapped in
  *   an array or another object; or a hostile value as the whole input (also for procedures that
  *   take no input). Replacements that still pass the schema are the "valid-shaped but hostile"
@@ -54,16 +54,16 @@ import { db } from "@/server/db";
 import { BOSS_SCHEMA } from "@/server/jobs/queue";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { givePlan } from "@/test/plans";
+import { PROCEDURES, procedureAt, SAMPLE_PASSWORD, type SampleContext } from "@/test/procedures";
 import { callerWith, requestHeaders } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
 
 const NUM_RUNS = Number(process.env.BAD_INPUT_RUNS ?? 15);
-const PASSWORD = "bad input password 1";
 let passwordHash: string;
 
 // ---------------------------------------------------------------------------------------------
-// The fixture and the valid sample input of every procedure that takes one.
+// The fixture the sample inputs refer to.
 
 interface Fixture {
   slug: string;
@@ -80,89 +80,9 @@ interface Fixture {
 }
 
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-const fakeToken = "x".repeat(43);
 /** A page cursor as the app encodes them: base64url JSON. */
 const cursorOf = (value: unknown) =>
   Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
-
-/** A valid input per procedure (as in the authorization matrix); a missing one takes none. */
-const SAMPLES: Record<string, (f: Fixture) => Record<string, unknown>> = {
-  "plan.bySlug": () => ({ slug: "free" }),
-  "account.signUp": () => ({
-    name: "New",
-    email: `new-${unique()}@example.com`,
-    password: PASSWORD,
-  }),
-  "account.resendVerification": () => ({ email: "a@example.com" }),
-  "account.verifyEmail": () => ({ token: fakeToken, password: PASSWORD }),
-  "account.requestPasswordReset": () => ({ email: "a@example.com" }),
-  "account.resetPassword": () => ({ token: fakeToken, password: "a new password" }),
-  "account.getEmailChange": () => ({ token: fakeToken }),
-  "account.confirmEmailChange": () => ({ token: fakeToken }),
-  "account.changePassword": () => ({ currentPassword: PASSWORD, newPassword: "another password" }),
-  "account.requestEmailChange": () => ({
-    newEmail: `moved-${unique()}@example.com`,
-    password: PASSWORD,
-  }),
-  "account.delete": () => ({ password: PASSWORD }),
-  "session.signIn": () => ({ email: "owner@example.com", password: PASSWORD }),
-  "session.revoke": (f) => ({ sessionId: f.ownerSessionId }),
-  "workspace.create": () => ({
-    name: "New team",
-    slug: `new-${Math.random().toString(36).slice(2, 10)}`,
-  }),
-  "workspace.get": (f) => ({ workspaceSlug: f.slug }),
-  "workspace.rename": (f) => ({ workspaceSlug: f.slug, name: "Renamed" }),
-  "workspace.transferOwnership": (f) => ({ workspaceSlug: f.slug, userId: f.targetId }),
-  "workspace.delete": (f) => ({ workspaceSlug: f.slug, confirmSlug: f.slug }),
-  "workspace.leave": (f) => ({ workspaceSlug: f.slug }),
-  "member.list": (f) => ({ workspaceSlug: f.slug }),
-  "member.updateRole": (f) => ({ workspaceSlug: f.slug, userId: f.targetId, role: "admin" }),
-  "member.remove": (f) => ({ workspaceSlug: f.slug, userId: f.targetId }),
-  "invitation.list": (f) => ({ workspaceSlug: f.slug }),
-  "invitation.create": (f) => ({
-    workspaceSlug: f.slug,
-    email: `inv-${unique()}@example.com`,
-    role: "member",
-  }),
-  "invitation.resend": (f) => ({ workspaceSlug: f.slug, invitationId: f.invitation.id }),
-  "invitation.revoke": (f) => ({ workspaceSlug: f.slug, invitationId: f.invitation.id }),
-  "invitation.get": (f) => ({ token: f.invitation.token }),
-  "invitation.accept": (f) => ({ invitationId: f.invitationForOwner }),
-  "billing.subscription": (f) => ({ workspaceSlug: f.slug }),
-  "billing.createCheckoutSession": (f) => ({
-    workspaceSlug: f.slug,
-    plan: "pro",
-    interval: "month",
-  }),
-  "billing.createPortalSession": (f) => ({ workspaceSlug: f.slug }),
-  "activity.list": (f) => ({ workspaceSlug: f.slug }),
-  "activity.filters": (f) => ({ workspaceSlug: f.slug }),
-  "dashboard.overview": (f) => ({ workspaceSlug: f.slug }),
-  "project.list": (f) => ({ workspaceSlug: f.slug }),
-  "project.create": (f) => ({ workspaceSlug: f.slug, name: "Launch" }),
-  "project.update": (f) => ({ workspaceSlug: f.slug, projectId: f.projectId, status: "paused" }),
-  "project.delete": (f) => ({ workspaceSlug: f.slug, projectId: f.projectId }),
-  "export.request": (f) => ({ workspaceSlug: f.slug }),
-  "export.list": (f) => ({ workspaceSlug: f.slug }),
-  "export.retry": (f) => ({ workspaceSlug: f.slug, exportId: f.exportId }),
-  "admin.users": () => ({ q: "example" }),
-  "admin.user": (f) => ({ userId: f.targetId }),
-  "admin.disableUser": (f) => ({ userId: f.targetId }),
-  "admin.enableUser": (f) => ({ userId: f.targetId }),
-  "admin.signOutUser": (f) => ({ userId: f.targetId }),
-  "admin.workspaces": () => ({ q: "e" }),
-  "admin.workspace": (f) => ({ workspaceId: f.workspaceId }),
-  "admin.stripeEvents": () => ({ status: "ignored" }),
-  "admin.stripeEvent": (f) => ({ eventId: f.stripeEventId }),
-  "admin.replayStripeEvent": (f) => ({ eventId: f.stripeEventId }),
-  "admin.jobs": () => ({ queue: "no-such-queue" }),
-  "admin.retryJob": () => ({
-    queue: "no-such-queue",
-    jobId: "00000000-0000-4000-8000-000000000000",
-  }),
-  "admin.auditLog": () => ({}),
-};
 
 /**
  * Counterexamples this file found (500s, since fixed), replayed on every run (fast-check
@@ -176,10 +96,10 @@ const REGRESSIONS: Record<string, (f: Fixture) => unknown[]> = {
     { workspaceSlug: f.slug, to: "0000-01-01" },
     { workspaceSlug: f.slug, cursor: cursorOf({ createdAt: "0000-01-01T00:00:00Z", id: "x" }) },
   ],
-  "admin.users": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
-  "admin.workspaces": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
-  "admin.stripeEvents": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
-  "admin.auditLog": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
+  "admin.users.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
+  "admin.workspaces.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
+  "admin.stripeEvents.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
+  "admin.auditLog.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
   "project.list": (f) =>
     ["0000-01-01T00:00:00Z", "-271821-04-20T00:00:00.000Z", "-000001-01-01T00:00:00.000Z"].map(
       (v) => ({
@@ -190,6 +110,22 @@ const REGRESSIONS: Record<string, (f: Fixture) => unknown[]> = {
   "workspace.rename": (f) => [{ workspaceSlug: f.slug, name: "\uD800" }],
   "workspace.create": () => [{ name: "\uD800" }],
 };
+
+/** The catalogue's view of the fixture; the caller is acme's owner. */
+function sampleContext(f: Fixture): SampleContext {
+  return {
+    slug: f.slug,
+    workspaceId: f.workspaceId,
+    projectId: f.projectId,
+    exportId: f.exportId,
+    stripeEventId: f.stripeEventId,
+    invitation: f.invitation,
+    targetId: f.targetId,
+    ownerEmail: "owner@example.com",
+    callerSessionId: f.ownerSessionId,
+    invitationForCaller: f.invitationForOwner,
+  };
+}
 
 async function user(name: string, isAdmin = false) {
   return db.user.create({
@@ -851,7 +787,7 @@ let snapshotSql = "";
 let bossJobTable = false;
 
 beforeAll(async () => {
-  passwordHash = await hashPassword(PASSWORD);
+  passwordHash = await hashPassword(SAMPLE_PASSWORD);
   const tables = await db.$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables
     WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'RateLimiterFlexible')
@@ -891,13 +827,6 @@ async function snapshot(): Promise<Record<string, string>> {
 // ---------------------------------------------------------------------------------------------
 // Calling.
 
-type Procedure = (input: unknown) => Promise<unknown>;
-
-function procedureOf(caller: unknown, path: string): Procedure {
-  const [router, name] = path.split(".") as [string, string];
-  return (caller as Record<string, Record<string, Procedure>>)[router]![name]!;
-}
-
 /** A short, printable description of an input, for failure messages. */
 function describeInput(input: unknown): string {
   const text = fc.stringify(input);
@@ -924,8 +853,8 @@ describe("bad input", () => {
   it("enumerates the procedures of appRouter, each with a sample when it takes input", () => {
     expect(paths.length).toBeGreaterThan(0);
     const withInput = paths.filter((path) => procedures[path]!._def.inputs.length > 0);
-    expect(withInput.filter((path) => !SAMPLES[path])).toEqual([]);
-    expect(Object.keys(SAMPLES).filter((path) => !procedures[path])).toEqual([]);
+    expect(withInput.filter((path) => !PROCEDURES[path]?.input)).toEqual([]);
+    expect(Object.keys(PROCEDURES).filter((path) => !procedures[path])).toEqual([]);
   });
 
   for (const path of paths) {
@@ -936,13 +865,13 @@ describe("bad input", () => {
         const as = path.startsWith("admin.") ? "staff" : "owner";
         let token = tokens[as];
         const schema = inputSchemaOf(path);
-        const sample = SAMPLES[path]?.(f);
+        const sample = PROCEDURES[path]?.input?.(sampleContext(f));
 
         // A real next-page cursor, to tamper with.
         let realCursor: string | null = null;
         if (schema?.properties?.cursor && schema.properties.limit && sample) {
           const { caller } = await callerWith(requestHeaders(token));
-          const page = await procedureOf(caller, path)({ ...sample, limit: 1 });
+          const page = await procedureAt(caller, path)({ ...sample, limit: 1 });
           const next = (page as { nextCursor?: unknown }).nextCursor;
           expect(typeof next, `${path} should page with limit 1`).toBe("string");
           realCursor = next as string;
@@ -957,7 +886,7 @@ describe("bad input", () => {
               const before = await snapshot();
               let error: unknown = null;
               try {
-                await procedureOf(caller, path)(input);
+                await procedureAt(caller, path)(input);
               } catch (caught) {
                 error = caught;
               }

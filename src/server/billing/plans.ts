@@ -1,8 +1,9 @@
 /**
  * The plans, in code: what each costs and what it entitles a workspace to. The single source of
- * truth for entitlements (src/server/billing/entitlements.ts), for the marketing catalogue the seed
- * writes to the `Plan` table, for the prices `npm run stripe:setup` creates in a Stripe account, and
- * for the prices the local Stripe emulator serves.
+ * truth for entitlements (src/server/billing/entitlements.ts), for the public catalogue the pricing
+ * pages and the billing page show (`plan.list`, with each limit stated once, from the
+ * entitlements), for the prices `npm run stripe:setup` creates in a Stripe account, and for the
+ * prices the local Stripe emulator serves. No table copies it.
  *
  * Prices are integer cents of `currency` (ISO 4217, lower case, as Stripe uses). Which Stripe price
  * id sells which plan comes from the environment (`STRIPE_PRICE_*`, src/server/billing/prices.ts);
@@ -39,8 +40,7 @@ export interface PlanDefinition {
   /** True when Stripe bills the subscription's quantity: one seat per member. */
   perSeat: boolean;
   entitlements: Entitlements;
-  /** Marketing bullet points, in display order. */
-  features: string[];
+  /** The plan the pricing page recommends. */
   highlighted: boolean;
 }
 
@@ -54,7 +54,6 @@ export const PLANS: Readonly<Record<PlanSlug, PlanDefinition>> = {
     currency: "usd",
     perSeat: false,
     entitlements: { maxProjects: 3, maxMembers: 3, activityLogDays: 7, csvExport: false },
-    features: ["Up to 3 projects", "Up to 3 members", "Activity log for 7 days"],
     highlighted: false,
   },
   pro: {
@@ -66,7 +65,6 @@ export const PLANS: Readonly<Record<PlanSlug, PlanDefinition>> = {
     currency: "usd",
     perSeat: false,
     entitlements: { maxProjects: 50, maxMembers: 10, activityLogDays: 90, csvExport: true },
-    features: ["Up to 50 projects", "Up to 10 members", "Activity log for 90 days", "CSV exports"],
     highlighted: true,
   },
   team: {
@@ -78,13 +76,40 @@ export const PLANS: Readonly<Record<PlanSlug, PlanDefinition>> = {
     currency: "usd",
     perSeat: true,
     entitlements: { maxProjects: null, maxMembers: null, activityLogDays: null, csvExport: true },
-    features: ["Unlimited projects", "Unlimited members", "Unlimited activity log", "CSV exports"],
     highlighted: false,
   },
 };
 
 /** Plans in display order. */
 export const PLAN_LIST: readonly PlanDefinition[] = [PLANS.free, PLANS.pro, PLANS.team];
+
+/** "Up to 3 projects", "Up to 1 member", "Unlimited members" (`null` is unlimited). */
+function limitText(limit: number | null, singular: string, plural: string): string {
+  if (limit === null) return `Unlimited ${plural}`;
+  return `Up to ${limit} ${limit === 1 ? singular : plural}`;
+}
+
+/**
+ * What a plan includes, in words, derived from its entitlements (so a limit is never stated
+ * twice, or differently from what is enforced): `limits` are the counted ones (projects, members),
+ * `features` the rest (activity log, CSV exports).
+ */
+export function describeEntitlements(entitlements: Entitlements): {
+  limits: string[];
+  features: string[];
+} {
+  const days = entitlements.activityLogDays;
+  return {
+    limits: [
+      limitText(entitlements.maxProjects, "project", "projects"),
+      limitText(entitlements.maxMembers, "member", "members"),
+    ],
+    features: [
+      days === null ? "Unlimited activity log" : `Activity log for ${days} days`,
+      ...(entitlements.csvExport ? ["CSV exports"] : []),
+    ],
+  };
+}
 
 export type PriceEnvVar =
   | "STRIPE_PRICE_PRO_MONTHLY"

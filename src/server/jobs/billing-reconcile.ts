@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { z } from "zod";
-import { reconcileAll } from "@/server/services/billing";
+import { reconcileAll } from "@/server/billing/sync";
 import { defineJob } from "./types";
 
 export const billingReconcileJob = defineJob({

@@ -38,7 +38,7 @@ import { DomainError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
 import { appUrl, sendEmail, sendLink } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
-import { cancelBilling } from "@/server/services/billing";
+import { cancelBilling } from "@/server/billing/cancel";
 import { issueEmailToken } from "@/server/services/email-tokens";
 import { ensurePersonalWorkspace } from "@/server/services/workspaces";
 import { lockWorkspacesOfMember } from "@/server/workspace-locks";

@@ -17,7 +17,7 @@ import { DomainError } from "@/server/errors";
 import { appUrl, sendLink, type Mail } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
 import { recordAudit } from "@/server/services/audit";
-import { syncSeats } from "@/server/services/billing";
+import { syncSeats } from "@/server/billing/seats";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 /** How long an invitation link works, in ms (7 days). */

@@ -9,7 +9,7 @@ import type { Prisma, Role } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit";
-import { syncSeats } from "@/server/services/billing";
+import { syncSeats } from "@/server/billing/seats";
 import { lockScope, type WorkspaceScope } from "@/server/services/workspaces";
 
 /** The members, owner first, then by name. */

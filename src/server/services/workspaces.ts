@@ -13,7 +13,8 @@ import { db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit";
-import { cancelBilling, syncSeats } from "@/server/services/billing";
+import { cancelBilling } from "@/server/billing/cancel";
+import { syncSeats } from "@/server/billing/seats";
 import { lockWorkspace } from "@/server/workspace-locks";
 
 type Tx = Prisma.TransactionClient;

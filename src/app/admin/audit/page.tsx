@@ -13,7 +13,7 @@ export default async function AdminAuditPage({ searchParams }: PageProps<"/admin
   const params = await searchParams;
   const filters = auditFiltersFrom((key) => param(params[key]));
   prefetchInfinite(
-    trpc.admin.auditLog.infiniteQueryOptions(filters, {
+    trpc.admin.auditLog.list.infiniteQueryOptions(filters, {
       getNextPageParam: (last) => last.nextCursor,
     }),
   );

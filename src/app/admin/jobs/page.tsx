@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { JobList } from "@/components/admin/jobs";
 import { ListSkeleton } from "@/components/workspace/shared";
 import { adminJobStates } from "@/schemas/admin";
-import { jobQueues } from "@/server/services/admin";
+import { jobQueues } from "@/server/services/admin/jobs";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { param, requireAdmin } from "../server";
 
@@ -14,7 +14,7 @@ export default async function AdminJobsPage({ searchParams }: PageProps<"/admin/
   const params = await searchParams;
   const queue = jobQueues.find((q) => q === param(params.queue));
   const state = adminJobStates.find((s) => s === param(params.state));
-  prefetch(trpc.admin.jobs.queryOptions({ queue, state }));
+  prefetch(trpc.admin.jobs.list.queryOptions({ queue, state }));
   return (
     <HydrateClient>
       <Suspense fallback={<ListSkeleton label="Loading jobs" rows={5} />}>

@@ -15,7 +15,7 @@ export default async function AdminStripeEventsPage({
   const raw = param((await searchParams).status);
   const status = adminStripeEventStatuses.find((s) => s === raw);
   prefetchInfinite(
-    trpc.admin.stripeEvents.infiniteQueryOptions(
+    trpc.admin.stripeEvents.list.infiniteQueryOptions(
       { status },
       { getNextPageParam: (last) => last.nextCursor },
     ),

@@ -11,7 +11,10 @@ export default async function AdminUsersPage({ searchParams }: PageProps<"/admin
   await requireAdmin();
   const q = param((await searchParams).q)?.slice(0, 100);
   prefetchInfinite(
-    trpc.admin.users.infiniteQueryOptions({ q }, { getNextPageParam: (last) => last.nextCursor }),
+    trpc.admin.users.list.infiniteQueryOptions(
+      { q },
+      { getNextPageParam: (last) => last.nextCursor },
+    ),
   );
   return (
     <HydrateClient>

@@ -13,7 +13,7 @@ export default async function AdminWorkspacesPage({
   await requireAdmin();
   const q = param((await searchParams).q)?.slice(0, 100);
   prefetchInfinite(
-    trpc.admin.workspaces.infiniteQueryOptions(
+    trpc.admin.workspaces.list.infiniteQueryOptions(
       { q },
       { getNextPageParam: (last) => last.nextCursor },
     ),

@@ -1,6 +1,6 @@
 /**
  * The admin console's procedures (`/admin`): every one is an `adminProcedure` (anonymous →
- * UNAUTHORIZED, signed in but not staff → NOT_FOUND). Services: src/server/services/admin.ts.
+ * UNAUTHORIZED, signed in but not staff → NOT_FOUND). Services: src/server/services/admin/.
  */
 import "server-only";
 import {
@@ -16,76 +16,99 @@ import {
 } from "@/schemas/admin";
 import { adminProcedure } from "@/server/api/admin";
 import { createTRPCRouter } from "@/server/api/init";
+import { listAuditLog } from "@/server/services/admin/audit-log";
+import { listJobs, retryJob } from "@/server/services/admin/jobs";
+import {
+  getStripeEvent,
+  listStripeEvents,
+  replayStripeEvent,
+} from "@/server/services/admin/stripe-events";
 import {
   disableUser,
   enableUser,
-  getStripeEvent,
   getUser,
-  getWorkspace,
-  listAuditLog,
-  listJobs,
-  listStripeEvents,
-  replayStripeEvent,
-  retryJob,
   searchUsers,
-  searchWorkspaces,
   signOutEverywhere,
-} from "@/server/services/admin";
+} from "@/server/services/admin/users";
+import { getWorkspace, searchWorkspaces } from "@/server/services/admin/workspaces";
 
-export const adminRouter = createTRPCRouter({
+/** Users: search, details, disable, enable, sign out everywhere. */
+const usersRouter = createTRPCRouter({
   /** One page of users, newest first; `q` matches email or name literally. */
-  users: adminProcedure.input(adminSearchUsersInput).query(({ input }) => searchUsers(input)),
+  list: adminProcedure.input(adminSearchUsersInput).query(({ input }) => searchUsers(input)),
 
   /** A user with memberships and active session count. NOT_FOUND for an unknown id. */
-  user: adminProcedure.input(adminUserIdInput).query(({ input }) => getUser(input.userId)),
+  get: adminProcedure.input(adminUserIdInput).query(({ input }) => getUser(input.userId)),
 
   /** Disables a user and signs them out everywhere. CONFLICT for yourself. */
-  disableUser: adminProcedure
+  disable: adminProcedure
     .input(adminUserIdInput)
     .mutation(({ ctx, input }) => disableUser(ctx.adminId, input.userId)),
 
-  enableUser: adminProcedure
+  /** Enables a disabled user again. */
+  enable: adminProcedure
     .input(adminUserIdInput)
     .mutation(({ ctx, input }) => enableUser(ctx.adminId, input.userId)),
 
   /** Deletes every session of the user. */
-  signOutUser: adminProcedure
+  signOut: adminProcedure
     .input(adminUserIdInput)
     .mutation(({ ctx, input }) => signOutEverywhere(ctx.adminId, input.userId)),
+});
 
+/** Workspaces: search and details. */
+const workspacesRouter = createTRPCRouter({
   /** One page of workspaces, newest first; `q` matches name or slug literally. */
-  workspaces: adminProcedure
+  list: adminProcedure
     .input(adminSearchWorkspacesInput)
     .query(({ input }) => searchWorkspaces(input)),
 
   /** A workspace with members, plan, subscription and project count. */
-  workspace: adminProcedure
+  get: adminProcedure
     .input(adminWorkspaceIdInput)
     .query(({ input }) => getWorkspace(input.workspaceId)),
+});
 
+/** The Stripe webhook inbox. */
+const stripeEventsRouter = createTRPCRouter({
   /** One page of the webhook inbox, newest first, optionally of one status. */
-  stripeEvents: adminProcedure
+  list: adminProcedure
     .input(adminListStripeEventsInput)
     .query(({ input }) => listStripeEvents(input)),
 
   /** One stored event with its payload. */
-  stripeEvent: adminProcedure
+  get: adminProcedure
     .input(adminStripeEventIdInput)
     .query(({ input }) => getStripeEvent(input.eventId)),
 
   /** Re-runs a stored event's handler; `{ outcome, lastError }`. CONFLICT while it is being handled. */
-  replayStripeEvent: adminProcedure
+  replay: adminProcedure
     .input(adminStripeEventIdInput)
     .mutation(({ ctx, input }) => replayStripeEvent(ctx.adminId, input.eventId)),
+});
 
+/** Background jobs (pg-boss). */
+const jobsRouter = createTRPCRouter({
   /** Up to 100 jobs, failed first; filters by queue and state. */
-  jobs: adminProcedure.input(adminListJobsInput).query(({ input }) => listJobs(input)),
+  list: adminProcedure.input(adminListJobsInput).query(({ input }) => listJobs(input)),
 
   /** Retries a failed job. CONFLICT "Only a failed job can be retried." otherwise. */
-  retryJob: adminProcedure
+  retry: adminProcedure
     .input(adminRetryJobInput)
     .mutation(({ ctx, input }) => retryJob(ctx.adminId, input.queue, input.jobId)),
+});
 
+/** The audit log across workspaces. */
+const auditLogRouter = createTRPCRouter({
   /** One page of the audit log across workspaces, newest first. */
-  auditLog: adminProcedure.input(adminListAuditLogInput).query(({ input }) => listAuditLog(input)),
+  list: adminProcedure.input(adminListAuditLogInput).query(({ input }) => listAuditLog(input)),
+});
+
+/** The admin console: one router per area (nouns), procedures are verbs (`admin.users.list`). */
+export const adminRouter = createTRPCRouter({
+  users: usersRouter,
+  workspaces: workspacesRouter,
+  stripeEvents: stripeEventsRouter,
+  jobs: jobsRouter,
+  auditLog: auditLogRouter,
 });

@@ -1,18 +1,11 @@
 import { createCheckoutSessionInput } from "@/schemas/billing";
 import { workspaceInput } from "@/schemas/workspace";
-import { createTRPCRouter, publicProcedure, scopeOf, workspaceProcedure } from "@/server/api/init";
-import { PLAN_LIST } from "@/server/billing/plans";
-import {
-  createCheckoutSession,
-  createPortalSession,
-  getBillingOverview,
-} from "@/server/services/billing";
+import { createTRPCRouter, scopeOf, workspaceProcedure } from "@/server/api/init";
+import { createCheckoutSession, createPortalSession } from "@/server/billing/checkout";
+import { getBillingOverview } from "@/server/billing/overview";
 
 /** A workspace's plan and subscription, and the Stripe pages that change them. */
 export const billingRouter = createTRPCRouter({
-  /** The plans in code with their prices (cents) and entitlements. */
-  plans: publicProcedure.query(() => PLAN_LIST),
-
   /** Plan, subscription status, renewal or cancellation date, seats and usage. */
   subscription: workspaceProcedure()
     .input(workspaceInput)

@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { PLAN_CATALOGUE, seed } from "../../../../prisma/seed";
-import { db } from "@/server/db";
+import { PLAN_LIST, PLANS } from "@/server/billing/plans";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { callerWith } from "@/test/trpc";
 
@@ -10,26 +9,31 @@ cleanDatabaseBeforeEach();
 const { caller } = await callerWith();
 
 describe("plan.list", () => {
-  it("returns an empty list when no plan exists", async () => {
-    await expect(caller.plan.list()).resolves.toEqual([]);
-  });
-
-  it("returns the seeded plans in display order, with prices in cents", async () => {
-    await seed(db);
+  it("returns the plans in code, in display order, on an empty database", async () => {
     const plans = await caller.plan.list();
+    expect(plans.map((p) => p.slug)).toEqual(PLAN_LIST.map((p) => p.slug));
     expect(plans.map((p) => p.slug)).toEqual(["free", "pro", "team"]);
     expect(plans[1]).toMatchObject({ name: "Pro", monthlyPriceCents: 1900, currency: "usd" });
   });
 
-  it("reflects what the database holds, not a copy in code", async () => {
-    await seed(db);
-    await db.plan.update({ where: { slug: "pro" }, data: { name: "Pro Plus", sortOrder: 9 } });
+  it("states each limit once, in the words of the entitlements it enforces", async () => {
     const plans = await caller.plan.list();
-    expect(plans.map((p) => p.name)).toEqual(["Free", "Team", "Pro Plus"]);
+    for (const plan of plans) {
+      const lines = [...plan.limits, ...plan.features];
+      expect(new Set(lines).size, plan.slug).toBe(lines.length);
+      expect(plan.entitlements).toEqual(PLANS[plan.slug].entitlements);
+    }
+    expect(plans[0]).toMatchObject({
+      limits: ["Up to 3 projects", "Up to 3 members"],
+      features: ["Activity log for 7 days"],
+    });
+    expect(plans[2]).toMatchObject({
+      limits: ["Unlimited projects", "Unlimited members"],
+      features: ["Unlimited activity log", "CSV exports"],
+    });
   });
 
   it("does not expose internal columns", async () => {
-    await seed(db);
     const [plan] = await caller.plan.list();
     expect(plan).not.toHaveProperty("id");
     expect(plan).not.toHaveProperty("createdAt");
@@ -38,14 +42,15 @@ describe("plan.list", () => {
 
 describe("plan.bySlug", () => {
   it("returns the plan with that slug", async () => {
-    await seed(db);
     const team = await caller.plan.bySlug({ slug: "team" });
-    const expected = PLAN_CATALOGUE.find((p) => p.slug === "team");
-    expect(team).toMatchObject({ name: expected?.name, perSeat: true, maxMembers: null });
+    expect(team).toMatchObject({
+      name: PLANS.team.name,
+      perSeat: true,
+      entitlements: { maxMembers: null },
+    });
   });
 
   it("answers NOT_FOUND for an unknown slug", async () => {
-    await seed(db);
     const error = await caller.plan.bySlug({ slug: "enterprise" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect(error).toMatchObject({ code: "NOT_FOUND", message: 'No plan is called "enterprise".' });

@@ -1,6 +1,6 @@
 import { planBySlugInput } from "@/schemas/plan";
 import { createTRPCRouter, publicProcedure } from "@/server/api/init";
-import { getPlanBySlug, listPlans } from "@/server/services/plans";
+import { getPlanBySlug, listPlans } from "@/server/billing/catalogue";
 
 /** The public plan catalogue. */
 export const planRouter = createTRPCRouter({

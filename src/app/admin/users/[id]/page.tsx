@@ -12,7 +12,7 @@ export default async function AdminUserPage({ params }: PageProps<"/admin/users/
   const { id } = await params;
   try {
     await getQueryClient().fetchQuery({
-      ...trpc.admin.user.queryOptions({ userId: id }),
+      ...trpc.admin.users.get.queryOptions({ userId: id }),
       retry: false,
     });
   } catch (error) {

@@ -12,7 +12,7 @@ export default async function AdminWorkspacePage({ params }: PageProps<"/admin/w
   const { id } = await params;
   try {
     await getQueryClient().fetchQuery({
-      ...trpc.admin.workspace.queryOptions({ workspaceId: id }),
+      ...trpc.admin.workspaces.get.queryOptions({ workspaceId: id }),
       retry: false,
     });
   } catch (error) {

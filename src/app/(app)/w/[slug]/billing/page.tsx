@@ -16,7 +16,7 @@ export async function generateMetadata({
 export default async function BillingPage({ params }: PageProps<"/w/[slug]/billing">) {
   const { slug } = await params;
   await loadWorkspace(slug, `/w/${slug}/billing`);
-  prefetch(trpc.billing.plans.queryOptions());
+  prefetch(trpc.plan.list.queryOptions());
   prefetch(trpc.billing.subscription.queryOptions({ workspaceSlug: slug }));
   return (
     <HydrateClient>

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { stripe } from "@/server/billing/stripe";
 import { db } from "@/server/db";
 import { EntitlementError } from "@/server/errors";
-import { reconcileAll } from "@/server/services/billing";
+import { reconcileAll } from "@/server/billing/sync";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { advanceClock, deliver, eventsOf, payCheckout } from "@/test/stripe";
 import { callerWith, requestHeaders, signedInUser } from "@/test/trpc";

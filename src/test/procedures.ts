@@ -1,0 +1,348 @@
+/**
+ * The procedure catalogue: every procedure of `appRouter` with its kind (query or mutation), who
+ * may call it (its policy) and a valid sample input. The one list read by the authorization
+ * matrix (src/server/api/authorization.test.ts), the bad-input suite
+ * (src/server/api/bad-input.test.ts) and the admin access test; src/server/api/procedures.test.ts
+ * fails when a procedure of `appRouter` is missing here, or listed with the wrong kind.
+ */
+import type { Permission } from "@/server/auth/permissions";
+
+/** A procedure of a tRPC caller, called with one input. */
+export type Procedure = (input: unknown) => Promise<unknown>;
+
+/**
+ * The procedure at dotted `path` ("admin.users.list") of a caller made by `createCaller`.
+ * @throws Error when no procedure has that path.
+ */
+export function procedureAt(caller: unknown, path: string): Procedure {
+  let node = caller as Record<string, unknown>;
+  for (const key of path.split(".")) node = node[key] as Record<string, unknown>;
+  if (typeof node !== "function") throw new Error(`No procedure is called "${path}".`);
+  return node as unknown as Procedure;
+}
+
+/** Who may call a procedure. */
+export type Policy =
+  | { kind: "public" }
+  | { kind: "signedIn" }
+  /** A workspace procedure; `permission` undefined = any member. */
+  | { kind: "workspace"; permission?: Permission }
+  /** An admin console procedure: staff only; NOT_FOUND to anyone else signed in. */
+  | { kind: "admin" };
+
+/**
+ * What the sample inputs refer to, built by each suite from its fixture: workspace "acme" with
+ * a project, a failed export, a pending invitation and a member other than the caller; a stored
+ * Stripe event; the caller's session and an invitation addressed to them elsewhere.
+ */
+export interface SampleContext {
+  slug: string;
+  workspaceId: string;
+  projectId: string;
+  /** A failed export of acme, so a retry passes every check but the caller's. */
+  exportId: string;
+  /** A stored Stripe event of a type no handler takes (a replay is "ignored", no Stripe call). */
+  stripeEventId: string;
+  /** A pending invitation to acme and its token. */
+  invitation: { id: string; token: string };
+  /** A member of acme who is not the caller: the target of role changes, removal, transfer. */
+  targetId: string;
+  /** The email of acme's owner, whose password is {@link SAMPLE_PASSWORD}. */
+  ownerEmail: string;
+  /** The id (hash) of the caller's session; any well-formed id for an anonymous caller. */
+  callerSessionId: string;
+  /** An invitation addressed to the caller, in a workspace they are not in ("none" if anonymous). */
+  invitationForCaller: string;
+}
+
+export interface CatalogueEntry {
+  kind: "query" | "mutation";
+  policy: Policy;
+  /** A valid input; absent when the procedure takes none. */
+  input?: (f: SampleContext) => Record<string, unknown>;
+}
+
+/** The password of every user of the suites' fixtures (samples that sign in use it). */
+export const SAMPLE_PASSWORD = "catalogue password 1";
+const PASSWORD = SAMPLE_PASSWORD;
+
+const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+const fakeToken = "x".repeat(43);
+
+/** Every procedure of `appRouter` by its path. */
+export const PROCEDURES: Record<string, CatalogueEntry> = {
+  "plan.list": { kind: "query", policy: { kind: "public" } },
+  "plan.bySlug": { kind: "query", policy: { kind: "public" }, input: () => ({ slug: "free" }) },
+
+  "account.me": { kind: "query", policy: { kind: "public" } },
+  "account.signUp": {
+    kind: "mutation",
+    policy: { kind: "public" },
+    input: () => ({ name: "New", email: `new-${unique()}@example.com`, password: PASSWORD }),
+  },
+  "account.resendVerification": {
+    kind: "mutation",
+    policy: { kind: "public" },
+    input: () => ({ email: "a@example.com" }),
+  },
+  "account.verifyEmail": {
+    kind: "mutation",
+    policy: { kind: "public" },
+    input: () => ({ token: fakeToken, password: PASSWORD }),
+  },
+  "account.requestPasswordReset": {
+    kind: "mutation",
+    policy: { kind: "public" },
+    input: () => ({ email: "a@example.com" }),
+  },
+  "account.resetPassword": {
+    kind: "mutation",
+    policy: { kind: "public" },
+    input: () => ({ token: fakeToken, password: "a new password" }),
+  },
+  "account.getEmailChange": {
+    kind: "query",
+    policy: { kind: "signedIn" },
+    input: () => ({ token: fakeToken }),
+  },
+  "account.confirmEmailChange": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: () => ({ token: fakeToken }),
+  },
+  "account.changePassword": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: () => ({ currentPassword: PASSWORD, newPassword: "another password" }),
+  },
+  "account.requestEmailChange": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: () => ({ newEmail: `moved-${unique()}@example.com`, password: PASSWORD }),
+  },
+  "account.delete": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: () => ({ password: PASSWORD }),
+  },
+
+  "session.signIn": {
+    kind: "mutation",
+    policy: { kind: "public" },
+    input: (f) => ({ email: f.ownerEmail, password: PASSWORD }),
+  },
+  "session.signOut": { kind: "mutation", policy: { kind: "public" } },
+  "session.list": { kind: "query", policy: { kind: "signedIn" } },
+  "session.revoke": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: (f) => ({ sessionId: f.callerSessionId }),
+  },
+  "session.revokeOthers": { kind: "mutation", policy: { kind: "signedIn" } },
+
+  "workspace.list": { kind: "query", policy: { kind: "signedIn" } },
+  "workspace.create": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: () => ({ name: "New team", slug: `new-${Math.random().toString(36).slice(2, 10)}` }),
+  },
+  "workspace.get": {
+    kind: "query",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  "workspace.rename": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "workspace:update" },
+    input: (f) => ({ workspaceSlug: f.slug, name: "Renamed" }),
+  },
+  "workspace.transferOwnership": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "workspace:transfer" },
+    input: (f) => ({ workspaceSlug: f.slug, userId: f.targetId }),
+  },
+  "workspace.delete": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "workspace:delete" },
+    input: (f) => ({ workspaceSlug: f.slug, confirmSlug: f.slug }),
+  },
+  "workspace.leave": {
+    kind: "mutation",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+
+  "member.list": {
+    kind: "query",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  "member.updateRole": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "members:manage" },
+    input: (f) => ({ workspaceSlug: f.slug, userId: f.targetId, role: "admin" }),
+  },
+  "member.remove": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "members:manage" },
+    input: (f) => ({ workspaceSlug: f.slug, userId: f.targetId }),
+  },
+
+  "invitation.list": {
+    kind: "query",
+    policy: { kind: "workspace", permission: "members:invite" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  "invitation.create": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "members:invite" },
+    input: (f) => ({ workspaceSlug: f.slug, email: `inv-${unique()}@example.com`, role: "member" }),
+  },
+  "invitation.resend": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "members:invite" },
+    input: (f) => ({ workspaceSlug: f.slug, invitationId: f.invitation.id }),
+  },
+  "invitation.revoke": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "members:invite" },
+    input: (f) => ({ workspaceSlug: f.slug, invitationId: f.invitation.id }),
+  },
+  "invitation.get": {
+    kind: "query",
+    policy: { kind: "public" },
+    input: (f) => ({ token: f.invitation.token }),
+  },
+  "invitation.listMine": { kind: "query", policy: { kind: "signedIn" } },
+  "invitation.accept": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: (f) => ({ invitationId: f.invitationForCaller }),
+  },
+
+  "billing.subscription": {
+    kind: "query",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  // Acme is subscribed already: an allowed caller gets CONFLICT without reaching Stripe.
+  "billing.createCheckoutSession": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "billing:manage" },
+    input: (f) => ({ workspaceSlug: f.slug, plan: "pro", interval: "month" }),
+  },
+  "billing.createPortalSession": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "billing:manage" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+
+  "activity.list": {
+    kind: "query",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  "activity.filters": {
+    kind: "query",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+
+  "dashboard.overview": {
+    kind: "query",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+
+  "project.update": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({ workspaceSlug: f.slug, projectId: f.projectId, status: "paused" }),
+  },
+  "admin.users.list": { kind: "query", policy: { kind: "admin" }, input: () => ({ q: "example" }) },
+  "admin.users.get": {
+    kind: "query",
+    policy: { kind: "admin" },
+    input: (f) => ({ userId: f.targetId }),
+  },
+  "admin.users.disable": {
+    kind: "mutation",
+    policy: { kind: "admin" },
+    input: (f) => ({ userId: f.targetId }),
+  },
+  "admin.users.enable": {
+    kind: "mutation",
+    policy: { kind: "admin" },
+    input: (f) => ({ userId: f.targetId }),
+  },
+  "admin.users.signOut": {
+    kind: "mutation",
+    policy: { kind: "admin" },
+    input: (f) => ({ userId: f.targetId }),
+  },
+  "admin.workspaces.list": { kind: "query", policy: { kind: "admin" }, input: () => ({ q: "e" }) },
+  "admin.workspaces.get": {
+    kind: "query",
+    policy: { kind: "admin" },
+    input: (f) => ({ workspaceId: f.workspaceId }),
+  },
+  "admin.stripeEvents.list": {
+    kind: "query",
+    policy: { kind: "admin" },
+    input: () => ({ status: "ignored" }),
+  },
+  "admin.stripeEvents.get": {
+    kind: "query",
+    policy: { kind: "admin" },
+    input: (f) => ({ eventId: f.stripeEventId }),
+  },
+  "admin.stripeEvents.replay": {
+    kind: "mutation",
+    policy: { kind: "admin" },
+    input: (f) => ({ eventId: f.stripeEventId }),
+  },
+  // An unknown queue: staff pass the gate and get BAD_REQUEST, without starting pg-boss.
+  "admin.jobs.list": {
+    kind: "query",
+    policy: { kind: "admin" },
+    input: () => ({ queue: "no-such-queue" }),
+  },
+  "admin.jobs.retry": {
+    kind: "mutation",
+    policy: { kind: "admin" },
+    input: () => ({ queue: "no-such-queue", jobId: "00000000-0000-4000-8000-000000000000" }),
+  },
+  "admin.auditLog.list": { kind: "query", policy: { kind: "admin" }, input: () => ({}) },
+
+  "export.request": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  "export.list": {
+    kind: "query",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  "export.retry": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({ workspaceSlug: f.slug, exportId: f.exportId }),
+  },
+
+  "project.list": {
+    kind: "query",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  "project.create": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({ workspaceSlug: f.slug, name: "Launch" }),
+  },
+  "project.delete": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({ workspaceSlug: f.slug, projectId: f.projectId }),
+  },
+};
