@@ -35,7 +35,10 @@ let databaseUrl: string | undefined;
  */
 async function startLocalStripe(appPort: string, inMemory: boolean) {
   const port = emulatorPort();
-  const { startStripeEmulator, emulatorPriceSeeds } = await import("./stripe-emulator");
+  const [{ startStripeEmulator }, { emulatorPriceSeeds }] = await Promise.all([
+    import("@saas/stripe-emulator"),
+    import("../src/server/billing/emulator-prices"),
+  ]);
   const env = emulatorEnv(port);
   try {
     const emulator = await startStripeEmulator({

@@ -125,7 +125,7 @@ export async function startStripeEmulator(port: number): Promise<Started & { url
   const started = await start(
     "stripe",
     TSX,
-    ["scripts/stripe-emulator/cli.ts"],
+    ["scripts/stripe-emulator.ts"],
     { STRIPE_WEBHOOK_SECRET: CLUSTER_WEBHOOK_SECRET, STRIPE_EMULATOR_PORT: String(port) },
     /dashboard: http/,
   );

@@ -1,6 +1,6 @@
 /**
  * Stripe for local runs. With no `STRIPE_SECRET_KEY` configured, `npm run dev|start` start the
- * local Stripe emulator (scripts/stripe-emulator) and give the app these settings, so the whole
+ * local Stripe emulator (packages/stripe-emulator) and give the app these settings, so the whole
  * payment journey runs offline with unchanged app code. With a real key nothing here applies.
  */
 

@@ -9,12 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Stripe from "stripe";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  emulatorPriceSeeds,
-  type StripeEmulator,
-  type StripeEmulatorOptions,
-  startStripeEmulator,
-} from "./index";
+import { type StripeEmulator, type StripeEmulatorOptions, startStripeEmulator } from "./index";
+import { TEST_PRICES } from "./test-prices";
 
 const SECRET = "whsec_test_emulator";
 const DAY = 24 * 3600;
@@ -99,7 +95,7 @@ async function setup(options: Partial<StripeEmulatorOptions> = {}): Promise<Harn
     port: 0,
     webhookUrl: receiver.url,
     webhookSecret: SECRET,
-    prices: emulatorPriceSeeds(),
+    prices: TEST_PRICES,
     retryDelaysMs: [10, 10, 10],
     ...options,
   });
@@ -681,7 +677,7 @@ describe("webhooks, persistence, safety", () => {
       port: 0,
       webhookSecret: SECRET,
       dataFile,
-      prices: emulatorPriceSeeds(),
+      prices: TEST_PRICES,
     });
     const customer = await client(first, "sk_test_1").customers.create({
       email: "kept@example.com",
@@ -694,7 +690,7 @@ describe("webhooks, persistence, safety", () => {
       port: 0,
       webhookSecret: SECRET,
       dataFile,
-      prices: emulatorPriceSeeds(),
+      prices: TEST_PRICES,
     });
     cleanups.push(second.close);
     const again = await client(second, "sk_test_1").customers.retrieve(customer.id);

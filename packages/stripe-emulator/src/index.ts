@@ -5,13 +5,15 @@
  * Customer Portal pages, and delivers signed webhooks. A clock that can be advanced drives
  * renewals, failed payments and cancellations. Refuses to start in production.
  *
+ * It knows no product of its own: the caller passes its price catalogue (`prices`), which is
+ * created at start when absent.
+ *
  * Modules: store.ts (state, persistence, ids), objects.ts (Stripe-typed builders), api.ts (REST),
  * hosted.ts + pages.ts (HTML), billing.ts (operations), clock.ts (lifecycle), cards.ts (test
- * cards), webhooks.ts (signing, delivery queue), cli.ts (`tsx scripts/stripe-emulator/cli.ts`).
+ * cards), webhooks.ts (signing, delivery queue), cli.ts (the foreground process).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { PLANS, PRICE_CATALOGUE } from "../../src/server/billing/plans";
 import { handleApi } from "./api";
 import { advanceClock, runLifecycle } from "./clock";
 import type { Context } from "./context";
@@ -67,19 +69,6 @@ export interface StripeEmulator {
 
 export const DEFAULT_PORT = 12111;
 const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 16000, 32000];
-
-/** The app's paid prices (src/server/billing/plans.ts) as seeds: products "prod_pro", "prod_team". */
-export function emulatorPriceSeeds(): EmulatorPriceSeed[] {
-  return PRICE_CATALOGUE.map((price) => ({
-    id: price.emulatorId,
-    lookupKey: price.lookupKey,
-    productId: `prod_${price.plan}`,
-    productName: PLANS[price.plan].name,
-    unitAmount: price.unitAmount,
-    currency: price.currency,
-    interval: price.interval,
-  }));
-}
 
 /** Starts the emulator. Throws when NODE_ENV is "production" or the webhook secret is missing. */
 export async function startStripeEmulator(options: StripeEmulatorOptions): Promise<StripeEmulator> {
