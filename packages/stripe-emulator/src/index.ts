@@ -8,13 +8,14 @@
  * It knows no product of its own: the caller passes its price catalogue (`prices`), which is
  * created at start when absent.
  *
- * Modules: store.ts (state, persistence, ids), objects.ts (Stripe-typed builders), api.ts (REST),
- * hosted.ts + pages.ts (HTML), billing.ts (operations), clock.ts (lifecycle), cards.ts (test
- * cards), webhooks.ts (signing, delivery queue), cli.ts (the foreground process).
+ * Modules: store.ts (state, persistence, ids), objects.ts (Stripe-typed builders), api/ (REST:
+ * router.ts, request.ts, params.ts, expand.ts, and resources/ with one module per Stripe
+ * resource), hosted.ts + pages.ts (HTML), billing.ts (operations), clock.ts (lifecycle), cards.ts
+ * (test cards), webhooks.ts (signing, delivery queue), cli.ts (the foreground process).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleApi } from "./api";
+import { handleApi } from "./api/router";
 import { advanceClock, runLifecycle } from "./clock";
 import type { Context } from "./context";
 import { sendHtml, sendJson } from "./http";
