@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { MIGRATIONS_DIR, SCHEMA_PATH } from "./database";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
+import { type EmbeddedDatabase, startEmbeddedDatabase } from "@saas/local-postgres";
 import {
   applyPendingMigrations,
   createMigrationSql,
   migrationStatus,
   writeMigration,
-} from "./schema-engine";
+} from "@saas/local-postgres/migrate";
+import { MIGRATIONS_DIR, SCHEMA_PATH } from "./paths";
 
 describe("the repository's migrations", () => {
   const options = () => ({

@@ -13,18 +13,12 @@
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import path from "node:path";
-import {
-  migrate,
-  MIGRATIONS_DIR,
-  openDatabase,
-  ROOT,
-  SCHEMA_PATH,
-  seedAndReport,
-} from "./lib/database";
+import { migrationStatus } from "@saas/local-postgres/migrate";
+import { MIGRATIONS_DIR, SCHEMA_PATH } from "../prisma/paths";
 import { describeConnectionFailure } from "../src/server/db-errors";
+import { migrate, openDatabase, ROOT, seedAndReport } from "./lib/database";
 import { emulatorEnv, emulatorPort, usesEmulator } from "./lib/local-stripe";
 import { runScript } from "./lib/run";
-import { migrationStatus } from "./lib/schema-engine";
 
 let databaseUrl: string | undefined;
 

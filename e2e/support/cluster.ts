@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { embeddedUrl } from "../../scripts/lib/embedded-url";
+import { embeddedUrl } from "@saas/local-postgres/url";
 import { spawnGroup, stop } from "../../scripts/lib/process-groups";
 import { closedPort } from "../../src/test/net";
 

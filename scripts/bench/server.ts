@@ -10,7 +10,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ROOT } from "../lib/database";
 import type { BenchOptions } from "./options";
-import { embeddedUrl } from "../lib/embedded-url";
+import { embeddedUrl } from "@saas/local-postgres/url";
 import { forkGroup, runToCompletion, spawnGroup } from "../lib/process-groups";
 
 /** The running app. */

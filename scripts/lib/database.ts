@@ -2,19 +2,22 @@
  * Which database the scripts use, and getting it ready.
  *
  * `DATABASE_URL` set → that PostgreSQL server. Unset → the embedded PGlite server
- * (scripts/lib/embedded-db.ts), configured by `EMBEDDED_DB_DIR` and `EMBEDDED_DB_PORT`.
+ * (@saas/local-postgres), configured by `EMBEDDED_DB_DIR` and `EMBEDDED_DB_PORT`.
  */
 import path from "node:path";
 import nextEnv from "@next/env";
 import { z } from "zod";
-import type { SeedSummary } from "../../prisma/seed";
-import { DEFAULT_EMBEDDED_DIR, DEFAULT_EMBEDDED_PORT, startEmbeddedDatabase } from "./embedded-db";
-import { applyPendingMigrations } from "./schema-engine";
+import {
+  DEFAULT_EMBEDDED_DIR,
+  DEFAULT_EMBEDDED_PORT,
+  startEmbeddedDatabase,
+} from "@saas/local-postgres";
+import { applyPendingMigrations } from "@saas/local-postgres/migrate";
 import { DEMO_STAFF } from "../../prisma/demo";
+import { MIGRATIONS_DIR, SCHEMA_PATH } from "../../prisma/paths";
+import type { SeedSummary } from "../../prisma/seed";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-export const SCHEMA_PATH = path.join(ROOT, "prisma/schema.prisma");
-export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
 
 // Read .env files exactly as Next does, so a DATABASE_URL in .env reaches the scripts too.
 nextEnv.loadEnvConfig(ROOT, process.env.NODE_ENV !== "production", {

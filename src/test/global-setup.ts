@@ -7,9 +7,9 @@
  * read them back and post them to the webhook route handler in the order they choose.
  */
 import type { TestProject } from "vitest/node";
-import { startEmbeddedDatabase } from "../../scripts/lib/embedded-db";
-import { applyPendingMigrations } from "../../scripts/lib/schema-engine";
-import { MIGRATIONS_DIR, SCHEMA_PATH } from "../../scripts/lib/database";
+import { startEmbeddedDatabase } from "@saas/local-postgres";
+import { applyPendingMigrations } from "@saas/local-postgres/migrate";
+import { MIGRATIONS_DIR, SCHEMA_PATH } from "../../prisma/paths";
 import { startStripeEmulator } from "@saas/stripe-emulator";
 import { emulatorPriceSeeds } from "../server/billing/emulator-prices";
 import { TEST_WEBHOOK_SECRET } from "./stripe-keys";
