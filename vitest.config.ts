@@ -20,6 +20,7 @@ export default defineConfig({
       "src/**/*.test.ts",
       "packages/**/*.test.ts",
       "scripts/**/*.test.ts",
+      "tools/**/*.test.ts",
       "prisma/**/*.test.ts",
     ],
     environment: "node",

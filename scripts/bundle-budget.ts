@@ -1,7 +1,7 @@
 /**
  * `npm run bundle:check [-- <dist dir>]`: after `npm run build` (Turbopack) or
  * `next build --webpack`, the gzipped first-load JavaScript of every page of the app, checked
- * against its budget (scripts/lib/bundle-budget.ts).
+ * against its budget (tools/bundle-budget.ts).
  *
  * A page's first-load JavaScript is every file a browser loads on a first visit, read from the
  * build in `.next/` (or `<dist dir>`) the way the Next server reads it to render the page:
@@ -12,7 +12,7 @@
  *   each client component with its chunks, and the browser loads them as it reads the payload:
  *   that is how an `error.tsx` boundary's chunk arrives, although the boundary shows only on an
  *   error. Which client components are the page's depends on the bundler (detected from the
- *   build; scripts/lib/first-load.ts): under Turbopack, those of the page's manifest, plus the
+ *   build; tools/first-load.ts): under Turbopack, those of the page's manifest, plus the
  *   `entryJSFiles` of its layouts and page (rendered as `<script async src>`); under webpack,
  *   whose manifests are merged across route groups, those whose client reference the page's
  *   server bundle (`server/app/<page>.js` and the server chunks it loads) holds.
@@ -33,7 +33,7 @@ import { pathToFileURL } from "node:url";
 import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 import { z } from "zod";
-import { evaluateBudgets, formatKb, formatReport } from "./lib/bundle-budget";
+import { evaluateBudgets, formatKb, formatReport } from "../tools/bundle-budget";
 import {
   bundlerOf,
   referencedClientModules,
@@ -41,7 +41,7 @@ import {
   turbopackPageFiles,
   webpackPageFiles,
   type Bundler,
-} from "./lib/first-load";
+} from "../tools/first-load";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 

@@ -22,8 +22,8 @@ import {
   writeMigration,
 } from "@saas/local-postgres/migrate";
 import { MIGRATIONS_DIR, SCHEMA_PATH } from "../prisma/paths";
-import { type Database, migrate, openDatabase, seedAndReport } from "./lib/database";
-import { runScript } from "./lib/run";
+import { type Database, migrate, openDatabase, seedAndReport } from "../tools/database";
+import { runScript } from "../tools/run-script";
 
 /** A migration name: lower-case words joined by `_` or `-`, as Prisma writes them. */
 const migrationName = z

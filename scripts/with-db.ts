@@ -6,7 +6,7 @@
  * applied: run `npm run db:migrate`). Without it, the embedded PGlite server starts (or is joined),
  * pending migrations are applied, a new database is seeded, and the command runs with
  * `DATABASE_URL` pointing at it. With no `STRIPE_SECRET_KEY`, the local Stripe emulator starts
- * too (scripts/lib/local-stripe.ts) and the command gets its settings. `next dev`, and any command
+ * too (tools/local-stripe.ts) and the command gets its settings. `next dev`, and any command
  * on the embedded database, also gets a job worker (scripts/worker.ts) beside it. Signals are
  * forwarded; the servers and the worker stop when the command exits.
  */
@@ -16,9 +16,9 @@ import path from "node:path";
 import { migrationStatus } from "@saas/local-postgres/migrate";
 import { MIGRATIONS_DIR, SCHEMA_PATH } from "../prisma/paths";
 import { describeConnectionFailure } from "../src/server/db-errors";
-import { migrate, openDatabase, ROOT, seedAndReport } from "./lib/database";
-import { emulatorEnv, emulatorPort, usesEmulator } from "./lib/local-stripe";
-import { runScript } from "./lib/run";
+import { migrate, openDatabase, ROOT, seedAndReport } from "../tools/database";
+import { emulatorEnv, emulatorPort, usesEmulator } from "../tools/local-stripe";
+import { runScript } from "../tools/run-script";
 
 let databaseUrl: string | undefined;
 

@@ -13,11 +13,11 @@ import {
   startEmbeddedDatabase,
 } from "@saas/local-postgres";
 import { applyPendingMigrations } from "@saas/local-postgres/migrate";
-import { DEMO_STAFF } from "../../prisma/demo";
-import { MIGRATIONS_DIR, SCHEMA_PATH } from "../../prisma/paths";
-import type { SeedSummary } from "../../prisma/seed";
+import { DEMO_STAFF } from "../prisma/demo";
+import { MIGRATIONS_DIR, SCHEMA_PATH } from "../prisma/paths";
+import type { SeedSummary } from "../prisma/seed";
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const ROOT = path.resolve(import.meta.dirname, "..");
 
 // Read .env files exactly as Next does, so a DATABASE_URL in .env reaches the scripts too.
 nextEnv.loadEnvConfig(ROOT, process.env.NODE_ENV !== "production", {
@@ -91,8 +91,8 @@ export async function migrate(database: Database): Promise<string[]> {
 /** Runs the seed (prisma/seed.ts) with a short-lived Prisma client. Returns what it wrote. */
 export async function seedDatabase(database: Database): Promise<SeedSummary> {
   const [{ seed }, { createPrismaClient }] = await Promise.all([
-    import("../../prisma/seed"),
-    import("../../src/server/db-client"),
+    import("../prisma/seed"),
+    import("../src/server/db-client"),
   ]);
   const client = createPrismaClient({
     connectionString: database.url,

@@ -3,7 +3,7 @@
  * `DEBUG` is set). A database that cannot be reached is named by host and port.
  */
 import { ZodError } from "zod";
-import { describeConnectionFailure } from "../../src/server/db-errors";
+import { describeConnectionFailure } from "../src/server/db-errors";
 
 /** Exit code of a script that failed. */
 const FAILURE = 1;

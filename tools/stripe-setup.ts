@@ -5,8 +5,8 @@
  * twice creates nothing new. Returns the `STRIPE_PRICE_*=price_…` lines for .env.
  */
 import Stripe from "stripe";
-import { PLANS, PRICE_CATALOGUE } from "../../src/server/billing/plans";
-import { stripeConfig } from "../../src/server/billing/stripe-config";
+import { PLANS, PRICE_CATALOGUE } from "../src/server/billing/plans";
+import { stripeConfig } from "../src/server/billing/stripe-config";
 
 export async function setUpStripeCatalogue(): Promise<string[]> {
   const key = process.env.STRIPE_SECRET_KEY;

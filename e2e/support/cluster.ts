@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { embeddedUrl } from "@saas/local-postgres/url";
-import { spawnGroup, stop } from "../../scripts/lib/process-groups";
+import { spawnGroup, stop } from "../../tools/process-groups";
 import { closedPort } from "../../src/test/net";
 
 /**
@@ -36,7 +36,7 @@ export interface Started {
 }
 
 /**
- * Starts `command` in a process group of its own (scripts/lib/process-groups.ts, so `stopAll`
+ * Starts `command` in a process group of its own (tools/process-groups.ts, so `stopAll`
  * ends whatever is still running), its output appended to the cluster log with `name` in
  * front, and resolves once a line matches `ready`.
  * @throws when the process exits first, or `ready` does not appear within `timeoutMs`.

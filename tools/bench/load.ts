@@ -1,11 +1,11 @@
 /**
  * Load generation for `npm run bench`: each measurement runs autocannon in a child process of its
- * own (load-worker.ts), so the load generator shares an event loop with neither the bench nor a
+ * own (scripts/bench/load-worker.ts), so the load generator shares an event loop with neither the bench nor a
  * server under test. The child runs an unmeasured warm-up, then the measured run, and sends back
  * a {@link LoadSummary}.
  */
 import path from "node:path";
-import { forkGroup, stop } from "../lib/process-groups";
+import { forkGroup, stop } from "../process-groups";
 
 /** One measurement: `connections` keep-alive connections sending GET `url` for `durationS` s. */
 export interface LoadSpec {
@@ -60,7 +60,10 @@ export async function runLoad(
   spec: LoadSpec,
   hooks: { onMeasuring?: () => void; onMeasured?: () => void } = {},
 ): Promise<LoadSummary> {
-  const child = forkGroup("autocannon", path.join(import.meta.dirname, "load-worker.ts"));
+  const child = forkGroup(
+    "autocannon",
+    path.join(import.meta.dirname, "../../scripts/bench/load-worker.ts"),
+  );
   try {
     const reply = await new Promise<Exclude<WorkerMessage, { type: "measuring" }>>(
       (resolve, reject) => {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { ROOT } from "../lib/database";
+import { ROOT } from "../database";
 
 /** The machine, in words. */
 export interface Machine {

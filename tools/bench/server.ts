@@ -1,17 +1,17 @@
 /**
  * The servers under test: the app started exactly as `npm start` starts it (scripts/with-db.ts,
  * so a change of what `npm start` runs, e.g. Next's standalone server, is picked up), and the
- * bare `node:http` server (bare-server.ts). Both run in process groups of their own
- * (scripts/lib/process-groups.ts) and write nothing to the bench's terminal: the app's output goes to a log file.
+ * bare `node:http` server (scripts/bench/bare-server.ts). Both run in process groups of their own
+ * (tools/process-groups.ts) and write nothing to the bench's terminal: the app's output goes to a log file.
  */
 import { mkdirSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ROOT } from "../lib/database";
+import { ROOT } from "../database";
 import type { BenchOptions } from "./options";
 import { embeddedUrl } from "@saas/local-postgres/url";
-import { forkGroup, runToCompletion, spawnGroup } from "../lib/process-groups";
+import { forkGroup, runToCompletion, spawnGroup } from "../process-groups";
 
 /** The running app. */
 export interface AppServer {
@@ -147,7 +147,7 @@ export async function startApp(options: BenchOptions): Promise<AppServer> {
 }
 
 /**
- * Starts the bare `node:http` server (bare-server.ts) on 127.0.0.1:`port`.
+ * Starts the bare `node:http` server (scripts/bench/bare-server.ts) on 127.0.0.1:`port`.
  * @returns its base URL and pid once it listens.
  * @throws Error when the port is taken or the server exits first.
  */
@@ -155,7 +155,7 @@ export async function startBareServer(port: number): Promise<{ url: string; pid:
   await assertPortFree(port, "bare server, BENCH_BARE_PORT");
   const child = forkGroup(
     "bare node:http server",
-    path.join(import.meta.dirname, "bare-server.ts"),
+    path.join(ROOT, "scripts/bench/bare-server.ts"),
     [String(port)],
   );
   await new Promise<void>((resolve, reject) => {
