@@ -13,6 +13,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { readBenchmarkRoutes } from "../tools/benchmark-routes";
 import { ROOT } from "../tools/database";
 import { cpuBetween, type CpuSnapshot, type CpuTargets, snapshot } from "../tools/bench/cpu";
 import { runLoad } from "../tools/bench/load";
@@ -56,8 +57,13 @@ function autocannonVersion(): string {
 
 async function bench(options: BenchOptions): Promise<void> {
   if (options.build) {
-    step("npm run build");
+    step("npm run build (BENCHMARK_ROUTES=1: with the benchmark routes)");
     await build();
+  } else if ((await readBenchmarkRoutes(path.join(ROOT, ".next")).catch(() => [])).length === 0) {
+    throw new Error(
+      "the build in .next has no benchmark routes (/api/bench/*): run `npm run bench` without " +
+        "--no-build, which builds with BENCHMARK_ROUTES=1",
+    );
   }
   if (options.databaseUrl) {
     step(`npm run db:migrate (DATABASE_URL: this database gets the bench's rows)`);

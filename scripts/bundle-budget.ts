@@ -23,8 +23,8 @@
  *
  * Each distinct file counts once per page, at its gzipped size: `node:zlib` `gzipSync` at the
  * default level (6), byte for byte what the Next server sends to a browser accepting gzip. Prints a
- * table (kB = 1000 bytes) and exits 1 when a page is over budget, no page is found, or there is
- * no build to read.
+ * table (kB = 1000 bytes) and exits 1 when a page is over budget, no page is found, there is no
+ * build to read, or the build holds a benchmark-only route (tools/benchmark-routes.ts: it ships).
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -33,6 +33,7 @@ import { pathToFileURL } from "node:url";
 import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 import { z } from "zod";
+import { benchmarkRoutes } from "../tools/benchmark-routes";
 import { evaluateBudgets, formatKb, formatReport } from "../tools/bundle-budget";
 import {
   bundlerOf,
@@ -76,6 +77,8 @@ export interface FirstLoad {
   readonly shared: readonly string[];
   /** Left out: `<script noModule>` polyfills. */
   readonly polyfills: readonly string[];
+  /** Every app path of the build, pages and route handlers (`/api/health/route`). */
+  readonly appPaths: readonly string[];
 }
 
 async function readJson(file: string): Promise<unknown> {
@@ -171,6 +174,7 @@ export async function readFirstLoad(distDir: string): Promise<FirstLoad> {
     pages,
     shared: buildManifest.rootMainFiles,
     polyfills: buildManifest.polyfillFiles ?? [],
+    appPaths: Object.keys(appPaths),
   };
 }
 
@@ -192,7 +196,7 @@ export async function checkBundleBudget(distDir: string): Promise<number> {
     console.error(`bundle:check: no production build in ${distDir}: run npm run build first.`);
     return 1;
   }
-  const { bundler, pages, shared, polyfills } = await readFirstLoad(distDir);
+  const { bundler, pages, shared, polyfills, appPaths } = await readFirstLoad(distDir);
   const sizes = await gzipSizes(distDir, [...shared, ...[...pages.values()].flat()]);
   const report = evaluateBudgets(pages, sizes);
   const sharedBytes = shared.reduce((sum, file) => sum + (sizes.get(file) ?? 0), 0);
@@ -206,7 +210,14 @@ export async function checkBundleBudget(distDir: string): Promise<number> {
     `Shared by every page (rootMainFiles): ${shared.length} file(s), ${formatKb(sharedBytes)} kB. ` +
       `Not counted: ${polyfills.length} noModule polyfill file(s), /_global-error.`,
   );
-  return report.ok ? 0 : 1;
+  const benchmark = benchmarkRoutes(appPaths);
+  if (benchmark.length > 0) {
+    console.log(
+      `bundle:check: FAILED, the build holds benchmark-only route(s) ${benchmark.join(", ")}: ` +
+        "it was made with BENCHMARK_ROUTES=1 (npm run bench); run npm run build without it.",
+    );
+  }
+  return report.ok && benchmark.length === 0 ? 0 : 1;
 }
 
 async function main(): Promise<number> {

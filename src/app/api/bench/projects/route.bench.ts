@@ -1,7 +1,8 @@
 /**
  * `GET /api/bench/projects?input=<JSON>[&driver=prisma|pg]`: the projects list as a plain route
- * handler, for `npm run bench` to compare with the tRPC call `project.list`. 404 unless the
- * server runs with `BENCHMARK_ROUTES=1` (src/env.ts; off by default).
+ * handler, for `npm run bench` to compare with the tRPC call `project.list`. Only in a build made
+ * with `BENCHMARK_ROUTES=1` (the `.bench.ts` extension, next.config.mjs), and 404 unless the
+ * server also runs with it (src/env.ts; off by default).
  *
  * Same work as the tRPC procedure, without tRPC: the session from the cookie by
  * `createTRPCContext` (so an expired cookie is cleared and a renewed one set, as there), the
