@@ -1,7 +1,7 @@
 /**
  * Load generation for `npm run bench`: each measurement runs autocannon in a child process of its
- * own (scripts/bench/load-worker.ts), so the load generator shares an event loop with neither the bench nor a
- * server under test. The child runs an unmeasured warm-up, then the measured run, and sends back
+ * own (scripts/bench/load-worker.ts), so the load generator shares an event loop with neither the
+ * bench nor a server under test. The child runs an unmeasured warm-up, then the measured run, and sends back
  * a {@link LoadSummary}.
  */
 import path from "node:path";

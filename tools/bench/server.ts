@@ -2,7 +2,8 @@
  * The servers under test: the app started exactly as `npm start` starts it (scripts/with-db.ts,
  * so a change of what `npm start` runs, e.g. Next's standalone server, is picked up), and the
  * bare `node:http` server (scripts/bench/bare-server.ts). Both run in process groups of their own
- * (tools/process-groups.ts) and write nothing to the bench's terminal: the app's output goes to a log file.
+ * (tools/process-groups.ts) and write nothing to the bench's terminal: the app's output goes to a
+ * log file.
  */
 import { mkdirSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";

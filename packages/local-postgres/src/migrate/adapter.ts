@@ -21,7 +21,7 @@ const SHADOW_DB_PREFIX = "prisma_migrate_shadow_db_";
 
 /**
  * Fixes an adapter-pg adapter for schema-engine use:
- * - `"char"` columns typed `Character` (see {@link restoreCharacterColumns}), also in transactions;
+ * - `"char"` columns typed `Character` (char-columns.ts), also in transactions;
  * - `executeScript` sends the whole script as ONE simple-protocol query, like the native engine.
  *   adapter-pg 7.10.1 does `script.split(";")` and runs the pieces one by one, which breaks any
  *   migration with a `;` inside a string literal, comment, `DO $$ ... $$` block or function body.

@@ -63,7 +63,7 @@ export function patchQueryable<Q extends SqlQueryable>(queryable: Q): Q {
 type AnyCallback = (error: Error | null, result: unknown) => void;
 type QueryFn = (this: pg.Client, ...args: unknown[]) => unknown;
 
-/** A `pg.Client` whose results report `"char"` columns as `text`, remembering them (see above). */
+/** A `pg.Client` whose results report `"char"` columns as `text`, remembering them (retypeFields). */
 export class CatalogSafeClient extends pg.Client {}
 {
   const original = pg.Client.prototype.query as unknown as QueryFn;

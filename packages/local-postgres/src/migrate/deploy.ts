@@ -17,7 +17,7 @@ export interface MigrationsOptions extends EngineConnectionOptions {
 /**
  * Applies every migration of `migrationsDir` not yet in `_prisma_migrations`
  * (`prisma migrate deploy`). Returns the names applied now; `[]` when up to date.
- * Rejects with {@link SchemaEngineError}: `P3005` non-empty database without history,
+ * Rejects with SchemaEngineError (errors.ts): `P3005` non-empty database without history,
  * `P3009` a failed migration is recorded, `P3018` a migration script failed, etc.
  */
 export async function applyPendingMigrations(options: MigrationsOptions): Promise<string[]> {

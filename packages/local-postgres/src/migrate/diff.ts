@@ -11,7 +11,7 @@ export interface CreateMigrationSqlOptions extends MigrationsOptions {
    * How the "before" state is obtained:
    * - `"shadow"`: replay the migrations in a shadow database (`from: {tag: "migrations"}`), the
    *   `prisma migrate dev` way. Does not touch the main database. Needs a shadow database
-   *   (see {@link ShadowDatabaseOption}); impossible with `"create"` on PGlite.
+   *   (see ShadowDatabaseOption, adapter.ts); impossible with `"create"` on PGlite.
    * - `"live"`: apply pending migrations to the main database, then diff the live database
    *   (`from: {tag: "schemaDatasource"}`, described through the adapter) against the schema.
    *   Works on single-database servers (PGlite). Side effect: pending migrations get applied;

@@ -28,7 +28,7 @@ export interface EngineConnectionOptions {
   connectionString: string;
   /** `schema.prisma` file, or a directory of `.prisma` files. */
   schemaPath: string;
-  /** See {@link ShadowDatabaseOption}. Default `"create"`. */
+  /** See ShadowDatabaseOption (adapter.ts). Default `"create"`. */
   shadowDatabase?: ShadowDatabaseOption;
   /** Receives the engine's log lines. Default: discard. */
   log?: EngineLogger;
@@ -46,7 +46,7 @@ export interface SchemaEngineHandle extends AsyncDisposable {
   /** The schema files the engine was constructed with. */
   readonly schemaFiles: SchemaContainer[];
   /**
-   * Calls the engine, turning rejections into {@link SchemaEngineError}
+   * Calls the engine, turning rejections into SchemaEngineError (errors.ts)
    * (`h.run("diff", (e) => e.diff({...}))`).
    */
   run<T>(operation: string, call: (engine: SchemaEngine) => Promise<T>): Promise<T>;

@@ -14,7 +14,10 @@ export function requiredString(params: Params, name: string, label = name): stri
   return value;
 }
 
-/** Undefined when absent, null when empty (Stripe's "unset"). @throws StripeApiError 400 for a non-string. */
+/**
+ * Undefined when absent, null when empty (Stripe's "unset").
+ * @throws StripeApiError 400 for a non-string.
+ */
 export function optionalString(params: Params, name: string): string | null | undefined {
   const value = params[name];
   if (value === undefined) return undefined;
@@ -32,7 +35,10 @@ export function booleanParam(params: Params, name: string, label = name): boolea
   throw invalidParam(label, `Invalid boolean: ${String(value)}`, "parameter_invalid_boolean");
 }
 
-/** An integer ≥ `min`; undefined when absent or empty. @throws StripeApiError 400 parameter_invalid_integer. */
+/**
+ * An integer ≥ `min`; undefined when absent or empty.
+ * @throws StripeApiError 400 parameter_invalid_integer.
+ */
 export function integerParam(
   params: Params,
   name: string,
@@ -92,7 +98,10 @@ export function find<T>(
   return found;
 }
 
-/** A page of `items` (newest first) per `limit` (default 10, max 100), `starting_after`, `ending_before`. */
+/**
+ * A page of `items` (newest first) per `limit` (default 10, max 100), `starting_after` and
+ * `ending_before`. @throws StripeApiError 400 for a bad limit, 404 for an unknown cursor.
+ */
 export function paginate<T extends { id: string }>(
   items: T[],
   params: Params,

@@ -1,6 +1,7 @@
 /**
  * What every /v1 request goes through before and after its resource's handler: the route types,
- * API-key authentication, and `Idempotency-Key` replay (https://docs.stripe.com/api/idempotent_requests).
+ * API-key authentication, and `Idempotency-Key` replay
+ * (https://docs.stripe.com/api/idempotent_requests).
  */
 import type { IncomingMessage } from "node:http";
 import type { Cause, Context } from "../context";

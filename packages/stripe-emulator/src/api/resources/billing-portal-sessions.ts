@@ -1,4 +1,4 @@
-/** /v1/billing_portal/sessions: create a Customer Portal session (the portal itself is hosted.ts). */
+/** /v1/billing_portal/sessions: create a Customer Portal session (the portal is hosted.ts). */
 import type Stripe from "stripe";
 import { buildPortalSession } from "../../objects";
 import { newId } from "../../store";

@@ -1,4 +1,7 @@
-/** /v1/invoices: list (by customer, subscription, status), retrieve. The clock and billing.ts write them. */
+/**
+ * /v1/invoices: list (by customer, subscription, status), retrieve. The clock and billing.ts
+ * write them.
+ */
 import type Stripe from "stripe";
 import { idOf } from "../../billing";
 import { str } from "../../http";
