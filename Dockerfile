@@ -11,6 +11,9 @@ FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json prisma.config.ts ./
+# The npm workspaces (packages/*): npm ci links them, so it needs their package.json files.
+COPY packages/local-postgres/package.json ./packages/local-postgres/
+COPY packages/stripe-emulator/package.json ./packages/stripe-emulator/
 COPY scripts/check-node.cjs ./scripts/
 COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund

@@ -1,9 +1,25 @@
+import { z } from "zod";
 import {
   API_CONTENT_SECURITY_POLICY,
   commonSecurityHeaders,
 } from "./src/server/http/security-headers.ts";
 
 const production = process.env.NODE_ENV === "production";
+
+/**
+ * Benchmark-only route handlers (`route.bench.ts` files under `src/app/api/bench/`, for
+ * `npm run bench`) are compiled only into a build made with BENCHMARK_ROUTES=1 (the bench's own
+ * build): Next builds the files whose extension is in `pageExtensions`, and `bench.ts` joins
+ * Next's defaults only then. A normal build holds no such route at all (`npm run bundle:check`
+ * fails one that does). Parsed as src/env.ts parses it at run time, where it also decides whether
+ * a built route answers.
+ */
+const benchmarkRoutes = z
+  .stringbool()
+  .default(false)
+  .parse(process.env.BENCHMARK_ROUTES || undefined);
+const PAGE_EXTENSIONS = ["tsx", "ts", "jsx", "js"];
+
 const common = Object.entries(commonSecurityHeaders(production)).map(([key, value]) => ({
   key,
   value,
@@ -16,6 +32,7 @@ const nextConfig = {
   output: "standalone",
   poweredByHeader: false,
   typedRoutes: true,
+  pageExtensions: benchmarkRoutes ? [...PAGE_EXTENSIONS, "bench.ts"] : PAGE_EXTENSIONS,
   // pg and the Prisma adapter stay as Node modules instead of being bundled into server chunks.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   // Pages get their nonce-based CSP from src/proxy.ts; API routes serve no HTML.

@@ -6,7 +6,7 @@
  * (npm blocks @prisma/engines' download script; see `allowScripts` in package.json), we point
  * PRISMA_SCHEMA_ENGINE_BINARY at an existing file so those commands work with no network.
  * Migrations never need the native engine: `npm run db:*` use Prisma's WebAssembly schema engine
- * (scripts/lib/schema-engine.ts).
+ * (packages/local-postgres, `@saas/local-postgres/migrate`).
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -26,7 +26,7 @@ if (
 ) {
   process.env.PRISMA_SCHEMA_ENGINE_BINARY = path.join(
     import.meta.dirname,
-    "node_modules/@prisma/schema-engine-wasm/package.json",
+    "node_modules/prisma/package.json",
   );
 }
 

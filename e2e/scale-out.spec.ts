@@ -13,7 +13,7 @@ import {
   type Started,
 } from "./support/cluster";
 import { payOnCheckout } from "./support/stripe";
-import { stopAll } from "../scripts/lib/process-groups";
+import { stopAll } from "../tools/process-groups";
 
 /**
  * Scale-out and faults, on a deployment of its own: two app instances (`npm start`, the standalone

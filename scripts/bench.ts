@@ -4,21 +4,22 @@
  * and 10,000 projects, signs in over HTTP, and measures with autocannon (a process of its own):
  * a bare node:http server, a route handler doing what `project.list` does (Prisma, then raw pg),
  * the tRPC call itself, and the dashboard page. Prints req/s, p50/p99 (ms) and errors, the ratios
- * and the targets, and writes its section of docs/benchmarks.md (scripts/bench/report.ts).
+ * and the targets, and writes its section of docs/benchmarks.md (tools/bench/report.ts).
  *
  * A missed target is reported, not a failure: the exit code is 0 whenever the run completed, 1
  * when it could not (build, start, seeding, sign-in, a wrong answer before measuring), 130/143
  * when interrupted. Whatever happens, every process it started is stopped (process groups).
- * Options: scripts/bench/options.ts.
+ * Options: tools/bench/options.ts.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "./lib/database";
-import { cpuBetween, type CpuSnapshot, type CpuTargets, snapshot } from "./bench/cpu";
-import { runLoad } from "./bench/load";
-import { describeDatabase, describeMachine } from "./bench/machine";
-import { type BenchOptions, readOptions, SCENARIO_IDS, USAGE } from "./bench/options";
-import { stopAll } from "./lib/process-groups";
+import { readBenchmarkRoutes } from "../tools/benchmark-routes";
+import { ROOT } from "../tools/database";
+import { cpuBetween, type CpuSnapshot, type CpuTargets, snapshot } from "../tools/bench/cpu";
+import { runLoad } from "../tools/bench/load";
+import { describeDatabase, describeMachine } from "../tools/bench/machine";
+import { type BenchOptions, readOptions, SCENARIO_IDS, USAGE } from "../tools/bench/options";
+import { stopAll } from "../tools/process-groups";
 import {
   busy,
   type Measurement,
@@ -29,11 +30,11 @@ import {
   targets,
   targetsTable,
   writeBenchmarksDoc,
-} from "./bench/report";
-import { checkScenarios, scenarios } from "./bench/scenarios";
-import { type BenchData, seedBenchData } from "./bench/seed";
-import { build, migrate, startApp, startBareServer } from "./bench/server";
-import { signIn } from "./bench/sign-in";
+} from "../tools/bench/report";
+import { checkScenarios, scenarios } from "../tools/bench/scenarios";
+import { type BenchData, seedBenchData } from "../tools/bench/seed";
+import { build, migrate, startApp, startBareServer } from "../tools/bench/server";
+import { signIn } from "../tools/bench/sign-in";
 
 const DOC = path.join(ROOT, "docs", "benchmarks.md");
 
@@ -56,8 +57,13 @@ function autocannonVersion(): string {
 
 async function bench(options: BenchOptions): Promise<void> {
   if (options.build) {
-    step("npm run build");
+    step("npm run build (BENCHMARK_ROUTES=1: with the benchmark routes)");
     await build();
+  } else if ((await readBenchmarkRoutes(path.join(ROOT, ".next")).catch(() => [])).length === 0) {
+    throw new Error(
+      "the build in .next has no benchmark routes (/api/bench/*): run `npm run bench` without " +
+        "--no-build, which builds with BENCHMARK_ROUTES=1",
+    );
   }
   if (options.databaseUrl) {
     step(`npm run db:migrate (DATABASE_URL: this database gets the bench's rows)`);

@@ -26,10 +26,16 @@ function clientReferenceManifest(appPath: string, manifest: object): string {
 /**
  * A `.next` directory shaped like a Turbopack build (or, with `bundler: "webpack"`, a webpack
  * one): two pages, Next's `/_global-error` and a route handler. `chunkBytes` sets the size of
- * each chunk (random bytes, so gzip barely shrinks them).
+ * each chunk (random bytes, so gzip barely shrinks them); `benchmarkRoute` adds the route handler
+ * a build made with BENCHMARK_ROUTES=1 holds.
  */
 async function fakeBuild(
-  options: { pages?: boolean; chunkBytes?: number; bundler?: "turbopack" | "webpack" } = {},
+  options: {
+    pages?: boolean;
+    chunkBytes?: number;
+    bundler?: "turbopack" | "webpack";
+    benchmarkRoute?: boolean;
+  } = {},
 ) {
   const dir = await mkdtemp(path.join(tmpdir(), "bundle-budget-"));
   dirs.push(dir);
@@ -54,6 +60,9 @@ async function fakeBuild(
     "/_global-error/page": "app/_global-error/page.js",
     "/api/health/route": "app/api/health/route.js",
   };
+  if (options.benchmarkRoute) {
+    appPaths["/api/bench/projects/route"] = "app/api/bench/projects/route.js";
+  }
   if (options.pages !== false) {
     appPaths["/(marketing)/page"] = "app/(marketing)/page.js";
     appPaths["/(app)/dashboard/page"] = "app/(app)/dashboard/page.js";
@@ -228,6 +237,15 @@ describe("npm run bundle:check", () => {
     expect(result.stdout).toMatch(/^\/\s+marketing\s+5\s+20\d\.\d\s+150\.0\s+OVER$/m);
     expect(result.stdout).toMatch(/^\/dashboard\s+signed-in\s+4\s+16\d\.\d\s+225\.0\s+ok$/m);
     expect(result.stdout).toContain("bundle:check: FAILED, 1 of 2 page(s) over budget.");
+  });
+
+  it("exits 1 when the build holds a benchmark-only route (made with BENCHMARK_ROUTES=1)", async () => {
+    const result = await check(await fakeBuild({ benchmarkRoute: true }));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("bundle:check: ok, 2 page(s) within budget.");
+    expect(result.stdout).toContain(
+      "bundle:check: FAILED, the build holds benchmark-only route(s) /api/bench/projects/route",
+    );
   });
 
   it("exits 1 when the build has no pages", async () => {

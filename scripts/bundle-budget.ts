@@ -1,7 +1,7 @@
 /**
  * `npm run bundle:check [-- <dist dir>]`: after `npm run build` (Turbopack) or
  * `next build --webpack`, the gzipped first-load JavaScript of every page of the app, checked
- * against its budget (scripts/lib/bundle-budget.ts).
+ * against its budget (tools/bundle-budget.ts).
  *
  * A page's first-load JavaScript is every file a browser loads on a first visit, read from the
  * build in `.next/` (or `<dist dir>`) the way the Next server reads it to render the page:
@@ -12,7 +12,7 @@
  *   each client component with its chunks, and the browser loads them as it reads the payload:
  *   that is how an `error.tsx` boundary's chunk arrives, although the boundary shows only on an
  *   error. Which client components are the page's depends on the bundler (detected from the
- *   build; scripts/lib/first-load.ts): under Turbopack, those of the page's manifest, plus the
+ *   build; tools/first-load.ts): under Turbopack, those of the page's manifest, plus the
  *   `entryJSFiles` of its layouts and page (rendered as `<script async src>`); under webpack,
  *   whose manifests are merged across route groups, those whose client reference the page's
  *   server bundle (`server/app/<page>.js` and the server chunks it loads) holds.
@@ -23,8 +23,8 @@
  *
  * Each distinct file counts once per page, at its gzipped size: `node:zlib` `gzipSync` at the
  * default level (6), byte for byte what the Next server sends to a browser accepting gzip. Prints a
- * table (kB = 1000 bytes) and exits 1 when a page is over budget, no page is found, or there is
- * no build to read.
+ * table (kB = 1000 bytes) and exits 1 when a page is over budget, no page is found, there is no
+ * build to read, or the build holds a benchmark-only route (tools/benchmark-routes.ts: it ships).
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -33,7 +33,8 @@ import { pathToFileURL } from "node:url";
 import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 import { z } from "zod";
-import { evaluateBudgets, formatKb, formatReport } from "./lib/bundle-budget";
+import { benchmarkRoutes } from "../tools/benchmark-routes";
+import { evaluateBudgets, formatKb, formatReport } from "../tools/bundle-budget";
 import {
   bundlerOf,
   referencedClientModules,
@@ -41,7 +42,7 @@ import {
   turbopackPageFiles,
   webpackPageFiles,
   type Bundler,
-} from "./lib/first-load";
+} from "../tools/first-load";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -76,6 +77,8 @@ export interface FirstLoad {
   readonly shared: readonly string[];
   /** Left out: `<script noModule>` polyfills. */
   readonly polyfills: readonly string[];
+  /** Every app path of the build, pages and route handlers (`/api/health/route`). */
+  readonly appPaths: readonly string[];
 }
 
 async function readJson(file: string): Promise<unknown> {
@@ -171,6 +174,7 @@ export async function readFirstLoad(distDir: string): Promise<FirstLoad> {
     pages,
     shared: buildManifest.rootMainFiles,
     polyfills: buildManifest.polyfillFiles ?? [],
+    appPaths: Object.keys(appPaths),
   };
 }
 
@@ -192,7 +196,7 @@ export async function checkBundleBudget(distDir: string): Promise<number> {
     console.error(`bundle:check: no production build in ${distDir}: run npm run build first.`);
     return 1;
   }
-  const { bundler, pages, shared, polyfills } = await readFirstLoad(distDir);
+  const { bundler, pages, shared, polyfills, appPaths } = await readFirstLoad(distDir);
   const sizes = await gzipSizes(distDir, [...shared, ...[...pages.values()].flat()]);
   const report = evaluateBudgets(pages, sizes);
   const sharedBytes = shared.reduce((sum, file) => sum + (sizes.get(file) ?? 0), 0);
@@ -206,7 +210,14 @@ export async function checkBundleBudget(distDir: string): Promise<number> {
     `Shared by every page (rootMainFiles): ${shared.length} file(s), ${formatKb(sharedBytes)} kB. ` +
       `Not counted: ${polyfills.length} noModule polyfill file(s), /_global-error.`,
   );
-  return report.ok ? 0 : 1;
+  const benchmark = benchmarkRoutes(appPaths);
+  if (benchmark.length > 0) {
+    console.log(
+      `bundle:check: FAILED, the build holds benchmark-only route(s) ${benchmark.join(", ")}: ` +
+        "it was made with BENCHMARK_ROUTES=1 (npm run bench); run npm run build without it.",
+    );
+  }
+  return report.ok && benchmark.length === 0 ? 0 : 1;
 }
 
 async function main(): Promise<number> {

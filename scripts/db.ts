@@ -16,20 +16,14 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import {
-  type Database,
-  migrate,
-  MIGRATIONS_DIR,
-  openDatabase,
-  SCHEMA_PATH,
-  seedAndReport,
-} from "./lib/database";
-import { runScript } from "./lib/run";
-import {
   createMigrationSql,
   migrationStatus,
   resetDatabase,
   writeMigration,
-} from "./lib/schema-engine";
+} from "@saas/local-postgres/migrate";
+import { MIGRATIONS_DIR, SCHEMA_PATH } from "../prisma/paths";
+import { type Database, migrate, openDatabase, seedAndReport } from "../tools/database";
+import { runScript } from "../tools/run-script";
 
 /** A migration name: lower-case words joined by `_` or `-`, as Prisma writes them. */
 const migrationName = z

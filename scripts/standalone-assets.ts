@@ -22,7 +22,7 @@ for (const [from, to] of [
   if (existsSync(path.join(root, from))) cpSync(path.join(root, from), target, { recursive: true });
 }
 // Next copies the project's .env files in; the deployable directory carries no local secrets
-// (`npm start` has read them already, scripts/lib/database.ts; a deployment sets its variables).
+// (`npm start` has read them already, tools/database.ts; a deployment sets its variables).
 for (const file of readdirSync(standalone)) {
   if (file.startsWith(".env")) rmSync(path.join(standalone, file));
 }

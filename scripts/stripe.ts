@@ -10,9 +10,9 @@
  *
  * Runs with `--conditions=react-server` so the app's server-only modules load outside Next.
  */
-import { openDatabase } from "./lib/database";
-import { emulatorEnv, emulatorPort, usesEmulator } from "./lib/local-stripe";
-import { runScript } from "./lib/run";
+import { openDatabase } from "../tools/database";
+import { emulatorEnv, emulatorPort, usesEmulator } from "../tools/local-stripe";
+import { runScript } from "../tools/run-script";
 
 let databaseUrl: string | undefined;
 
@@ -50,7 +50,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
 
   async setup() {
     if (usesEmulator()) Object.assign(process.env, emulatorEnv(emulatorPort()));
-    const { setUpStripeCatalogue } = await import("./lib/stripe-setup");
+    const { setUpStripeCatalogue } = await import("../tools/stripe-setup");
     const lines = await setUpStripeCatalogue();
     console.log("\n# Add to .env:");
     for (const line of lines) console.log(line);

@@ -6,25 +6,19 @@
  * applied: run `npm run db:migrate`). Without it, the embedded PGlite server starts (or is joined),
  * pending migrations are applied, a new database is seeded, and the command runs with
  * `DATABASE_URL` pointing at it. With no `STRIPE_SECRET_KEY`, the local Stripe emulator starts
- * too (scripts/lib/local-stripe.ts) and the command gets its settings. `next dev`, and any command
+ * too (tools/local-stripe.ts) and the command gets its settings. `next dev`, and any command
  * on the embedded database, also gets a job worker (scripts/worker.ts) beside it. Signals are
  * forwarded; the servers and the worker stop when the command exits.
  */
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import path from "node:path";
-import {
-  migrate,
-  MIGRATIONS_DIR,
-  openDatabase,
-  ROOT,
-  SCHEMA_PATH,
-  seedAndReport,
-} from "./lib/database";
+import { migrationStatus } from "@saas/local-postgres/migrate";
+import { MIGRATIONS_DIR, SCHEMA_PATH } from "../prisma/paths";
 import { describeConnectionFailure } from "../src/server/db-errors";
-import { emulatorEnv, emulatorPort, usesEmulator } from "./lib/local-stripe";
-import { runScript } from "./lib/run";
-import { migrationStatus } from "./lib/schema-engine";
+import { migrate, openDatabase, ROOT, seedAndReport } from "../tools/database";
+import { emulatorEnv, emulatorPort, usesEmulator } from "../tools/local-stripe";
+import { runScript } from "../tools/run-script";
 
 let databaseUrl: string | undefined;
 
@@ -35,7 +29,10 @@ let databaseUrl: string | undefined;
  */
 async function startLocalStripe(appPort: string, inMemory: boolean) {
   const port = emulatorPort();
-  const { startStripeEmulator, emulatorPriceSeeds } = await import("./stripe-emulator");
+  const [{ startStripeEmulator }, { emulatorPriceSeeds }] = await Promise.all([
+    import("@saas/stripe-emulator"),
+    import("../src/server/billing/emulator-prices"),
+  ]);
   const env = emulatorEnv(port);
   try {
     const emulator = await startStripeEmulator({

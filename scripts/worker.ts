@@ -6,9 +6,9 @@
  *
  * Runs with `--conditions=react-server` so the app's server-only modules load outside Next.
  */
-import { openDatabase } from "./lib/database";
-import { emulatorEnv, emulatorPort, usesEmulator } from "./lib/local-stripe";
-import { runScript } from "./lib/run";
+import { openDatabase } from "../tools/database";
+import { emulatorEnv, emulatorPort, usesEmulator } from "../tools/local-stripe";
+import { runScript } from "../tools/run-script";
 
 let databaseUrl: string | undefined;
 

@@ -83,8 +83,9 @@ export const env = createEnv({
     STRIPE_PRICE_TEAM_MONTHLY: z.string().startsWith("price_").default("price_team_monthly"),
     STRIPE_PRICE_TEAM_YEARLY: z.string().startsWith("price_").default("price_team_yearly"),
     /**
-     * Serves the benchmark-only routes (`/api/bench/*`, used by `npm run bench`); off by default,
-     * and they answer 404 while it is. Never set it on a server real users reach.
+     * Benchmark-only routes (`/api/bench/*`, used by `npm run bench`): a build made with it holds
+     * them (next.config.mjs), a server run with it serves them; off by default, and they answer
+     * 404 while it is. Never set it on a server real users reach.
      */
     BENCHMARK_ROUTES: z.stringbool().default(false),
   },

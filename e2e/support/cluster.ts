@@ -1,8 +1,8 @@
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { embeddedUrl } from "../../scripts/lib/embedded-url";
-import { spawnGroup, stop } from "../../scripts/lib/process-groups";
+import { embeddedUrl } from "@saas/local-postgres/url";
+import { spawnGroup, stop } from "../../tools/process-groups";
 import { closedPort } from "../../src/test/net";
 
 /**
@@ -36,7 +36,7 @@ export interface Started {
 }
 
 /**
- * Starts `command` in a process group of its own (scripts/lib/process-groups.ts, so `stopAll`
+ * Starts `command` in a process group of its own (tools/process-groups.ts, so `stopAll`
  * ends whatever is still running), its output appended to the cluster log with `name` in
  * front, and resolves once a line matches `ready`.
  * @throws when the process exits first, or `ready` does not appear within `timeoutMs`.
@@ -125,7 +125,7 @@ export async function startStripeEmulator(port: number): Promise<Started & { url
   const started = await start(
     "stripe",
     TSX,
-    ["scripts/stripe-emulator/cli.ts"],
+    ["scripts/stripe-emulator.ts"],
     { STRIPE_WEBHOOK_SECRET: CLUSTER_WEBHOOK_SECRET, STRIPE_EMULATOR_PORT: String(port) },
     /dashboard: http/,
   );

@@ -1,10 +1,10 @@
 /**
- * The load generator's process (forked by load.ts): receives one {@link LoadSpec} over IPC, runs
+ * The load generator's process (forked by tools/bench/load.ts): receives one {@link LoadSpec} over IPC, runs
  * autocannon for the warm-up (discarded), says `{ type: "measuring" }`, runs the measurement and
  * replies `{ type: "done", summary }` ({@link LoadSummary}) or `{ type: "failed", error }`.
  */
 import autocannon from "autocannon";
-import type { LoadSpec, LoadSummary, WorkerMessage } from "./load";
+import type { LoadSpec, LoadSummary, WorkerMessage } from "../../tools/bench/load";
 
 /** Seconds without an answer before autocannon counts a request as timed out. */
 const TIMEOUT_S = 10;

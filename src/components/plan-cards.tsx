@@ -6,7 +6,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { formatPrice } from "@/components/price";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/trpc/types";
 import { getQueryClient, trpc } from "@/trpc/server";
 
 type Plan = inferRouterOutputs<AppRouter>["plan"]["list"][number];

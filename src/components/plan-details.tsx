@@ -1,7 +1,7 @@
 /** One plan's full description (a server component; the page reads it with `plan.bySlug`). */
 import type { inferRouterOutputs } from "@trpc/server";
 import { formatPrice } from "@/components/price";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/trpc/types";
 
 type Plan = inferRouterOutputs<AppRouter>["plan"]["bySlug"];
 

@@ -2,15 +2,16 @@
  * Vitest global setup: one migrated database for the whole run. `TEST_DATABASE_URL` when set
  * (its schema is migrated, its rows are emptied by each test), otherwise a fresh in-memory
  * embedded PostgreSQL on a free port. Tests read the URL through `inject("databaseUrl")`.
- * Also one local Stripe emulator (scripts/stripe-emulator) on a free port, which the app's Stripe
+ * Also one local Stripe emulator (packages/stripe-emulator) on a free port, which the app's Stripe
  * client talks to (`inject("stripeApiBase")`). It records events without delivering them: tests
  * read them back and post them to the webhook route handler in the order they choose.
  */
 import type { TestProject } from "vitest/node";
-import { startEmbeddedDatabase } from "../../scripts/lib/embedded-db";
-import { applyPendingMigrations } from "../../scripts/lib/schema-engine";
-import { MIGRATIONS_DIR, SCHEMA_PATH } from "../../scripts/lib/database";
-import { emulatorPriceSeeds, startStripeEmulator } from "../../scripts/stripe-emulator";
+import { startEmbeddedDatabase } from "@saas/local-postgres";
+import { applyPendingMigrations } from "@saas/local-postgres/migrate";
+import { MIGRATIONS_DIR, SCHEMA_PATH } from "../../prisma/paths";
+import { startStripeEmulator } from "@saas/stripe-emulator";
+import { emulatorPriceSeeds } from "../server/billing/emulator-prices";
 import { TEST_WEBHOOK_SECRET } from "./stripe-keys";
 
 declare module "vitest" {

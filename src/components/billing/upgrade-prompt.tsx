@@ -6,7 +6,7 @@
 import { isTRPCClientError } from "@trpc/client";
 import type { Route } from "next";
 import Link from "next/link";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/trpc/types";
 
 export type UpgradeHint = { entitlement: string; limit: number | null; plan: string };
 

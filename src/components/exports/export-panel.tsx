@@ -15,7 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
 import { DateText, EmptyState, textLinkClass } from "@/components/workspace/shared";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/trpc/types";
 import { useTRPC } from "@/trpc/client";
 
 type ExportItem = inferRouterOutputs<AppRouter>["export"]["list"][number];

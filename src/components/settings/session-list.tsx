@@ -8,7 +8,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { toast } from "@/components/toast";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/trpc/types";
 import { useTRPC } from "@/trpc/client";
 
 type Session = inferRouterOutputs<AppRouter>["session"]["list"][number];

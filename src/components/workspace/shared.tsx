@@ -6,7 +6,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { Role } from "@/schemas/constants";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/trpc/types";
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type WorkspaceDetails = RouterOutputs["workspace"]["get"];

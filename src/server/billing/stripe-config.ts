@@ -2,7 +2,7 @@
  * How the Stripe SDK is configured, shared by the app and the scripts (no `server-only`: the setup
  * script imports it). The API version is pinned so the shapes the code reads never change under it
  * (https://docs.stripe.com/api/versioning). With `apiBase` (the local emulator,
- * scripts/stripe-emulator) the same SDK talks to that host instead of api.stripe.com; nothing else
+ * packages/stripe-emulator) the same SDK talks to that host instead of api.stripe.com; nothing else
  * in the app knows the difference.
  */
 import type Stripe from "stripe";

@@ -19,7 +19,7 @@ afterEach(async () => {
 async function routeWith(value: string | undefined) {
   vi.stubEnv("BENCHMARK_ROUTES", value);
   vi.resetModules();
-  const [route, rawPg] = await Promise.all([import("./route"), import("./raw-pg")]);
+  const [route, rawPg] = await Promise.all([import("./route.bench"), import("./raw-pg")]);
   closePool = rawPg.closeBenchPool;
   return route;
 }
