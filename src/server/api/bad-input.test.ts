@@ -6,7 +6,7 @@
  * Method
  * - Every procedure is enumerated from `appRouter._def.procedures` (a new one is covered without
  *   editing this file). Its input parsers (`_def.inputs`, zod schemas; a workspace procedure has
- *   two: the middleware's `workspaceScope` and its own strict schema) are turned into one JSON
+ *   two: the middleware's `workspaceSlugInput` and its own strict schema) are turned into one JSON
  *   Schema with `z.toJSONSchema` (properties, required keys, additionalProperties, lengths,
  *   patterns, enums, number ranges, defaults).
  * - From each field's JSON Schema, fast-check arbitraries of hostile values are derived: wrong

@@ -1,6 +1,6 @@
 import { createCheckoutSessionInput } from "@/schemas/billing";
 import { workspaceInput } from "@/schemas/workspace";
-import { createTRPCRouter, publicProcedure, scopeOf, workspaceProcedure } from "@/server/api/init";
+import { createTRPCRouter, publicProcedure, workspaceProcedure } from "@/server/api/init";
 import { PLAN_LIST } from "@/server/billing/plans";
 import {
   createCheckoutSession,
@@ -16,17 +16,17 @@ export const billingRouter = createTRPCRouter({
   /** Plan, subscription status, renewal or cancellation date, seats and usage. */
   subscription: workspaceProcedure()
     .input(workspaceInput)
-    .query(({ ctx }) => getBillingOverview(scopeOf(ctx))),
+    .query(({ ctx }) => getBillingOverview(ctx.scope)),
 
   /** `{ url }` of a Stripe Checkout page subscribing the workspace. */
   createCheckoutSession: workspaceProcedure("billing:manage")
     .input(createCheckoutSessionInput)
     .mutation(({ ctx, input }) =>
-      createCheckoutSession(scopeOf(ctx), { plan: input.plan, interval: input.interval }),
+      createCheckoutSession(ctx.scope, { plan: input.plan, interval: input.interval }),
     ),
 
   /** `{ url }` of the Stripe Customer Portal for this workspace. */
   createPortalSession: workspaceProcedure("billing:manage")
     .input(workspaceInput)
-    .mutation(({ ctx }) => createPortalSession(scopeOf(ctx))),
+    .mutation(({ ctx }) => createPortalSession(ctx.scope)),
 });
