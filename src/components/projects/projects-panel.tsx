@@ -18,7 +18,8 @@ import {
   type ProjectView,
 } from "@/components/projects/view";
 import { Button } from "@/components/ui/button";
-import { can, EmptyState, textLinkClass } from "@/components/workspace/shared";
+import { EmptyState, textLinkClass } from "@/components/workspace/shared";
+import { allows } from "@/schemas/permissions";
 import { useTRPC } from "@/trpc/client";
 
 function ProjectList({
@@ -96,7 +97,7 @@ export function ProjectsPanel({ slug }: { slug: string }) {
   const { data: billing } = useSuspenseQuery(
     trpc.billing.subscription.queryOptions({ workspaceSlug: slug }),
   );
-  const canWrite = can(workspace, "projects:write");
+  const canWrite = allows(workspace, "projects:write");
   const limit = billing.plan.entitlements.maxProjects;
   const changeView = useCallback(
     (next: ProjectView) =>
@@ -110,7 +111,7 @@ export function ProjectsPanel({ slug }: { slug: string }) {
         plan
       </p>
       {canWrite && (
-        <CreateProjectForm slug={slug} canManageBilling={can(workspace, "billing:manage")} />
+        <CreateProjectForm slug={slug} canManageBilling={allows(workspace, "billing:manage")} />
       )}
       <section aria-labelledby="projects-heading" className="space-y-4">
         <h2 id="projects-heading" className="text-lg font-semibold">

@@ -12,13 +12,13 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/select";
 import {
-  can,
   DateText,
   RoleBadge,
   roleLabels,
   type Member,
   type WorkspaceDetails,
 } from "@/components/workspace/shared";
+import { allows } from "@/schemas/permissions";
 import { assignableRoles, isAssignableRole } from "@/schemas/constants";
 import { useTRPC } from "@/trpc/client";
 
@@ -35,7 +35,7 @@ function MemberRow({
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const workspaceSlug = workspace.slug;
-  const manageable = can(workspace, "members:manage") && member.role !== "owner" && !isMe;
+  const manageable = allows(workspace, "members:manage") && member.role !== "owner" && !isMe;
   const invalidateMembers = () =>
     queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey({ workspaceSlug }) });
 

@@ -15,20 +15,6 @@ export type Member = RouterOutputs["member"]["list"][number];
 export type Invitation = RouterOutputs["invitation"]["list"][number];
 export type MyInvitation = RouterOutputs["invitation"]["listMine"][number];
 
-/** The permission strings of `workspace.get`. */
-export type Permission =
-  | "workspace:update"
-  | "workspace:delete"
-  | "workspace:transfer"
-  | "members:invite"
-  | "members:manage"
-  | "billing:manage"
-  | "projects:write";
-
-export function can(workspace: { permissions: readonly string[] }, permission: Permission) {
-  return workspace.permissions.includes(permission);
-}
-
 export const roleLabels: Record<Role, string> = {
   owner: "Owner",
   admin: "Admin",
