@@ -174,7 +174,10 @@ const REGRESSIONS: Record<string, (f: Fixture) => unknown[]> = {
   "activity.list": (f) => [
     { workspaceSlug: f.slug, from: "0000-01-01" },
     { workspaceSlug: f.slug, to: "0000-01-01" },
-    { workspaceSlug: f.slug, cursor: cursorOf({ createdAt: "0000-01-01T00:00:00Z", id: "x" }) },
+    {
+      workspaceSlug: f.slug,
+      cursor: cursorOf({ s: "createdAt", d: "desc", v: "0000-01-01T00:00:00Z", id: "x" }),
+    },
   ],
   "admin.users": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
   "admin.workspaces": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],

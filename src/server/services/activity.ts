@@ -5,12 +5,12 @@
  * added.
  */
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { listActivityInput } from "@/schemas/activity";
 import { getEntitlements } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
-import { cursorDate, decodeCursor, encodeCursor, keysetAfter } from "@/server/pagination";
+import { type KeysetOrder, keysetPage, keysetQuery } from "@/server/pagination";
 import { type AuditEntryFacts, auditActions, isAuditAction } from "@/server/services/audit-actions";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
@@ -18,17 +18,8 @@ type ListInput = z.output<typeof listActivityInput>;
 
 const DAY_MS = 86_400_000;
 
-/** What a cursor holds: the last entry's createdAt (ISO) and id. */
-const cursorSchema = z.strictObject({
-  createdAt: z.iso.datetime(),
-  id: z.string().min(1).max(64),
-});
-
-/** The keyset condition "older than the cursor's entry". @throws DomainError BAD_REQUEST. */
-function afterCursor(cursor: string): Prisma.AuditLogWhereInput {
-  const decoded = decodeCursor(cursor, cursorSchema);
-  return keysetAfter("createdAt", cursorDate(decoded.createdAt), decoded.id);
-}
+/** Newest first: createdAt desc, then id desc. */
+const ORDER: KeysetOrder<"createdAt"> = { field: "createdAt", dir: "desc", type: "date" };
 
 /** The `createdAt` range of inclusive UTC days `from`..`to` (either may be absent). */
 function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined {
@@ -74,7 +65,8 @@ export async function listActivity(
   if (input.action) and.push({ action: input.action });
   const createdAt = dayRange(input.from, input.to);
   if (createdAt) and.push({ createdAt });
-  if (input.cursor) and.push(afterCursor(input.cursor));
+  const keyset = keysetQuery<Prisma.AuditLogWhereInput>(ORDER, input.cursor, input.limit);
+  if (keyset.where) and.push(keyset.where);
   // The plan's history window (Free: 7 days, Pro: 90, Team: all).
   const { entitlements } = await getEntitlements(scope.workspace.id);
   const visibleDays = entitlements.activityLogDays;
@@ -92,10 +84,10 @@ export async function listActivity(
       metadata: true,
       actor: { select: { id: true, name: true } },
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
+    orderBy: keyset.orderBy,
+    take: keyset.take,
   });
-  const page = rows.slice(0, input.limit);
+  const { items: page, nextCursor } = keysetPage(rows, ORDER, input.limit);
   const targetIds = [
     ...new Set(page.flatMap((row) => (row.targetType === "user" && row.targetId) || [])),
   ];
@@ -111,15 +103,7 @@ export async function listActivity(
       targetName: row.targetId ? names.get(row.targetId) : null,
     }),
   }));
-  const last = page.at(-1);
-  return {
-    items,
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
-        : null,
-    visibleDays,
-  };
+  return { items, nextCursor, visibleDays };
 }
 
 /**
