@@ -13,12 +13,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select";
-import {
-  EmptyState,
-  ListSkeleton,
-  type RouterOutputs,
-  textLinkClass,
-} from "@/components/workspace/shared";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import { TimeText } from "@/components/ui/date-text";
+import type { RouterOutputs } from "@/trpc/types";
+import { textLinkClass } from "@/components/ui/link";
 import {
   type ActivityFilterKey,
   type ActivityFilters,
@@ -28,22 +27,6 @@ import {
 import { useTRPC } from "@/trpc/client";
 
 type Entry = RouterOutputs["activity"]["list"]["items"][number];
-
-const timeFormat = new Intl.DateTimeFormat("en", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  hourCycle: "h23",
-  timeZone: "UTC",
-});
-
-/** "Mar 4, 2026, 14:05 UTC" in a <time>, the same on the server and in the browser. */
-function TimeText({ date }: { date: Date }) {
-  return (
-    <time dateTime={date.toISOString()} title={date.toUTCString()}>
-      {timeFormat.format(date)} UTC
-    </time>
-  );
-}
 
 /** "member.role_changed" → "Member role changed". */
 function actionLabel(action: string): string {

@@ -14,7 +14,8 @@ import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { DateText, type RouterOutputs } from "@/components/workspace/shared";
+import { DateText } from "@/components/ui/date-text";
+import type { RouterOutputs } from "@/trpc/types";
 import { allows } from "@/schemas/permissions";
 import { useTRPC } from "@/trpc/client";
 

@@ -9,7 +9,10 @@ import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActivityChart } from "@/components/dashboard/activity-chart";
-import { DateText, EmptyState, RoleBadge, textLinkClass } from "@/components/workspace/shared";
+import { DateText } from "@/components/ui/date-text";
+import { EmptyState } from "@/components/ui/empty-state";
+import { RoleBadge } from "@/components/workspace/roles";
+import { textLinkClass } from "@/components/ui/link";
 import { allows } from "@/schemas/permissions";
 import { useTRPC } from "@/trpc/client";
 

@@ -18,7 +18,8 @@ import {
   type ProjectView,
 } from "@/components/projects/view";
 import { Button } from "@/components/ui/button";
-import { EmptyState, textLinkClass } from "@/components/workspace/shared";
+import { EmptyState } from "@/components/ui/empty-state";
+import { textLinkClass } from "@/components/ui/link";
 import { allows } from "@/schemas/permissions";
 import { useTRPC } from "@/trpc/client";
 

@@ -11,13 +11,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/select";
-import {
-  DateText,
-  RoleBadge,
-  roleLabels,
-  type Member,
-  type WorkspaceDetails,
-} from "@/components/workspace/shared";
+import { DateText } from "@/components/ui/date-text";
+import { RoleBadge, roleLabels } from "@/components/workspace/roles";
+import type { Member, WorkspaceDetails } from "@/components/workspace/types";
 import { allows } from "@/schemas/permissions";
 import { assignableRoles, isAssignableRole } from "@/schemas/constants";
 import { useTRPC } from "@/trpc/client";

@@ -10,7 +10,7 @@ import { Section } from "@/components/ui/section";
 import { InvitationList } from "@/components/workspace/invitation-list";
 import { InviteForm } from "@/components/workspace/invite-form";
 import { MemberList } from "@/components/workspace/member-list";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { allows } from "@/schemas/permissions";
 import { useTRPC } from "@/trpc/client";
 

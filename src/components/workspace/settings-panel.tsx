@@ -7,7 +7,7 @@ import { Section } from "@/components/ui/section";
 import { DeleteWorkspaceForm } from "@/components/workspace/delete-workspace-form";
 import { LeaveWorkspace } from "@/components/workspace/leave-workspace";
 import { RenameWorkspaceForm } from "@/components/workspace/rename-workspace-form";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { allows } from "@/schemas/permissions";
 import { TransferOwnershipForm } from "@/components/workspace/transfer-ownership-form";
 import { useTRPC } from "@/trpc/client";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AuditLog } from "@/components/admin/audit-log";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { auditFiltersFrom } from "@/schemas/admin";
 import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
 import { param, requireAdmin } from "../server";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { JobList } from "@/components/admin/jobs";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { adminJobStates } from "@/schemas/admin";
 import { jobQueues } from "@/server/services/admin";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";

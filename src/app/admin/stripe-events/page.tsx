@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { StripeEventList } from "@/components/admin/stripe-events";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { adminStripeEventStatuses } from "@/schemas/admin";
 import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
 import { param, requireAdmin } from "../server";

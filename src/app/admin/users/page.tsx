@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { UserList } from "@/components/admin/user-list";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
 import { param, requireAdmin } from "../server";
 

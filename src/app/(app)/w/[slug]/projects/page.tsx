@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ProjectsPanel } from "@/components/projects/projects-panel";
 import { parseProjectView, PROJECT_PAGE_SIZE, toParams } from "@/components/projects/view";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { HydrateClient, prefetch, prefetchInfinite, trpc } from "@/trpc/server";
 import { loadWorkspace } from "../load";
 

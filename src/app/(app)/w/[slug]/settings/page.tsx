@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ExportPanel } from "@/components/exports/export-panel";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { allows } from "@/schemas/permissions";
 import { SettingsPanel } from "@/components/workspace/settings-panel";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";

@@ -1,7 +1,7 @@
 "use client";
 /**
- * Small pieces shared by the admin console's pages: URL-kept filters, the search box, times,
- * list states and "Load more".
+ * Pieces of the admin console's list pages: URL-kept filters, the search box, list states,
+ * "Load more", table classes and the page title.
  */
 import type { Route } from "next";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -10,24 +10,8 @@ import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
-import { EmptyState, ListSkeleton } from "@/components/workspace/shared";
-
-const timeFormat = new Intl.DateTimeFormat("en", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  hourCycle: "h23",
-  timeZone: "UTC",
-});
-
-/** "Mar 4, 2026, 14:05 UTC" in a <time>, the same on the server and in the browser. */
-export function TimeText({ date }: { date: Date | null | undefined }) {
-  if (!date) return <span className="text-zinc-500">—</span>;
-  return (
-    <time dateTime={date.toISOString()} title={date.toUTCString()}>
-      {timeFormat.format(date)} UTC
-    </time>
-  );
-}
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListSkeleton } from "@/components/ui/skeleton";
 
 /**
  * The page's search params and `set` to change some of them: the URL is replaced (not pushed) in
