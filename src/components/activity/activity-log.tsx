@@ -6,8 +6,6 @@
 import { keepPreviousData, useInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useOptimistic, useTransition } from "react";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,6 +22,7 @@ import {
   activityFiltersFromParams,
   activityFiltersToQuery,
 } from "@/schemas/activity";
+import { useUrlState } from "@/components/use-url-state";
 import { useTRPC } from "@/trpc/client";
 
 type Entry = RouterOutputs["activity"]["list"]["items"][number];
@@ -50,18 +49,15 @@ export function ActivityLogSkeleton() {
 
 /**
  * The current filters, from the URL, and `change` to set one: the view updates at once
- * (optimistically) while the URL is replaced, so the back button is not flooded with filters.
+ * (optimistically) while the URL is replaced.
  */
 function useUrlFilters() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const fromUrl = useMemo(
-    () => activityFiltersFromParams(new URLSearchParams(searchParams.toString())),
-    [searchParams],
-  );
-  const [filters, setFilters] = useOptimistic(fromUrl);
-  const [navigating, startTransition] = useTransition();
+  const {
+    state: filters,
+    set,
+    navigating,
+    pathname,
+  } = useUrlState(activityFiltersFromParams, activityFiltersToQuery, { optimistic: true });
   function change(key: ActivityFilterKey, value: string) {
     const next: ActivityFilters = { ...filters, [key]: value || undefined };
     // Keep the range valid: moving one end past the other clears the other.
@@ -69,11 +65,7 @@ function useUrlFilters() {
       if (key === "from") delete next.to;
       else delete next.from;
     }
-    const query = activityFiltersToQuery(next);
-    startTransition(() => {
-      setFilters(next);
-      router.replace(`${pathname}${query ? `?${query}` : ""}` as Route, { scroll: false });
-    });
+    set(next);
   }
   return { filters, change, navigating, clearHref: pathname as Route };
 }

@@ -6,8 +6,7 @@
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback } from "react";
+import { usePathname } from "next/navigation";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectRow } from "@/components/projects/project-row";
 import { ProjectToolbar } from "@/components/projects/project-toolbar";
@@ -21,6 +20,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { textLinkClass } from "@/components/ui/link";
 import { allows } from "@/schemas/permissions";
+import { useUrlState } from "@/components/use-url-state";
 import { useTRPC } from "@/trpc/client";
 
 function ProjectList({
@@ -89,9 +89,7 @@ function ProjectList({
 
 export function ProjectsPanel({ slug }: { slug: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const view = parseProjectView(useSearchParams());
+  const { state: view, set: changeView } = useUrlState(parseProjectView, projectViewQuery);
   const { data: workspace } = useSuspenseQuery(
     trpc.workspace.get.queryOptions({ workspaceSlug: slug }),
   );
@@ -100,11 +98,6 @@ export function ProjectsPanel({ slug }: { slug: string }) {
   );
   const canWrite = allows(workspace, "projects:write");
   const limit = billing.plan.entitlements.maxProjects;
-  const changeView = useCallback(
-    (next: ProjectView) =>
-      router.replace(`${pathname}${projectViewQuery(next)}` as Route, { scroll: false }),
-    [router, pathname],
-  );
   return (
     <div className="space-y-6">
       <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="project-usage">

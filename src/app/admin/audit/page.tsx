@@ -4,14 +4,15 @@ import { AuditLog } from "@/components/admin/audit-log";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { auditFiltersFrom } from "@/schemas/admin";
 import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
-import { param, requireAdmin } from "../server";
+import { paramOf } from "@/schemas/search-params";
+import { requireAdmin } from "../server";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AdminAuditPage({ searchParams }: PageProps<"/admin/audit">) {
   await requireAdmin();
   const params = await searchParams;
-  const filters = auditFiltersFrom((key) => param(params[key]));
+  const filters = auditFiltersFrom((key) => paramOf(params, key));
   prefetchInfinite(
     trpc.admin.auditLog.infiniteQueryOptions(filters, {
       getNextPageParam: (last) => last.nextCursor,
