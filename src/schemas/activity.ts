@@ -4,6 +4,7 @@
  */
 import * as z from "zod/mini";
 import "@/schemas/locale";
+import { paramOf, queryString, type SearchParamsInput } from "@/schemas/search-params";
 import { infiniteDirection, workspaceInput } from "@/schemas/workspace";
 
 /** Most entries one page may hold. */
@@ -82,17 +83,14 @@ export const listActivityInput = z
 export type ListActivityInput = z.input<typeof listActivityInput>;
 
 /**
- * The filters of a URL's query (`searchParams` of a page, or `URLSearchParams`): each valid one
+ * The filters of a URL's query (a page's `searchParams`, or URLSearchParams): each valid one
  * kept, each missing or invalid one left out (so a mangled link shows more, never an error);
  * `from` after `to` drops both dates.
  */
-export function activityFiltersFromParams(
-  params: URLSearchParams | Record<string, string | string[] | undefined>,
-): ActivityFilters {
+export function activityFiltersFromParams(params: SearchParamsInput): ActivityFilters {
   const filters: ActivityFilters = {};
   for (const key of activityFilterKeys) {
-    const raw = params instanceof URLSearchParams ? params.get(key) : params[key];
-    const value = Array.isArray(raw) ? raw[0] : raw;
+    const value = paramOf(params, key);
     if (!value) continue;
     const parsed = activityFilterFields[key].safeParse(value);
     if (parsed.success) filters[key] = parsed.data;
@@ -104,12 +102,7 @@ export function activityFiltersFromParams(
   return filters;
 }
 
-/** The query string of `filters` (without "?"), in a stable key order; "" when none. */
+/** The query string of `filters`, in a stable key order: "?actorId=…", or "" when none. */
 export function activityFiltersToQuery(filters: ActivityFilters): string {
-  const query = new URLSearchParams();
-  for (const key of activityFilterKeys) {
-    const value = filters[key];
-    if (value) query.set(key, value);
-  }
-  return query.toString();
+  return queryString(Object.fromEntries(activityFilterKeys.map((key) => [key, filters[key]])));
 }

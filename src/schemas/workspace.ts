@@ -41,10 +41,10 @@ export const workspaceNameSchema = z
   );
 
 /**
- * The part every workspace procedure's input shares (read by its middleware); other keys are
- * checked by the procedure's own, strict schema.
+ * The part every workspace procedure's input shares (read by its middleware, which turns it into
+ * `ctx.scope`); other keys are checked by the procedure's own, strict schema.
  */
-export const workspaceScope = z.object({ workspaceSlug: workspaceSlugSchema });
+export const workspaceSlugInput = z.object({ workspaceSlug: workspaceSlugSchema });
 
 /**
  * Set by tRPC on the input of an infinite query (`useInfiniteQuery`), beside `cursor`; our lists

@@ -1,11 +1,12 @@
 /**
- * Keyset (cursor) pagination shared by the list services: the cursor is the last row's sort value
- * and id as base64url JSON (opaque to clients), and the next page is the rows strictly after it in
- * (sort value, id) order, so rows inserted meanwhile never shift a page.
+ * Keyset (cursor) pagination, the one helper of every list service (`keysetQuery` then
+ * `keysetPage`): the cursor is the order and the last row's sort value and id as base64url JSON
+ * (opaque to clients), and the next page is the rows strictly after it in (sort value, id) order,
+ * so rows inserted meanwhile never shift a page.
  * Also `likeLiteral`, for text searches through Prisma's `contains`.
  */
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { DomainError } from "@/server/errors";
 
 /** The error of any cursor that does not decode to what its list expects. */
@@ -49,6 +50,86 @@ export function keysetAfter(
 ) {
   const op = dir === "desc" ? "lt" : "gt";
   return { OR: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] };
+}
+
+/**
+ * A list's order: by `field` (a date or text column), then by id, both in `dir`. The cursor
+ * names the order it was made for, so a cursor from another sort is refused, not misread.
+ */
+export interface KeysetOrder<F extends string = string> {
+  field: F;
+  dir: "asc" | "desc";
+  type: "date" | "text";
+}
+
+/** A page of rows and the cursor of the next one (null on the last page). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * Every list's cursor: the order's field (`s`) and direction (`d`), the last row's sort value
+ * (`v`, a date as ISO 8601) and id. Ids are at most 255 characters (Stripe event and job ids).
+ */
+const keysetCursor = z.strictObject({
+  s: z.string().min(1).max(64),
+  d: z.enum(["asc", "desc"]),
+  v: z.string().max(300),
+  id: z.string().min(1).max(255),
+});
+
+/**
+ * What to add to a list's Prisma query for one page in `order`: `where` (the keyset condition
+ * after `cursor`, undefined on the first page; add it to the list's own AND), `orderBy` and
+ * `take` (one row more than `limit`, to know whether a next page exists; see {@link keysetPage}).
+ * @throws DomainError BAD_REQUEST on "cursor" when `cursor` is tampered with, undecodable, or
+ *   made for another order.
+ */
+export function keysetQuery<W>(
+  order: KeysetOrder,
+  cursor: string | null | undefined,
+  limit: number,
+) {
+  const orderBy = [{ [order.field]: order.dir }, { id: order.dir }];
+  if (!cursor) return { where: undefined, orderBy, take: limit + 1 };
+  const decoded = decodeCursor(cursor, keysetCursor);
+  if (decoded.s !== order.field || decoded.d !== order.dir) throw invalidCursor();
+  let value: string | Date = decoded.v;
+  if (order.type === "date") {
+    if (!z.iso.datetime({ offset: true }).safeParse(decoded.v).success) throw invalidCursor();
+    value = cursorDate(decoded.v);
+  }
+  return {
+    where: keysetAfter(order.field, value, decoded.id, order.dir) as W,
+    orderBy,
+    take: limit + 1,
+  };
+}
+
+/**
+ * The page of `rows` (fetched with {@link keysetQuery}'s `take`, so up to `limit + 1` rows in
+ * `order`): the first `limit`, and the cursor after the last of them when more rows exist.
+ */
+export function keysetPage<T extends { id: string }>(
+  rows: T[],
+  order: KeysetOrder<Extract<keyof T, string>>,
+  limit: number,
+): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({
+            s: order.field,
+            d: order.dir,
+            v: cursorValue(last[order.field]),
+            id: last.id,
+          })
+        : null,
+  };
 }
 
 /**

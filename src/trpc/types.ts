@@ -1,6 +1,12 @@
 /**
- * The API's type for client code: `AppRouter`, from which components infer every procedure's
- * input and output (`inferRouterOutputs<AppRouter>`). Type-only, so no server code reaches the
- * browser through it; components import it from here, never from src/server (lint enforces).
+ * The API's types for client code: `AppRouter`, and the input and output of every procedure
+ * inferred from it (`RouterOutputs["project"]["list"]` is what `project.list` returns). Type-only,
+ * so no server code reaches the browser through it; components import these from here, never
+ * from src/server (lint enforces).
  */
-export type { AppRouter } from "@/server/api/root";
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+
+export type { AppRouter };
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

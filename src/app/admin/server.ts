@@ -16,9 +16,3 @@ export const requireAdmin = cache(async () => {
   if (!current || !(await isAdmin(current.user.id))) notFound();
   return current.user;
 });
-
-/** The first value of a search param. */
-export function param(value: string | string[] | undefined): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  return first || undefined;
-}

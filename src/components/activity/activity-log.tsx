@@ -6,44 +6,26 @@
 import { keepPreviousData, useInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useOptimistic, useTransition } from "react";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select";
-import {
-  EmptyState,
-  ListSkeleton,
-  type RouterOutputs,
-  textLinkClass,
-} from "@/components/workspace/shared";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import { TimeText } from "@/components/ui/date-text";
+import type { RouterOutputs } from "@/trpc/types";
+import { textLinkClass } from "@/components/ui/link";
 import {
   type ActivityFilterKey,
   type ActivityFilters,
   activityFiltersFromParams,
   activityFiltersToQuery,
 } from "@/schemas/activity";
+import { useUrlState } from "@/components/use-url-state";
 import { useTRPC } from "@/trpc/client";
 
 type Entry = RouterOutputs["activity"]["list"]["items"][number];
-
-const timeFormat = new Intl.DateTimeFormat("en", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  hourCycle: "h23",
-  timeZone: "UTC",
-});
-
-/** "Mar 4, 2026, 14:05 UTC" in a <time>, the same on the server and in the browser. */
-function TimeText({ date }: { date: Date }) {
-  return (
-    <time dateTime={date.toISOString()} title={date.toUTCString()}>
-      {timeFormat.format(date)} UTC
-    </time>
-  );
-}
 
 /** "member.role_changed" → "Member role changed". */
 function actionLabel(action: string): string {
@@ -67,18 +49,15 @@ export function ActivityLogSkeleton() {
 
 /**
  * The current filters, from the URL, and `change` to set one: the view updates at once
- * (optimistically) while the URL is replaced, so the back button is not flooded with filters.
+ * (optimistically) while the URL is replaced.
  */
 function useUrlFilters() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const fromUrl = useMemo(
-    () => activityFiltersFromParams(new URLSearchParams(searchParams.toString())),
-    [searchParams],
-  );
-  const [filters, setFilters] = useOptimistic(fromUrl);
-  const [navigating, startTransition] = useTransition();
+  const {
+    state: filters,
+    set,
+    navigating,
+    pathname,
+  } = useUrlState(activityFiltersFromParams, activityFiltersToQuery, { optimistic: true });
   function change(key: ActivityFilterKey, value: string) {
     const next: ActivityFilters = { ...filters, [key]: value || undefined };
     // Keep the range valid: moving one end past the other clears the other.
@@ -86,11 +65,7 @@ function useUrlFilters() {
       if (key === "from") delete next.to;
       else delete next.from;
     }
-    const query = activityFiltersToQuery(next);
-    startTransition(() => {
-      setFilters(next);
-      router.replace(`${pathname}${query ? `?${query}` : ""}` as Route, { scroll: false });
-    });
+    set(next);
   }
   return { filters, change, navigating, clearHref: pathname as Route };
 }

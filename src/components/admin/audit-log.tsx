@@ -10,16 +10,16 @@ import {
   LoadMore,
   ListStatus,
   PageTitle,
-  TimeText,
   monoClass,
   tableClass,
   tableWrapClass,
   useUrlParams,
-} from "@/components/admin/shared";
+} from "@/components/admin/list-parts";
+import { TimeText } from "@/components/ui/date-text";
+import { textLinkClass } from "@/components/ui/link";
 import { useTRPC } from "@/trpc/client";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
-import { textLinkClass } from "@/components/workspace/shared";
 import { auditFiltersFrom, type AuditFilters } from "@/schemas/admin";
 
 export function AuditLog() {

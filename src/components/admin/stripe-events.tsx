@@ -17,11 +17,11 @@ import {
   LoadMore,
   ListStatus,
   PageTitle,
-  TimeText,
   monoClass,
   useUrlParams,
-} from "@/components/admin/shared";
-import type { RouterOutputs } from "@/components/workspace/shared";
+} from "@/components/admin/list-parts";
+import { TimeText } from "@/components/ui/date-text";
+import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/client";
 
 type AdminOutputs = RouterOutputs["admin"];

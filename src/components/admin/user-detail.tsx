@@ -8,14 +8,18 @@ import Link from "next/link";
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { UserStatusBadges } from "@/components/admin/user-list";
-import { PageTitle, TimeText } from "@/components/admin/shared";
+import { PageTitle } from "@/components/admin/list-parts";
+import { TimeText } from "@/components/ui/date-text";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import { RoleBadge } from "@/components/workspace/roles";
+import { textLinkClass } from "@/components/ui/link";
 import { useTRPC } from "@/trpc/client";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Section } from "@/components/ui/section";
-import { EmptyState, ListSkeleton, RoleBadge, textLinkClass } from "@/components/workspace/shared";
 
 type Dialog = "disable" | "enable" | "signOut" | null;
 

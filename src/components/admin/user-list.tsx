@@ -2,22 +2,22 @@
 /** /admin/users: search (email or name, kept in `?q=`), newest first, "Load more". */
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { RouterOutputs } from "@/components/workspace/shared";
-import { useTRPC } from "@/trpc/client";
-
-type AdminOutputs = RouterOutputs["admin"];
 import {
   LoadMore,
   ListStatus,
   PageTitle,
   SearchBox,
-  TimeText,
   tableClass,
   tableWrapClass,
   useUrlParams,
-} from "@/components/admin/shared";
+} from "@/components/admin/list-parts";
+import type { RouterOutputs } from "@/trpc/types";
+import { TimeText } from "@/components/ui/date-text";
+import { textLinkClass } from "@/components/ui/link";
+import { useTRPC } from "@/trpc/client";
+
+type AdminOutputs = RouterOutputs["admin"];
 import { Badge } from "@/components/ui/badge";
-import { textLinkClass } from "@/components/workspace/shared";
 
 type UserRow = AdminOutputs["users"]["list"]["items"][number];
 

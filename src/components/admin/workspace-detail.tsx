@@ -3,7 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { PageTitle, TimeText } from "@/components/admin/shared";
+import { PageTitle } from "@/components/admin/list-parts";
+import { TimeText } from "@/components/ui/date-text";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import { RoleBadge } from "@/components/workspace/roles";
+import { textLinkClass } from "@/components/ui/link";
 import { useTRPC } from "@/trpc/client";
 import { PlanBadge } from "@/components/admin/workspace-list";
 import { errorMessage } from "@/components/forms/server-errors";
@@ -11,7 +16,6 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
-import { EmptyState, ListSkeleton, RoleBadge, textLinkClass } from "@/components/workspace/shared";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -7,14 +7,14 @@ import {
   ListStatus,
   PageTitle,
   SearchBox,
-  TimeText,
   tableClass,
   tableWrapClass,
   useUrlParams,
-} from "@/components/admin/shared";
+} from "@/components/admin/list-parts";
+import { TimeText } from "@/components/ui/date-text";
+import { textLinkClass } from "@/components/ui/link";
 import { useTRPC } from "@/trpc/client";
 import { Badge } from "@/components/ui/badge";
-import { textLinkClass } from "@/components/workspace/shared";
 
 export function PlanBadge({ plan }: { plan: string }) {
   return (

@@ -15,7 +15,9 @@ import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { can, DateText, type RouterOutputs } from "@/components/workspace/shared";
+import { DateText } from "@/components/ui/date-text";
+import type { RouterOutputs } from "@/trpc/types";
+import { allows } from "@/schemas/permissions";
 import { useTRPC } from "@/trpc/client";
 
 type Billing = RouterOutputs["billing"]["subscription"];
@@ -271,7 +273,7 @@ export function BillingPanel({ slug }: { slug: string }) {
   });
   const confirmed = billing.plan.slug !== "free";
 
-  const manager = can(workspace, "billing:manage");
+  const manager = allows(workspace, "billing:manage");
   // Back from Checkout, the webhook may not have arrived yet: no second checkout meanwhile.
   const confirming = outcome === "success" && !confirmed && !timedOut;
   return (

@@ -9,7 +9,11 @@ import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActivityChart } from "@/components/dashboard/activity-chart";
-import { can, DateText, EmptyState, RoleBadge, textLinkClass } from "@/components/workspace/shared";
+import { DateText } from "@/components/ui/date-text";
+import { EmptyState } from "@/components/ui/empty-state";
+import { RoleBadge } from "@/components/workspace/roles";
+import { textLinkClass } from "@/components/ui/link";
+import { allows } from "@/schemas/permissions";
 import { useTRPC } from "@/trpc/client";
 
 function Kpi({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -76,7 +80,7 @@ export function WorkspaceOverview({ slug }: { slug: string }) {
               <>
                 Ends <DateText date={plan.cancelsAt} />
               </>
-            ) : can(workspace, "billing:manage") ? (
+            ) : allows(workspace, "billing:manage") ? (
               <Link href={`${base}/billing` as Route} className={textLinkClass}>
                 Upgrade
               </Link>

@@ -6,7 +6,6 @@
  * PAYMENT_REQUIRED and the upgrade prompt shows.
  */
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { useEffect, useRef, useState } from "react";
 import { toast } from "@/components/toast";
 import { UpgradePrompt, upgradeHintOf } from "@/components/billing/upgrade-prompt";
@@ -14,11 +13,13 @@ import { errorMessage } from "@/components/forms/server-errors";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
-import { DateText, EmptyState, textLinkClass } from "@/components/workspace/shared";
-import type { AppRouter } from "@/trpc/types";
+import { DateText } from "@/components/ui/date-text";
+import { EmptyState } from "@/components/ui/empty-state";
+import { textLinkClass } from "@/components/ui/link";
+import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/client";
 
-type ExportItem = inferRouterOutputs<AppRouter>["export"]["list"][number];
+type ExportItem = RouterOutputs["export"]["list"][number];
 type ExportStatus = ExportItem["status"];
 
 /** How often the list is refetched while an export is pending or processing, in ms. */

@@ -5,7 +5,7 @@
  * https://tanstack.com/query/v5/docs/framework/react/guides/optimistic-updates
  */
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
-import type { RouterOutputs } from "@/components/workspace/shared";
+import type { RouterOutputs } from "@/trpc/types";
 
 type Page = RouterOutputs["project"]["list"];
 export type Project = Page["items"][number];

@@ -14,7 +14,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/select";
-import { DateText } from "@/components/workspace/shared";
+import { DateText } from "@/components/ui/date-text";
 import { projectStatuses, type ProjectStatus } from "@/schemas/constants";
 import { useTRPC } from "@/trpc/client";
 

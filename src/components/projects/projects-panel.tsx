@@ -6,8 +6,7 @@
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback } from "react";
+import { usePathname } from "next/navigation";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectRow } from "@/components/projects/project-row";
 import { ProjectToolbar } from "@/components/projects/project-toolbar";
@@ -18,7 +17,10 @@ import {
   type ProjectView,
 } from "@/components/projects/view";
 import { Button } from "@/components/ui/button";
-import { can, EmptyState, textLinkClass } from "@/components/workspace/shared";
+import { EmptyState } from "@/components/ui/empty-state";
+import { textLinkClass } from "@/components/ui/link";
+import { allows } from "@/schemas/permissions";
+import { useUrlState } from "@/components/use-url-state";
 import { useTRPC } from "@/trpc/client";
 
 function ProjectList({
@@ -87,22 +89,15 @@ function ProjectList({
 
 export function ProjectsPanel({ slug }: { slug: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const view = parseProjectView(useSearchParams());
+  const { state: view, set: changeView } = useUrlState(parseProjectView, projectViewQuery);
   const { data: workspace } = useSuspenseQuery(
     trpc.workspace.get.queryOptions({ workspaceSlug: slug }),
   );
   const { data: billing } = useSuspenseQuery(
     trpc.billing.subscription.queryOptions({ workspaceSlug: slug }),
   );
-  const canWrite = can(workspace, "projects:write");
+  const canWrite = allows(workspace, "projects:write");
   const limit = billing.plan.entitlements.maxProjects;
-  const changeView = useCallback(
-    (next: ProjectView) =>
-      router.replace(`${pathname}${projectViewQuery(next)}` as Route, { scroll: false }),
-    [router, pathname],
-  );
   return (
     <div className="space-y-6">
       <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="project-usage">
@@ -110,7 +105,7 @@ export function ProjectsPanel({ slug }: { slug: string }) {
         plan
       </p>
       {canWrite && (
-        <CreateProjectForm slug={slug} canManageBilling={can(workspace, "billing:manage")} />
+        <CreateProjectForm slug={slug} canManageBilling={allows(workspace, "billing:manage")} />
       )}
       <section aria-labelledby="projects-heading" className="space-y-4">
         <h2 id="projects-heading" className="text-lg font-semibold">

@@ -8,6 +8,7 @@ import {
   type ProjectSortKey,
   type ProjectStatus,
 } from "@/schemas/constants";
+import { paramOf, queryString, type SearchParamsInput } from "@/schemas/search-params";
 
 /** Rows per page of the list. */
 export const PROJECT_PAGE_SIZE = 20;
@@ -28,13 +29,11 @@ export const sortChoices = [
   { value: "name-desc", label: "Name Z–A" },
 ] as const;
 
-type Params = { get(name: string): string | null };
-
-/** The view in `params` (URLSearchParams, or Next's searchParams via `toParams`). */
-export function parseProjectView(params: Params): ProjectView {
-  const status = params.get("status");
-  const q = params.get("q")?.trim().slice(0, 100);
-  const [sort, dir] = (params.get("sort") ?? "").split("-");
+/** The view in `params` (a page's `searchParams`, or the browser's URLSearchParams). */
+export function parseProjectView(params: SearchParamsInput): ProjectView {
+  const status = paramOf(params, "status");
+  const q = paramOf(params, "q")?.trim().slice(0, 100);
+  const [sort, dir] = (paramOf(params, "sort") ?? "").split("-");
   const validSort = projectSortKeys.includes(sort as ProjectSortKey);
   return {
     status: projectStatuses.includes(status as ProjectStatus)
@@ -48,21 +47,10 @@ export function parseProjectView(params: Params): ProjectView {
 
 /** The query string of `view` (defaults left out), with a leading "?" when not empty. */
 export function projectViewQuery(view: ProjectView): string {
-  const params = new URLSearchParams();
-  if (view.status) params.set("status", view.status);
-  if (view.q) params.set("q", view.q);
-  if (view.sort !== "updatedAt" || view.dir !== "desc")
-    params.set("sort", `${view.sort}-${view.dir}`);
-  const query = params.toString();
-  return query ? `?${query}` : "";
-}
-
-/** Next's `searchParams` object as something `parseProjectView` reads (first value wins). */
-export function toParams(searchParams: Record<string, string | string[] | undefined>): Params {
-  return {
-    get: (name) => {
-      const value = searchParams[name];
-      return (Array.isArray(value) ? value[0] : value) ?? null;
-    },
-  };
+  const isDefaultSort = view.sort === "updatedAt" && view.dir === "desc";
+  return queryString({
+    status: view.status,
+    q: view.q,
+    sort: isDefaultSort ? undefined : `${view.sort}-${view.dir}`,
+  });
 }

@@ -4,14 +4,13 @@
  * device, "This device" on the current one, Revoke on the others.
  */
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { toast } from "@/components/toast";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
-import type { AppRouter } from "@/trpc/types";
+import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/client";
 
-type Session = inferRouterOutputs<AppRouter>["session"]["list"][number];
+type Session = RouterOutputs["session"]["list"][number];
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],

@@ -9,7 +9,7 @@ import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
-import type { WorkspaceDetails } from "@/components/workspace/shared";
+import type { WorkspaceDetails } from "@/components/workspace/types";
 import { deleteWorkspaceInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/client";
 

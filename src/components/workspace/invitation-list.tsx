@@ -4,7 +4,10 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { toast } from "@/components/toast";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
-import { DateText, EmptyState, RoleBadge, type Invitation } from "@/components/workspace/shared";
+import { DateText } from "@/components/ui/date-text";
+import { EmptyState } from "@/components/ui/empty-state";
+import { RoleBadge } from "@/components/workspace/roles";
+import type { Invitation } from "@/components/workspace/types";
 import { useTRPC } from "@/trpc/client";
 
 function InvitationRow({

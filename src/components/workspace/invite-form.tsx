@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
 import { SelectField } from "@/components/ui/select";
-import { roleLabels } from "@/components/workspace/shared";
+import { roleLabels } from "@/components/workspace/roles";
 import { assignableRoles, createInvitationInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/client";
 

@@ -6,7 +6,7 @@ import { toast } from "@/components/toast";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { WorkspaceDetails } from "@/components/workspace/shared";
+import type { WorkspaceDetails } from "@/components/workspace/types";
 import { useTRPC } from "@/trpc/client";
 
 /** "Leave workspace" for everyone but the owner, after a confirmation; then /dashboard. */

@@ -11,14 +11,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/select";
-import {
-  can,
-  DateText,
-  RoleBadge,
-  roleLabels,
-  type Member,
-  type WorkspaceDetails,
-} from "@/components/workspace/shared";
+import { DateText } from "@/components/ui/date-text";
+import { RoleBadge, roleLabels } from "@/components/workspace/roles";
+import type { Member, WorkspaceDetails } from "@/components/workspace/types";
+import { allows } from "@/schemas/permissions";
 import { assignableRoles, isAssignableRole } from "@/schemas/constants";
 import { useTRPC } from "@/trpc/client";
 
@@ -35,7 +31,7 @@ function MemberRow({
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const workspaceSlug = workspace.slug;
-  const manageable = can(workspace, "members:manage") && member.role !== "owner" && !isMe;
+  const manageable = allows(workspace, "members:manage") && member.role !== "owner" && !isMe;
   const invalidateMembers = () =>
     queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey({ workspaceSlug }) });
 

@@ -10,7 +10,8 @@ import { Section } from "@/components/ui/section";
 import { InvitationList } from "@/components/workspace/invitation-list";
 import { InviteForm } from "@/components/workspace/invite-form";
 import { MemberList } from "@/components/workspace/member-list";
-import { can, ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import { allows } from "@/schemas/permissions";
 import { useTRPC } from "@/trpc/client";
 
 export function MembersPanel({ slug, currentUserId }: { slug: string; currentUserId: string }) {
@@ -18,7 +19,7 @@ export function MembersPanel({ slug, currentUserId }: { slug: string; currentUse
   const { data: workspace } = useSuspenseQuery(
     trpc.workspace.get.queryOptions({ workspaceSlug: slug }),
   );
-  const canInvite = can(workspace, "members:invite");
+  const canInvite = allows(workspace, "members:invite");
   return (
     <div className="space-y-8">
       {canInvite && (
@@ -27,7 +28,7 @@ export function MembersPanel({ slug, currentUserId }: { slug: string; currentUse
           title="Invite a member"
           description="We email them a link to join this workspace."
         >
-          <InviteForm workspaceSlug={slug} canManageBilling={can(workspace, "billing:manage")} />
+          <InviteForm workspaceSlug={slug} canManageBilling={allows(workspace, "billing:manage")} />
         </Section>
       )}
       <Section
@@ -35,7 +36,7 @@ export function MembersPanel({ slug, currentUserId }: { slug: string; currentUse
         title="Members"
         layout="stacked"
         description={
-          can(workspace, "members:manage")
+          allows(workspace, "members:manage")
             ? "Change roles or remove people. The owner's role changes only by a transfer of ownership."
             : "Everyone in this workspace. Owners and admins manage members."
         }

@@ -9,7 +9,10 @@ import { useRouter } from "next/navigation";
 import { toast } from "@/components/toast";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Button } from "@/components/ui/button";
-import { DateText, EmptyState, roleLabel, type MyInvitation } from "@/components/workspace/shared";
+import { DateText } from "@/components/ui/date-text";
+import { EmptyState } from "@/components/ui/empty-state";
+import { roleLabel } from "@/components/workspace/roles";
+import type { MyInvitation } from "@/components/workspace/types";
 import { useTRPC } from "@/trpc/client";
 
 function InvitationCard({ invitation }: { invitation: MyInvitation }) {

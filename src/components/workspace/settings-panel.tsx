@@ -7,7 +7,8 @@ import { Section } from "@/components/ui/section";
 import { DeleteWorkspaceForm } from "@/components/workspace/delete-workspace-form";
 import { LeaveWorkspace } from "@/components/workspace/leave-workspace";
 import { RenameWorkspaceForm } from "@/components/workspace/rename-workspace-form";
-import { can, ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import { allows } from "@/schemas/permissions";
 import { TransferOwnershipForm } from "@/components/workspace/transfer-ownership-form";
 import { useTRPC } from "@/trpc/client";
 
@@ -17,7 +18,7 @@ export function SettingsPanel({ slug }: { slug: string }) {
     trpc.workspace.get.queryOptions({ workspaceSlug: slug }),
   );
   const isOwner = workspace.role === "owner";
-  const canUpdate = can(workspace, "workspace:update");
+  const canUpdate = allows(workspace, "workspace:update");
   return (
     <div className="space-y-8">
       <h2 className="sr-only">Settings</h2>
@@ -31,7 +32,7 @@ export function SettingsPanel({ slug }: { slug: string }) {
           <RenameWorkspaceForm key={workspace.name} workspace={workspace} />
         </Section>
       )}
-      {can(workspace, "workspace:transfer") && (
+      {allows(workspace, "workspace:transfer") && (
         <Section
           id="transfer-heading"
           title="Transfer ownership"
@@ -59,7 +60,7 @@ export function SettingsPanel({ slug }: { slug: string }) {
           <LeaveWorkspace workspace={workspace} />
         </Section>
       )}
-      {can(workspace, "workspace:delete") && (
+      {allows(workspace, "workspace:delete") && (
         <Section
           id="delete-heading"
           title="Delete workspace"

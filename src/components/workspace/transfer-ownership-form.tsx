@@ -12,12 +12,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField } from "@/components/ui/select";
-import {
-  EmptyState,
-  roleLabels,
-  textLinkClass,
-  type WorkspaceDetails,
-} from "@/components/workspace/shared";
+import { EmptyState } from "@/components/ui/empty-state";
+import { roleLabels } from "@/components/workspace/roles";
+import { textLinkClass } from "@/components/ui/link";
+import type { WorkspaceDetails } from "@/components/workspace/types";
 import { transferOwnershipInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/client";
 

@@ -3,7 +3,9 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
-import { EmptyState, RoleBadge, textLinkClass } from "@/components/workspace/shared";
+import { EmptyState } from "@/components/ui/empty-state";
+import { RoleBadge } from "@/components/workspace/roles";
+import { textLinkClass } from "@/components/ui/link";
 import { useTRPC } from "@/trpc/client";
 
 export function WorkspaceCards() {

@@ -6,7 +6,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { BillingBanner } from "@/components/billing/billing-banner";
 import { PlanBadge } from "@/components/billing/plan-badge";
-import { RoleBadge } from "@/components/workspace/shared";
+import { RoleBadge } from "@/components/workspace/roles";
 import { useTRPC } from "@/trpc/client";
 
 export function WorkspaceHeader({ slug }: { slug: string }) {

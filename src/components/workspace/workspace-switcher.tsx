@@ -9,7 +9,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { RoleBadge } from "@/components/workspace/shared";
+import { RoleBadge } from "@/components/workspace/roles";
 import { useTRPC } from "@/trpc/client";
 
 /** The workspace slug of `/w/<slug>/…`, if any ("new" is the create page). */

@@ -6,7 +6,7 @@
  * Method
  * - Every procedure is enumerated from `appRouter._def.procedures` (a new one is covered without
  *   editing this file). Its input parsers (`_def.inputs`, zod schemas; a workspace procedure has
- *   two: the middleware's `workspaceScope` and its own strict schema) are turned into one JSON
+ *   two: the middleware's `workspaceSlugInput` and its own strict schema) are turned into one JSON
  *   Schema with `z.toJSONSchema` (properties, required keys, additionalProperties, lengths,
  *   patterns, enums, number ranges, defaults).
  * - From each field's JSON Schema, fast-check arbitraries of hostile values are derived: wrong
@@ -94,7 +94,10 @@ const REGRESSIONS: Record<string, (f: Fixture) => unknown[]> = {
   "activity.list": (f) => [
     { workspaceSlug: f.slug, from: "0000-01-01" },
     { workspaceSlug: f.slug, to: "0000-01-01" },
-    { workspaceSlug: f.slug, cursor: cursorOf({ createdAt: "0000-01-01T00:00:00Z", id: "x" }) },
+    {
+      workspaceSlug: f.slug,
+      cursor: cursorOf({ s: "createdAt", d: "desc", v: "0000-01-01T00:00:00Z", id: "x" }),
+    },
   ],
   "admin.users.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
   "admin.workspaces.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],

@@ -7,7 +7,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { Cookie } from "lucia";
 import superjson from "superjson";
 import { z } from "zod";
-import { workspaceScope } from "@/schemas/workspace";
+import { workspaceSlugInput } from "@/schemas/workspace";
 import { lucia } from "@/server/auth/lucia";
 import { assertCan, type Permission } from "@/server/auth/permissions";
 import { requestMeta } from "@/server/auth/request-meta";
@@ -17,7 +17,7 @@ import { assertEntitlement, type CountedEntitlement } from "@/server/billing/ent
 import { db } from "@/server/db";
 import { DomainError, EntitlementError } from "@/server/errors";
 import {
-  findMembership,
+  findWorkspaceScope,
   workspaceNotFound,
   type WorkspaceScope,
 } from "@/server/services/workspaces";
@@ -136,55 +136,43 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /**
- * The memberships queries of one request have resolved, by slug: a page's server prefetches and
+ * The scopes the queries of one request have resolved, by slug: a page's server prefetches and
  * an HTTP batch share one context, hence one `auth` object, so its queries look a membership up
  * once (the overview page runs three workspace queries). Mutations always read it afresh, since
  * one may change the role another relies on.
  */
-const requestMemberships = new WeakMap<
-  SessionContext,
-  Map<string, ReturnType<typeof findMembership>>
->();
+const requestScopes = new WeakMap<SessionContext, Map<string, Promise<WorkspaceScope | null>>>();
 
-/** The caller's membership of `slug` (null if none), from the request's memo when `reuse`. */
-function membershipOf(auth: SessionContext, slug: string, reuse: boolean) {
-  if (!reuse) return findMembership(auth.user.id, slug);
-  let bySlug = requestMemberships.get(auth);
-  if (!bySlug) requestMemberships.set(auth, (bySlug = new Map()));
-  let membership = bySlug.get(slug);
-  if (!membership) {
-    membership = findMembership(auth.user.id, slug);
+/** The caller's scope on `slug` (null if not a member), from the request's memo when `reuse`. */
+function scopeOn(auth: SessionContext, slug: string, reuse: boolean) {
+  if (!reuse) return findWorkspaceScope(auth.user.id, slug);
+  let bySlug = requestScopes.get(auth);
+  if (!bySlug) requestScopes.set(auth, (bySlug = new Map()));
+  let scope = bySlug.get(slug);
+  if (!scope) {
+    scope = findWorkspaceScope(auth.user.id, slug);
     // A failed lookup (a database blip) is not kept: the request's next query tries again.
     const cached = bySlug;
-    membership.catch(() => cached.delete(slug));
-    bySlug.set(slug, membership);
+    scope.catch(() => cached.delete(slug));
+    bySlug.set(slug, scope);
   }
-  return membership;
+  return scope;
 }
 
 /**
  * A procedure on one workspace, named by `workspaceSlug` in its input. The membership is resolved
- * once and put in `ctx.workspace` / `ctx.membership`; a non-member gets NOT_FOUND (whether the
- * workspace exists is not revealed), a member whose role lacks `permission` gets FORBIDDEN.
- * Services receive `ctx.workspace.id` and scope every query by it.
+ * once and put in `ctx.scope` (a {@link WorkspaceScope}: `{ actorId, workspace, membership }`),
+ * which procedures hand to services as is; a non-member gets NOT_FOUND (whether the workspace
+ * exists is not revealed), a member whose role lacks `permission` gets FORBIDDEN. Services scope
+ * every query by `scope.workspace.id`.
  */
 export function workspaceProcedure(permission?: Permission) {
-  return protectedProcedure.input(workspaceScope).use(async ({ ctx, input, next, type }) => {
-    const membership = await membershipOf(ctx.auth, input.workspaceSlug, type === "query");
-    if (!membership) throw workspaceNotFound();
-    if (permission) assertCan(membership.role, permission);
-    const { workspace, ...rest } = membership;
-    return next({ ctx: { ...ctx, workspace, membership: rest } });
+  return protectedProcedure.input(workspaceSlugInput).use(async ({ ctx, input, next, type }) => {
+    const scope = await scopeOn(ctx.auth, input.workspaceSlug, type === "query");
+    if (!scope) throw workspaceNotFound();
+    if (permission) assertCan(scope.membership.role, permission);
+    return next({ ctx: { ...ctx, scope } });
   });
-}
-
-/** The service scope (`{ actorId, workspace, membership }`) of a workspace procedure's context. */
-export function scopeOf(ctx: {
-  auth: SessionContext;
-  workspace: WorkspaceScope["workspace"];
-  membership: WorkspaceScope["membership"];
-}): WorkspaceScope {
-  return { actorId: ctx.auth.user.id, workspace: ctx.workspace, membership: ctx.membership };
 }
 
 /**
@@ -196,9 +184,9 @@ export function scopeOf(ctx: {
  */
 export function requireEntitlement(entitlement: CountedEntitlement) {
   return t.middleware(async ({ ctx, next }) => {
-    const workspace = (ctx as { workspace?: { id: string } }).workspace;
-    if (!workspace) throw new Error("requireEntitlement must follow workspaceProcedure.");
-    await db.$transaction((tx) => assertEntitlement(tx, workspace.id, entitlement));
+    const scope = (ctx as { scope?: WorkspaceScope }).scope;
+    if (!scope) throw new Error("requireEntitlement must follow workspaceProcedure.");
+    await db.$transaction((tx) => assertEntitlement(tx, scope.workspace.id, entitlement));
     return next();
   });
 }

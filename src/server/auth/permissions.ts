@@ -1,42 +1,13 @@
 /**
- * What each workspace role may do: the one place that decides. Procedures name the permission
- * they need (`workspaceProcedure(...)` in src/server/api/init.ts); the UI reads the caller's list
- * from `workspace.get` to show only what will work.
+ * Enforcing the role → permission table of src/schemas/permissions.ts (the one source, shared
+ * with the browser). Procedures name the permission they need (`workspaceProcedure(...)` in
+ * src/server/api/init.ts).
  */
 import type { Role } from "@/generated/prisma/enums";
+import { can, type Permission } from "@/schemas/permissions";
 import { DomainError } from "@/server/errors";
 
-export const permissions = [
-  "workspace:update",
-  "workspace:delete",
-  "workspace:transfer",
-  "members:invite",
-  "members:manage",
-  "billing:manage",
-  "projects:write",
-] as const;
-
-export type Permission = (typeof permissions)[number];
-
-const MEMBER: readonly Permission[] = ["projects:write"];
-const ADMIN: readonly Permission[] = [
-  ...MEMBER,
-  "members:invite",
-  "members:manage",
-  "billing:manage",
-];
-const OWNER: readonly Permission[] = permissions;
-
-export const rolePermissions: Record<Role, readonly Permission[]> = {
-  owner: OWNER,
-  admin: ADMIN,
-  member: MEMBER,
-};
-
-/** True when `role` grants `permission`. Every member may read the workspace and its members. */
-export function can(role: Role, permission: Permission): boolean {
-  return rolePermissions[role].includes(permission);
-}
+export { can, type Permission, permissions, rolePermissions } from "@/schemas/permissions";
 
 /**
  * @throws DomainError FORBIDDEN, naming the role and the permission, unless `role` grants

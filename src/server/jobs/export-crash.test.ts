@@ -19,7 +19,7 @@ import { afterEach, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { BOSS_SCHEMA } from "@/server/jobs/queue";
 import { requestExport } from "@/server/services/exports";
-import { findMembership } from "@/server/services/workspaces";
+import { findWorkspaceScope } from "@/server/services/workspaces";
 import { givePlan } from "@/test/plans";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { callerWith, requestHeaders, signedInUser } from "@/test/trpc";
@@ -102,7 +102,8 @@ it("finishes, exactly once and complete, an export whose worker was killed mid-w
   const { user, token } = await signedInUser("ada@example.com");
   const { caller } = await callerWith(requestHeaders(token));
   await caller.workspace.create({ name: "Acme", slug: "acme" });
-  const { workspace, role } = (await findMembership(user.id, "acme"))!;
+  const scope = (await findWorkspaceScope(user.id, "acme"))!;
+  const { workspace } = scope;
   await givePlan(workspace.id, "pro");
   await db.project.createMany({
     data: Array.from({ length: PROJECTS }, (_, i) => ({
@@ -121,11 +122,7 @@ it("finishes, exactly once and complete, an export whose worker was killed mid-w
     FOR EACH ROW WHEN (NEW.status = 'done' AND OLD.status <> 'done')
     EXECUTE FUNCTION export_done_log()`);
 
-  const started = await requestExport({
-    actorId: user.id,
-    workspace,
-    membership: { role },
-  });
+  const started = await requestExport(scope);
   const { jobId } = await db.export.findUniqueOrThrow({ where: { id: started.id } });
 
   const first = startWorker();

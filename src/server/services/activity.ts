@@ -5,30 +5,21 @@
  * added.
  */
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { listActivityInput } from "@/schemas/activity";
-import { PLANS, type PlanSlug } from "@/server/billing/plans";
 import { getEntitlements } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
-import { cursorDate, decodeCursor, encodeCursor, keysetAfter } from "@/server/pagination";
+import { type KeysetOrder, keysetPage, keysetQuery } from "@/server/pagination";
+import { type AuditEntryFacts, auditActions, isAuditAction } from "@/server/services/audit-actions";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 type ListInput = z.output<typeof listActivityInput>;
 
 const DAY_MS = 86_400_000;
 
-/** What a cursor holds: the last entry's createdAt (ISO) and id. */
-const cursorSchema = z.strictObject({
-  createdAt: z.iso.datetime(),
-  id: z.string().min(1).max(64),
-});
-
-/** The keyset condition "older than the cursor's entry". @throws DomainError BAD_REQUEST. */
-function afterCursor(cursor: string): Prisma.AuditLogWhereInput {
-  const decoded = decodeCursor(cursor, cursorSchema);
-  return keysetAfter("createdAt", cursorDate(decoded.createdAt), decoded.id);
-}
+/** Newest first: createdAt desc, then id desc. */
+const ORDER: KeysetOrder<"createdAt"> = { field: "createdAt", dir: "desc", type: "date" };
 
 /** The `createdAt` range of inclusive UTC days `from`..`to` (either may be absent). */
 function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined {
@@ -39,97 +30,20 @@ function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined
   };
 }
 
-/** What {@link describeActivity} reads of an entry. */
-export interface ActivityEntryFacts {
+/** What {@link describeActivity} reads of an entry: its action and what its summary reads. */
+export interface ActivityEntryFacts extends AuditEntryFacts {
   action: string;
-  metadata: Prisma.JsonValue | null;
-  /** The name of the user the entry is about (targetType "user"), when known. */
-  targetName?: string | null;
-}
-
-/** `metadata[key]` when it is a non-empty string. */
-function text(metadata: Prisma.JsonValue | null, key: string): string | undefined {
-  if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) return undefined;
-  const value = (metadata as Prisma.JsonObject)[key];
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-/** "Free" for "free"; an unknown slug as is; "no plan" when absent. */
-function planName(slug: string | undefined): string {
-  if (!slug) return "no plan";
-  return slug in PLANS ? PLANS[slug as PlanSlug].name : slug;
-}
-
-/** "past due" for "past_due"; "none" when absent. */
-function statusName(status: string | undefined): string {
-  return status ? status.replaceAll("_", " ") : "none";
 }
 
 /**
- * The summary of an entry, to follow the actor's name: "created project Apollo", "changed Bob's
- * role to admin", "subscription changed from Free to Pro". Reads only string metadata; an
- * unknown action reads "performed <action>".
+ * The summary of an entry, to follow the actor's name, from the audit action registry
+ * (src/server/services/audit-actions.ts); an action it lacks (an old row) reads
+ * "performed <action>".
  */
 export function describeActivity(entry: ActivityEntryFacts): string {
-  const { action, metadata } = entry;
-  const get = (key: string) => text(metadata, key);
-  const name = get("name");
-  const project = name ? `project ${name}` : "a project";
-  const person = entry.targetName ?? "a former member";
-  const email = get("email");
-  const invitee = email ? `the invitation to ${email}` : "an invitation";
-  switch (action) {
-    case "project.created":
-      return `created ${project}`;
-    case "project.updated":
-      return `updated ${project}`;
-    case "project.archived":
-      return `archived ${project}`;
-    case "project.restored":
-      return `restored ${project}`;
-    case "project.deleted":
-      return `deleted ${project}`;
-    case "member.role_changed": {
-      const to = get("to");
-      return to ? `changed ${person}'s role to ${to}` : `changed ${person}'s role`;
-    }
-    case "member.removed":
-      return `removed ${person} from the workspace`;
-    case "member.left":
-      return "left the workspace";
-    case "workspace.created":
-      return name ? `created the workspace ${name}` : "created the workspace";
-    case "workspace.renamed": {
-      const [from, to] = [get("from"), get("to")];
-      return from && to ? `renamed the workspace from ${from} to ${to}` : "renamed the workspace";
-    }
-    case "workspace.ownership_transferred":
-      return `transferred ownership to ${person}`;
-    case "workspace.deleted":
-      return "deleted the workspace";
-    case "billing.subscription_changed": {
-      const [before, after] = [get("planBefore"), get("planAfter")];
-      if (before !== after) {
-        return `subscription changed from ${planName(before)} to ${planName(after)}`;
-      }
-      const [statusBefore, statusAfter] = [get("statusBefore"), get("statusAfter")];
-      return `subscription status changed from ${statusName(statusBefore)} to ${statusName(statusAfter)}`;
-    }
-    case "invitation.created": {
-      const role = get("role");
-      return email ? `invited ${email}${role ? ` as ${role}` : ""}` : "sent an invitation";
-    }
-    case "invitation.resent":
-      return `resent ${invitee}`;
-    case "invitation.revoked":
-      return `revoked ${invitee}`;
-    case "invitation.accepted": {
-      const role = get("role");
-      return role ? `accepted an invitation and joined as ${role}` : "accepted an invitation";
-    }
-    default:
-      return `performed ${action}`;
-  }
+  return isAuditAction(entry.action)
+    ? auditActions[entry.action].summary(entry)
+    : `performed ${entry.action}`;
 }
 
 /**
@@ -151,7 +65,8 @@ export async function listActivity(
   if (input.action) and.push({ action: input.action });
   const createdAt = dayRange(input.from, input.to);
   if (createdAt) and.push({ createdAt });
-  if (input.cursor) and.push(afterCursor(input.cursor));
+  const keyset = keysetQuery<Prisma.AuditLogWhereInput>(ORDER, input.cursor, input.limit);
+  if (keyset.where) and.push(keyset.where);
   // The plan's history window (Free: 7 days, Pro: 90, Team: all).
   const { entitlements } = await getEntitlements(scope.workspace.id);
   const visibleDays = entitlements.activityLogDays;
@@ -169,10 +84,10 @@ export async function listActivity(
       metadata: true,
       actor: { select: { id: true, name: true } },
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
+    orderBy: keyset.orderBy,
+    take: keyset.take,
   });
-  const page = rows.slice(0, input.limit);
+  const { items: page, nextCursor } = keysetPage(rows, ORDER, input.limit);
   const targetIds = [
     ...new Set(page.flatMap((row) => (row.targetType === "user" && row.targetId) || [])),
   ];
@@ -188,15 +103,7 @@ export async function listActivity(
       targetName: row.targetId ? names.get(row.targetId) : null,
     }),
   }));
-  const last = page.at(-1);
-  return {
-    items,
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id })
-        : null,
-    visibleDays,
-  };
+  return { items, nextCursor, visibleDays };
 }
 
 /**

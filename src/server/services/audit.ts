@@ -4,12 +4,16 @@
  */
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import type { AuditAction } from "@/server/services/audit-actions";
 
-/** One entry. `action` is a dotted verb such as "member.role_changed". */
+/**
+ * One entry. `action` is a dotted verb such as "member.role_changed", one of the registry's
+ * (src/server/services/audit-actions.ts), which gives its summary in the activity log.
+ */
 export interface AuditEntry {
   workspaceId: string | null;
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   targetType?: "workspace" | "user" | "invitation" | "project";
   targetId?: string;
   metadata?: Prisma.InputJsonObject;

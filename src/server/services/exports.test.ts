@@ -15,7 +15,7 @@ import { EXPORT_COLUMNS, EXPORT_PAGE_SIZE } from "@/server/jobs/export-workspace
 import { getBoss } from "@/server/jobs/queue";
 import { getExportFile, listExports, requestExport, retryExport } from "@/server/services/exports";
 import { createProject } from "@/server/services/projects";
-import { findMembership, type WorkspaceScope } from "@/server/services/workspaces";
+import { findWorkspaceScope } from "@/server/services/workspaces";
 import { givePlan } from "@/test/plans";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { runQueuedJobs } from "@/test/jobs";
@@ -45,15 +45,10 @@ async function setUp(email: string, slug: string, plan: "free" | "pro" = "pro") 
   const { user, token } = await signedInUser(email);
   const { caller } = await callerWith(requestHeaders(token));
   await caller.workspace.create({ name: slug.toUpperCase(), slug });
-  const membership = (await findMembership(user.id, slug))!;
+  const scope = (await findWorkspaceScope(user.id, slug))!;
   if (plan === "pro") {
-    await givePlan(membership.workspace.id, "pro");
+    await givePlan(scope.workspace.id, "pro");
   }
-  const scope: WorkspaceScope = {
-    actorId: user.id,
-    workspace: membership.workspace,
-    membership: { role: membership.role },
-  };
   return { user, token, scope };
 }
 

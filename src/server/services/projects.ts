@@ -5,7 +5,7 @@
  * plan's `maxProjects` (archived projects count too).
  */
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type {
   createProjectInput,
@@ -16,15 +16,7 @@ import type {
 import { assertEntitlement } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import {
-  cursorDate,
-  cursorValue,
-  decodeCursor,
-  encodeCursor,
-  invalidCursor,
-  keysetAfter,
-  likeLiteral,
-} from "@/server/pagination";
+import { type KeysetOrder, keysetPage, keysetQuery, likeLiteral } from "@/server/pagination";
 import { recordAudit } from "@/server/services/audit";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
@@ -40,20 +32,12 @@ const projectFields = {
 
 type ListInput = z.output<typeof listProjectsInput>;
 
-/** What a cursor holds: the sort it belongs to and the last row's sort value and id. */
-const cursorSchema = z.object({
-  s: z.enum(["updatedAt", "createdAt", "name"]),
-  d: z.enum(["asc", "desc"]),
-  v: z.string(),
-  id: z.string().min(1).max(64),
-});
-
-/** The keyset condition "after this cursor". @throws DomainError BAD_REQUEST on "cursor". */
-function afterCursor(cursor: string, sort: ProjectSortKey, dir: "asc" | "desc") {
-  const decoded = decodeCursor(cursor, cursorSchema);
-  if (decoded.s !== sort || decoded.d !== dir) throw invalidCursor();
-  const value = sort === "name" ? decoded.v : cursorDate(decoded.v);
-  return keysetAfter(sort, value, decoded.id, dir) as Prisma.ProjectWhereInput;
+/** The list's order for a sort key and direction: `name` is text, the others dates. */
+export function projectOrder(
+  sort: ProjectSortKey,
+  dir: "asc" | "desc",
+): KeysetOrder<ProjectSortKey> {
+  return { field: sort, dir, type: sort === "name" ? "text" : "date" };
 }
 
 /**
@@ -79,22 +63,20 @@ export async function listProjects(scope: WorkspaceScope, input: Omit<ListInput,
       ],
     });
   }
-  if (input.cursor) and.push(afterCursor(input.cursor, sort, dir));
+  const order = projectOrder(sort, dir);
+  const { where, orderBy, take } = keysetQuery<Prisma.ProjectWhereInput>(
+    order,
+    input.cursor,
+    limit,
+  );
+  if (where) and.push(where);
   const rows = await db.project.findMany({
     where: { AND: and },
     select: projectFields,
-    orderBy: [{ [sort]: dir }, { id: dir }],
-    take: limit + 1,
+    orderBy,
+    take,
   });
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor({ s: sort, d: dir, v: cursorValue(last[sort]), id: last.id })
-        : null,
-  };
+  return keysetPage(rows, order, limit);
 }
 
 /**

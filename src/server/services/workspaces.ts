@@ -19,19 +19,31 @@ import { lockWorkspace } from "@/server/workspace-locks";
 
 type Tx = Prisma.TransactionClient;
 
-/** What workspace procedures receive from their middleware. */
+/**
+ * Who acts on which workspace, with which role: what `workspaceProcedure` puts in `ctx.scope`
+ * and every workspace service takes first. The one "scope" of the code base.
+ */
 export interface WorkspaceScope {
   actorId: string;
   workspace: { id: string; name: string; slug: string };
   membership: { role: Role };
 }
 
-/** The caller's membership of the workspace with `slug`, with the workspace; null if none. */
-export function findMembership(userId: string, slug: string) {
-  return db.membership.findFirst({
+/** The scope of `userId` acting on the workspace with `slug`; null when not a member. */
+export async function findWorkspaceScope(
+  userId: string,
+  slug: string,
+): Promise<WorkspaceScope | null> {
+  const membership = await db.membership.findFirst({
     where: { userId, workspace: { slug } },
-    include: { workspace: { select: { id: true, name: true, slug: true } } },
+    select: { role: true, workspace: { select: { id: true, name: true, slug: true } } },
   });
+  if (!membership) return null;
+  return {
+    actorId: userId,
+    workspace: membership.workspace,
+    membership: { role: membership.role },
+  };
 }
 
 /** What a non-member is told, whether or not the workspace exists. */

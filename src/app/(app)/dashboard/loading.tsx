@@ -1,4 +1,4 @@
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 
 export default function DashboardLoading() {
   return <ListSkeleton label="Loading your dashboard" rows={3} />;

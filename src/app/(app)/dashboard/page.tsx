@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { PendingInvitations } from "@/components/workspace/pending-invitations";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { WorkspaceCards } from "@/components/workspace/workspace-cards";
 import { requireUser } from "@/server/auth/session";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";

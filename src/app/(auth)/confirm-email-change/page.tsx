@@ -8,7 +8,8 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { AuthHeading, textLinkClass } from "@/components/auth/auth-heading";
+import { AuthHeading } from "@/components/auth/auth-heading";
+import { textLinkClass } from "@/components/ui/link";
 import { ConfirmEmailChangeButton } from "@/components/auth/confirm-email-change-button";
 import { SwitchAccountButton } from "@/components/auth/switch-account-button";
 import { Alert } from "@/components/ui/alert";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AuthHeading, textLinkClass } from "@/components/auth/auth-heading";
+import { AuthHeading } from "@/components/auth/auth-heading";
+import { textLinkClass } from "@/components/ui/link";
 import { EmailRequestForm } from "@/components/auth/email-request-form";
 
 export const metadata: Metadata = { title: "Forgot your password" };

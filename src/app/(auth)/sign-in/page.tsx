@@ -1,7 +1,8 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { AuthHeading, textLinkClass } from "@/components/auth/auth-heading";
+import { AuthHeading } from "@/components/auth/auth-heading";
+import { textLinkClass } from "@/components/ui/link";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeNextPath } from "@/schemas/account";
 import { getCurrentSession } from "@/server/auth/session";

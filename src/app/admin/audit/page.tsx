@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AuditLog } from "@/components/admin/audit-log";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { auditFiltersFrom } from "@/schemas/admin";
 import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
-import { param, requireAdmin } from "../server";
+import { paramOf } from "@/schemas/search-params";
+import { requireAdmin } from "../server";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AdminAuditPage({ searchParams }: PageProps<"/admin/audit">) {
   await requireAdmin();
   const params = await searchParams;
-  const filters = auditFiltersFrom((key) => param(params[key]));
+  const filters = auditFiltersFrom((key) => paramOf(params, key));
   prefetchInfinite(
     trpc.admin.auditLog.list.infiniteQueryOptions(filters, {
       getNextPageParam: (last) => last.nextCursor,

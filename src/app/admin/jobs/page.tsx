@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { JobList } from "@/components/admin/jobs";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { adminJobStates } from "@/schemas/admin";
 import { jobQueues } from "@/server/services/admin/jobs";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
-import { param, requireAdmin } from "../server";
+import { paramOf } from "@/schemas/search-params";
+import { requireAdmin } from "../server";
 
 export const metadata: Metadata = { title: "Jobs" };
 
 export default async function AdminJobsPage({ searchParams }: PageProps<"/admin/jobs">) {
   await requireAdmin();
   const params = await searchParams;
-  const queue = jobQueues.find((q) => q === param(params.queue));
-  const state = adminJobStates.find((s) => s === param(params.state));
+  const queue = jobQueues.find((q) => q === paramOf(params, "queue"));
+  const state = adminJobStates.find((s) => s === paramOf(params, "state"));
   prefetch(trpc.admin.jobs.list.queryOptions({ queue, state }));
   return (
     <HydrateClient>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { StripeEventList } from "@/components/admin/stripe-events";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { adminStripeEventStatuses } from "@/schemas/admin";
 import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
-import { param, requireAdmin } from "../server";
+import { paramOf } from "@/schemas/search-params";
+import { requireAdmin } from "../server";
 
 export const metadata: Metadata = { title: "Stripe events" };
 
@@ -12,7 +13,7 @@ export default async function AdminStripeEventsPage({
   searchParams,
 }: PageProps<"/admin/stripe-events">) {
   await requireAdmin();
-  const raw = param((await searchParams).status);
+  const raw = paramOf(await searchParams, "status");
   const status = adminStripeEventStatuses.find((s) => s === raw);
   prefetchInfinite(
     trpc.admin.stripeEvents.list.infiniteQueryOptions(

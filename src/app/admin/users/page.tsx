@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { UserList } from "@/components/admin/user-list";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
-import { param, requireAdmin } from "../server";
+import { paramOf } from "@/schemas/search-params";
+import { requireAdmin } from "../server";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage({ searchParams }: PageProps<"/admin/users">) {
   await requireAdmin();
-  const q = param((await searchParams).q)?.slice(0, 100);
+  const q = paramOf(await searchParams, "q")?.slice(0, 100);
   prefetchInfinite(
     trpc.admin.users.list.infiniteQueryOptions(
       { q },

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { WorkspaceList } from "@/components/admin/workspace-list";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
-import { param, requireAdmin } from "../server";
+import { paramOf } from "@/schemas/search-params";
+import { requireAdmin } from "../server";
 
 export const metadata: Metadata = { title: "Workspaces" };
 
@@ -11,7 +12,7 @@ export default async function AdminWorkspacesPage({
   searchParams,
 }: PageProps<"/admin/workspaces">) {
   await requireAdmin();
-  const q = param((await searchParams).q)?.slice(0, 100);
+  const q = paramOf(await searchParams, "q")?.slice(0, 100);
   prefetchInfinite(
     trpc.admin.workspaces.list.infiniteQueryOptions(
       { q },

@@ -1,6 +1,6 @@
 import { listActivityInput } from "@/schemas/activity";
 import { workspaceInput } from "@/schemas/workspace";
-import { createTRPCRouter, scopeOf, workspaceProcedure } from "@/server/api/init";
+import { createTRPCRouter, workspaceProcedure } from "@/server/api/init";
 import { listActivity, listActivityFilters } from "@/server/services/activity";
 
 /** A workspace's activity log (its audit entries), readable by every member. */
@@ -8,10 +8,10 @@ export const activityRouter = createTRPCRouter({
   /** One page, newest first: `{ items, nextCursor }`; filters and cursor in the input. */
   list: workspaceProcedure()
     .input(listActivityInput)
-    .query(({ ctx, input }) => listActivity(scopeOf(ctx), input)),
+    .query(({ ctx, input }) => listActivity(ctx.scope, input)),
 
   /** The filter choices: `{ actors: { id, name }[], actions: string[] }`. */
   filters: workspaceProcedure()
     .input(workspaceInput)
-    .query(({ ctx }) => listActivityFilters(scopeOf(ctx))),
+    .query(({ ctx }) => listActivityFilters(ctx.scope)),
 });

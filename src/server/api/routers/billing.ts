@@ -1,6 +1,6 @@
 import { createCheckoutSessionInput } from "@/schemas/billing";
 import { workspaceInput } from "@/schemas/workspace";
-import { createTRPCRouter, scopeOf, workspaceProcedure } from "@/server/api/init";
+import { createTRPCRouter, workspaceProcedure } from "@/server/api/init";
 import { createCheckoutSession, createPortalSession } from "@/server/billing/checkout";
 import { getBillingOverview } from "@/server/billing/overview";
 
@@ -9,17 +9,17 @@ export const billingRouter = createTRPCRouter({
   /** Plan, subscription status, renewal or cancellation date, seats and usage. */
   subscription: workspaceProcedure()
     .input(workspaceInput)
-    .query(({ ctx }) => getBillingOverview(scopeOf(ctx))),
+    .query(({ ctx }) => getBillingOverview(ctx.scope)),
 
   /** `{ url }` of a Stripe Checkout page subscribing the workspace. */
   createCheckoutSession: workspaceProcedure("billing:manage")
     .input(createCheckoutSessionInput)
     .mutation(({ ctx, input }) =>
-      createCheckoutSession(scopeOf(ctx), { plan: input.plan, interval: input.interval }),
+      createCheckoutSession(ctx.scope, { plan: input.plan, interval: input.interval }),
     ),
 
   /** `{ url }` of the Stripe Customer Portal for this workspace. */
   createPortalSession: workspaceProcedure("billing:manage")
     .input(workspaceInput)
-    .mutation(({ ctx }) => createPortalSession(scopeOf(ctx))),
+    .mutation(({ ctx }) => createPortalSession(ctx.scope)),
 });

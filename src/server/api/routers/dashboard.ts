@@ -1,5 +1,5 @@
 import { workspaceInput } from "@/schemas/workspace";
-import { createTRPCRouter, scopeOf, workspaceProcedure } from "@/server/api/init";
+import { createTRPCRouter, workspaceProcedure } from "@/server/api/init";
 import { getOverview } from "@/server/services/dashboard";
 
 /** The workspace dashboard. */
@@ -7,5 +7,5 @@ export const dashboardRouter = createTRPCRouter({
   /** KPIs, activity per day (30 days) and recent activity of the workspace. */
   overview: workspaceProcedure()
     .input(workspaceInput)
-    .query(({ ctx }) => getOverview(scopeOf(ctx))),
+    .query(({ ctx }) => getOverview(ctx.scope)),
 });

@@ -1,5 +1,5 @@
 import { exportIdInput, exportWorkspaceInput } from "@/schemas/export";
-import { createTRPCRouter, scopeOf, workspaceProcedure } from "@/server/api/init";
+import { createTRPCRouter, workspaceProcedure } from "@/server/api/init";
 import { listExports, requestExport, retryExport } from "@/server/services/exports";
 
 /** CSV exports of a workspace (projects and activity), built in the background. */
@@ -10,15 +10,15 @@ export const exportRouter = createTRPCRouter({
    */
   request: workspaceProcedure("projects:write")
     .input(exportWorkspaceInput)
-    .mutation(({ ctx }) => requestExport(scopeOf(ctx))),
+    .mutation(({ ctx }) => requestExport(ctx.scope)),
 
   /** The newest exports with status and progress (0-100), without their content. */
   list: workspaceProcedure()
     .input(exportWorkspaceInput)
-    .query(({ ctx }) => listExports(scopeOf(ctx))),
+    .query(({ ctx }) => listExports(ctx.scope)),
 
   /** Runs a failed export again; CONFLICT for any other status. */
   retry: workspaceProcedure("projects:write")
     .input(exportIdInput)
-    .mutation(({ ctx, input }) => retryExport(scopeOf(ctx), input.exportId)),
+    .mutation(({ ctx, input }) => retryExport(ctx.scope, input.exportId)),
 });

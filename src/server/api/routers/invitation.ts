@@ -9,7 +9,6 @@ import {
   createTRPCRouter,
   protectedProcedure,
   publicProcedure,
-  scopeOf,
   workspaceProcedure,
 } from "@/server/api/init";
 import * as invitations from "@/server/services/invitations";
@@ -18,21 +17,21 @@ import * as invitations from "@/server/services/invitations";
 export const invitationRouter = createTRPCRouter({
   list: workspaceProcedure("members:invite")
     .input(workspaceInput)
-    .query(({ ctx }) => invitations.listInvitations(scopeOf(ctx))),
+    .query(({ ctx }) => invitations.listInvitations(ctx.scope)),
 
   create: workspaceProcedure("members:invite")
     .input(createInvitationInput)
     .mutation(({ ctx, input }) =>
-      invitations.createInvitation(scopeOf(ctx), { email: input.email, role: input.role }),
+      invitations.createInvitation(ctx.scope, { email: input.email, role: input.role }),
     ),
 
   resend: workspaceProcedure("members:invite")
     .input(invitationIdInput)
-    .mutation(({ ctx, input }) => invitations.resendInvitation(scopeOf(ctx), input.invitationId)),
+    .mutation(({ ctx, input }) => invitations.resendInvitation(ctx.scope, input.invitationId)),
 
   revoke: workspaceProcedure("members:invite")
     .input(invitationIdInput)
-    .mutation(({ ctx, input }) => invitations.revokeInvitation(scopeOf(ctx), input.invitationId)),
+    .mutation(({ ctx, input }) => invitations.revokeInvitation(ctx.scope, input.invitationId)),
 
   /** The invitation behind an emailed link (public: its landing page works signed out). */
   get: publicProcedure

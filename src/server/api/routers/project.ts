@@ -4,12 +4,7 @@ import {
   projectIdInput,
   updateProjectInput,
 } from "@/schemas/project";
-import {
-  createTRPCRouter,
-  requireEntitlement,
-  scopeOf,
-  workspaceProcedure,
-} from "@/server/api/init";
+import { createTRPCRouter, requireEntitlement, workspaceProcedure } from "@/server/api/init";
 import {
   createProject,
   deleteProject,
@@ -22,19 +17,19 @@ export const projectRouter = createTRPCRouter({
   /** One page: `{ items, nextCursor }`; filters, sort and cursor in the input. */
   list: workspaceProcedure()
     .input(listProjectsInput)
-    .query(({ ctx, input }) => listProjects(scopeOf(ctx), input)),
+    .query(({ ctx, input }) => listProjects(ctx.scope, input)),
 
   /** PAYMENT_REQUIRED with `data.upgrade` when the plan's project limit is reached. */
   create: workspaceProcedure("projects:write")
     .input(createProjectInput)
     .use(requireEntitlement("maxProjects"))
-    .mutation(({ ctx, input }) => createProject(scopeOf(ctx), input)),
+    .mutation(({ ctx, input }) => createProject(ctx.scope, input)),
 
   /** Rename, describe, pause, archive or restore. */
   update: workspaceProcedure("projects:write")
     .input(updateProjectInput)
     .mutation(({ ctx, input }) =>
-      updateProject(scopeOf(ctx), {
+      updateProject(ctx.scope, {
         projectId: input.projectId,
         name: input.name,
         description: input.description,
@@ -44,5 +39,5 @@ export const projectRouter = createTRPCRouter({
 
   delete: workspaceProcedure("projects:write")
     .input(projectIdInput)
-    .mutation(({ ctx, input }) => deleteProject(scopeOf(ctx), input.projectId)),
+    .mutation(({ ctx, input }) => deleteProject(ctx.scope, input.projectId)),
 });

@@ -5,12 +5,7 @@ import {
   transferOwnershipInput,
   workspaceInput,
 } from "@/schemas/workspace";
-import {
-  createTRPCRouter,
-  protectedProcedure,
-  scopeOf,
-  workspaceProcedure,
-} from "@/server/api/init";
+import { createTRPCRouter, protectedProcedure, workspaceProcedure } from "@/server/api/init";
 import * as workspaces from "@/server/services/workspaces";
 
 /** The user's workspaces, and the life cycle of one. */
@@ -24,21 +19,21 @@ export const workspaceRouter = createTRPCRouter({
   /** The workspace with the caller's role and permissions. */
   get: workspaceProcedure()
     .input(workspaceInput)
-    .query(({ ctx }) => workspaces.getWorkspace(scopeOf(ctx))),
+    .query(({ ctx }) => workspaces.getWorkspace(ctx.scope)),
 
   rename: workspaceProcedure("workspace:update")
     .input(renameWorkspaceInput)
-    .mutation(({ ctx, input }) => workspaces.renameWorkspace(scopeOf(ctx), input.name)),
+    .mutation(({ ctx, input }) => workspaces.renameWorkspace(ctx.scope, input.name)),
 
   transferOwnership: workspaceProcedure("workspace:transfer")
     .input(transferOwnershipInput)
-    .mutation(({ ctx, input }) => workspaces.transferOwnership(scopeOf(ctx), input.userId)),
+    .mutation(({ ctx, input }) => workspaces.transferOwnership(ctx.scope, input.userId)),
 
   delete: workspaceProcedure("workspace:delete")
     .input(deleteWorkspaceInput)
-    .mutation(({ ctx, input }) => workspaces.deleteWorkspace(scopeOf(ctx), input.confirmSlug)),
+    .mutation(({ ctx, input }) => workspaces.deleteWorkspace(ctx.scope, input.confirmSlug)),
 
   leave: workspaceProcedure()
     .input(workspaceInput)
-    .mutation(({ ctx }) => workspaces.leaveWorkspace(scopeOf(ctx))),
+    .mutation(({ ctx }) => workspaces.leaveWorkspace(ctx.scope)),
 });

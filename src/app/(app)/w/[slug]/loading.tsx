@@ -1,4 +1,4 @@
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 
 export default function WorkspaceLoading() {
   return <ListSkeleton label="Loading" rows={4} />;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { WorkspaceOverview } from "@/components/dashboard/overview";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadWorkspace } from "./load";

@@ -13,7 +13,8 @@ import type { z } from "zod";
 import type { listProjectsInput } from "@/schemas/project";
 import { env } from "@/env";
 import { DomainError } from "@/server/errors";
-import { cursorValue, encodeCursor } from "@/server/pagination";
+import { keysetPage } from "@/server/pagination";
+import { projectOrder } from "@/server/services/projects";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 type ListInput = Omit<z.output<typeof listProjectsInput>, "workspaceSlug">;
@@ -94,16 +95,9 @@ export async function listProjectsWithPg(scope: WorkspaceScope, input: ListInput
     [...ownerIds, 0],
   );
   const ownerById = new Map(owners.rows.map((owner) => [owner.id, owner]));
-  const items = page.rows.slice(0, limit).map(({ ownerId, ...project }) => ({
+  const rows = page.rows.map(({ ownerId, ...project }) => ({
     ...project,
     owner: (ownerId && ownerById.get(ownerId)) || null,
   }));
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor:
-      page.rows.length > limit && last
-        ? encodeCursor({ s: sort, d: dir, v: cursorValue(last[sort]), id: last.id })
-        : null,
-  };
+  return keysetPage(rows, projectOrder(sort, dir), limit);
 }

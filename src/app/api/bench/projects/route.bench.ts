@@ -6,7 +6,7 @@
  *
  * Same work as the tRPC procedure, without tRPC: the session from the cookie by
  * `createTRPCContext` (so an expired cookie is cleared and a renewed one set, as there), the
- * membership by `findMembership` as `workspaceProcedure` resolves it, the input (the JSON object
+ * scope by `findWorkspaceScope` as `workspaceProcedure` resolves it, the input (the JSON object
  * the tRPC client sends for `project.list`, without superjson) checked by `listProjectsInput`,
  * then `listProjects` (driver=prisma, the default) or the same SQL over a `pg.Pool` (driver=pg,
  * raw-pg.ts). Answers `{ items, nextCursor }` as JSON (dates as ISO strings).
@@ -17,10 +17,10 @@
 import { z } from "zod";
 import { listProjectsInput } from "@/schemas/project";
 import { env } from "@/env";
-import { createTRPCContext, scopeOf } from "@/server/api/init";
+import { createTRPCContext } from "@/server/api/init";
 import { DomainError } from "@/server/errors";
 import { listProjects } from "@/server/services/projects";
-import { findMembership } from "@/server/services/workspaces";
+import { findWorkspaceScope } from "@/server/services/workspaces";
 import { listProjectsWithPg } from "./raw-pg";
 
 export const dynamic = "force-dynamic";
@@ -57,10 +57,8 @@ export async function GET(req: Request): Promise<Response> {
   const ctx = await createTRPCContext({ headers: req.headers, resHeaders });
   if (!ctx.auth) return answer({ error: "Sign in to continue." }, 401, resHeaders);
   const { workspaceSlug, ...list } = input.data;
-  const membership = await findMembership(ctx.auth.user.id, workspaceSlug);
-  if (!membership) return answer({ error: "Workspace not found." }, 404, resHeaders);
-  const { workspace, ...rest } = membership;
-  const scope = scopeOf({ auth: ctx.auth, workspace, membership: rest });
+  const scope = await findWorkspaceScope(ctx.auth.user.id, workspaceSlug);
+  if (!scope) return answer({ error: "Workspace not found." }, 404, resHeaders);
   try {
     const page =
       driver.data === "pg"

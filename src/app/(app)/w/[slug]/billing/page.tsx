@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { BillingPanel } from "@/components/billing/billing-panel";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadWorkspace } from "../load";
 

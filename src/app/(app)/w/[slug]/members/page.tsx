@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { can, ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import { allows } from "@/schemas/permissions";
 import { MembersPanel } from "@/components/workspace/members-panel";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadWorkspace } from "../load";
@@ -17,7 +18,7 @@ export default async function MembersPage({ params }: PageProps<"/w/[slug]/membe
   const { slug } = await params;
   const { user, workspace } = await loadWorkspace(slug, `/w/${slug}/members`);
   prefetch(trpc.member.list.queryOptions({ workspaceSlug: slug }));
-  if (can(workspace, "members:invite")) {
+  if (allows(workspace, "members:invite")) {
     prefetch(trpc.invitation.list.queryOptions({ workspaceSlug: slug }));
   }
   return (

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ProjectsPanel } from "@/components/projects/projects-panel";
-import { parseProjectView, PROJECT_PAGE_SIZE, toParams } from "@/components/projects/view";
-import { ListSkeleton } from "@/components/workspace/shared";
+import { parseProjectView, PROJECT_PAGE_SIZE } from "@/components/projects/view";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { HydrateClient, prefetch, prefetchInfinite, trpc } from "@/trpc/server";
 import { loadWorkspace } from "../load";
 
@@ -20,7 +20,7 @@ export default async function ProjectsPage({
 }: PageProps<"/w/[slug]/projects">) {
   const { slug } = await params;
   await loadWorkspace(slug, `/w/${slug}/projects`);
-  const view = parseProjectView(toParams(await searchParams));
+  const view = parseProjectView(await searchParams);
   prefetchInfinite(
     trpc.project.list.infiniteQueryOptions(
       { workspaceSlug: slug, ...view, limit: PROJECT_PAGE_SIZE },

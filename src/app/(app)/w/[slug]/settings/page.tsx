@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ExportPanel } from "@/components/exports/export-panel";
-import { can, ListSkeleton } from "@/components/workspace/shared";
+import { ListSkeleton } from "@/components/ui/skeleton";
+import { allows } from "@/schemas/permissions";
 import { SettingsPanel } from "@/components/workspace/settings-panel";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadWorkspace } from "../load";
@@ -17,17 +18,17 @@ export async function generateMetadata({
 export default async function WorkspaceSettingsPage({ params }: PageProps<"/w/[slug]/settings">) {
   const { slug } = await params;
   const { workspace } = await loadWorkspace(slug, `/w/${slug}/settings`);
-  if (can(workspace, "workspace:transfer")) {
+  if (allows(workspace, "workspace:transfer")) {
     prefetch(trpc.member.list.queryOptions({ workspaceSlug: slug }));
   }
-  const canExport = can(workspace, "projects:write");
+  const canExport = allows(workspace, "projects:write");
   if (canExport) prefetch(trpc.export.list.queryOptions({ workspaceSlug: slug }));
   return (
     <HydrateClient>
       <div className="space-y-8">
         {canExport && (
           <Suspense fallback={<ListSkeleton label="Loading exports" rows={1} />}>
-            <ExportPanel slug={slug} canManageBilling={can(workspace, "billing:manage")} />
+            <ExportPanel slug={slug} canManageBilling={allows(workspace, "billing:manage")} />
           </Suspense>
         )}
         <Suspense fallback={<ListSkeleton label="Loading settings" />}>

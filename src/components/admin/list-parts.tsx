@@ -1,56 +1,31 @@
 "use client";
 /**
- * Small pieces shared by the admin console's pages: URL-kept filters, the search box, times,
- * list states and "Load more".
+ * Pieces of the admin console's list pages: URL-kept filters, the search box, list states,
+ * "Load more", table classes and the page title.
  */
-import type { Route } from "next";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
-import { EmptyState, ListSkeleton } from "@/components/workspace/shared";
-
-const timeFormat = new Intl.DateTimeFormat("en", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  hourCycle: "h23",
-  timeZone: "UTC",
-});
-
-/** "Mar 4, 2026, 14:05 UTC" in a <time>, the same on the server and in the browser. */
-export function TimeText({ date }: { date: Date | null | undefined }) {
-  if (!date) return <span className="text-zinc-500">—</span>;
-  return (
-    <time dateTime={date.toISOString()} title={date.toUTCString()}>
-      {timeFormat.format(date)} UTC
-    </time>
-  );
-}
+import { useUrlState } from "@/components/use-url-state";
+import { allParams, queryString } from "@/schemas/search-params";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ListSkeleton } from "@/components/ui/skeleton";
 
 /**
- * The page's search params and `set` to change some of them: the URL is replaced (not pushed) in
- * a transition, so the list keeps showing while the next one loads.
+ * The page's search params (`get`) and `set` to change some of them (an empty value removes
+ * one), through `useUrlState`: the URL is replaced in a transition, so the list keeps showing
+ * while the next one loads.
  */
 export function useUrlParams() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const [navigating, startTransition] = useTransition();
-  function set(updates: Record<string, string | undefined>) {
-    const next = new URLSearchParams(searchParams.toString());
-    for (const [key, value] of Object.entries(updates)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    const query = next.toString();
-    startTransition(() => {
-      router.replace(`${pathname}${query ? `?${query}` : ""}` as Route, { scroll: false });
-    });
-  }
-  const get = (key: string) => searchParams.get(key) || undefined;
-  return { get, set, navigating };
+  const { state, set, navigating } = useUrlState(allParams, queryString);
+  const get = (key: string) => state[key];
+  return {
+    get,
+    set: (updates: Record<string, string | undefined>) => set({ ...state, ...updates }),
+    navigating,
+  };
 }
 
 /** A search box whose submitted value is the URL's `?q=`. */

@@ -1,0 +1,123 @@
+/**
+ * Every audit action (src/server/services/audit.ts writes them) with the summary the activity log
+ * shows after the actor's name: "created project Apollo", "changed Bob's role to admin". The keys
+ * are the `AuditAction` union, so an action written without a summary here is a type error.
+ * Summaries read only string metadata: entries outlive the code that wrote them.
+ */
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { PLANS, type PlanSlug } from "@/server/billing/plans";
+
+/** What a summary reads of an entry. */
+export interface AuditEntryFacts {
+  metadata: Prisma.JsonValue | null;
+  /** The name of the user the entry is about (targetType "user"), when known. */
+  targetName?: string | null;
+}
+
+/** `metadata[key]` when it is a non-empty string. */
+function text(entry: AuditEntryFacts, key: string): string | undefined {
+  const { metadata } = entry;
+  if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) return undefined;
+  const value = (metadata as Prisma.JsonObject)[key];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** "Free" for "free"; an unknown slug as is; "no plan" when absent. */
+function planName(slug: string | undefined): string {
+  if (!slug) return "no plan";
+  return slug in PLANS ? PLANS[slug as PlanSlug].name : slug;
+}
+
+/** "past due" for "past_due"; "none" when absent. */
+const statusName = (status: string | undefined) => (status ? status.replaceAll("_", " ") : "none");
+
+const project = (entry: AuditEntryFacts) => {
+  const name = text(entry, "name");
+  return name ? `project ${name}` : "a project";
+};
+const person = (entry: AuditEntryFacts) => entry.targetName ?? "a former member";
+const invitee = (entry: AuditEntryFacts) => {
+  const email = text(entry, "email");
+  return email ? `the invitation to ${email}` : "an invitation";
+};
+/** The account an admin acted on: its name, else the email kept in the metadata. */
+const account = (entry: AuditEntryFacts) =>
+  entry.targetName ?? text(entry, "email") ?? "a deleted user";
+
+/** The registry: action → `{ summary(entry) }`. */
+export const auditActions = {
+  "project.created": { summary: (e) => `created ${project(e)}` },
+  "project.updated": { summary: (e) => `updated ${project(e)}` },
+  "project.archived": { summary: (e) => `archived ${project(e)}` },
+  "project.restored": { summary: (e) => `restored ${project(e)}` },
+  "project.deleted": { summary: (e) => `deleted ${project(e)}` },
+  "member.role_changed": {
+    summary: (e) => {
+      const to = text(e, "to");
+      return to ? `changed ${person(e)}'s role to ${to}` : `changed ${person(e)}'s role`;
+    },
+  },
+  "member.removed": { summary: (e) => `removed ${person(e)} from the workspace` },
+  "member.left": { summary: () => "left the workspace" },
+  "workspace.created": {
+    summary: (e) => {
+      const name = text(e, "name");
+      return name ? `created the workspace ${name}` : "created the workspace";
+    },
+  },
+  "workspace.renamed": {
+    summary: (e) => {
+      const [from, to] = [text(e, "from"), text(e, "to")];
+      return from && to ? `renamed the workspace from ${from} to ${to}` : "renamed the workspace";
+    },
+  },
+  "workspace.ownership_transferred": { summary: (e) => `transferred ownership to ${person(e)}` },
+  "workspace.deleted": { summary: () => "deleted the workspace" },
+  "billing.subscription_changed": {
+    summary: (e) => {
+      const [before, after] = [text(e, "planBefore"), text(e, "planAfter")];
+      if (before !== after) {
+        return `subscription changed from ${planName(before)} to ${planName(after)}`;
+      }
+      const [statusBefore, statusAfter] = [text(e, "statusBefore"), text(e, "statusAfter")];
+      return `subscription status changed from ${statusName(statusBefore)} to ${statusName(statusAfter)}`;
+    },
+  },
+  "invitation.created": {
+    summary: (e) => {
+      const [email, role] = [text(e, "email"), text(e, "role")];
+      return email ? `invited ${email}${role ? ` as ${role}` : ""}` : "sent an invitation";
+    },
+  },
+  "invitation.resent": { summary: (e) => `resent ${invitee(e)}` },
+  "invitation.revoked": { summary: (e) => `revoked ${invitee(e)}` },
+  "invitation.accepted": {
+    summary: (e) => {
+      const role = text(e, "role");
+      return role ? `accepted an invitation and joined as ${role}` : "accepted an invitation";
+    },
+  },
+  "export.requested": { summary: () => "requested an export" },
+  "export.retried": { summary: () => "retried an export" },
+  "admin.granted": { summary: (e) => `made ${account(e)} an admin` },
+  "admin.revoked": { summary: (e) => `removed ${account(e)} from the admins` },
+  "admin.user_disabled": { summary: (e) => `disabled the account of ${account(e)}` },
+  "admin.user_enabled": { summary: (e) => `enabled the account of ${account(e)}` },
+  "admin.user_signed_out": { summary: (e) => `signed ${account(e)} out everywhere` },
+  "admin.stripe_event_replayed": {
+    summary: (e) => `replayed the Stripe event ${text(e, "eventId") ?? "(unknown)"}`,
+  },
+  "admin.job_retried": { summary: (e) => `retried the job ${text(e, "jobId") ?? "(unknown)"}` },
+  "admin.job_retry_refused": {
+    summary: (e) => `tried to retry the job ${text(e, "jobId") ?? "(unknown)"}, refused`,
+  },
+} as const satisfies Record<string, { summary: (entry: AuditEntryFacts) => string }>;
+
+/** An action the code writes: a key of {@link auditActions}. */
+export type AuditAction = keyof typeof auditActions;
+
+/** True when `action` (e.g. a stored row's) is in the registry. */
+export function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(auditActions, action);
+}
