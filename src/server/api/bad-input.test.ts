@@ -99,10 +99,18 @@ const REGRESSIONS: Record<string, (f: Fixture) => unknown[]> = {
       cursor: cursorOf({ s: "createdAt", d: "desc", v: "0000-01-01T00:00:00Z", id: "x" }),
     },
   ],
-  "admin.users.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
-  "admin.workspaces.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
-  "admin.stripeEvents.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
-  "admin.auditLog.list": () => [{ cursor: cursorOf({ t: "0000-01-01T00:00:00Z", id: "x" }) }],
+  "admin.users.list": () => [
+    { cursor: cursorOf({ s: "createdAt", d: "desc", v: "0000-01-01T00:00:00Z", id: "x" }) },
+  ],
+  "admin.workspaces.list": () => [
+    { cursor: cursorOf({ s: "createdAt", d: "desc", v: "0000-01-01T00:00:00Z", id: "x" }) },
+  ],
+  "admin.stripeEvents.list": () => [
+    { cursor: cursorOf({ s: "receivedAt", d: "desc", v: "0000-01-01T00:00:00Z", id: "x" }) },
+  ],
+  "admin.auditLog.list": () => [
+    { cursor: cursorOf({ s: "createdAt", d: "desc", v: "0000-01-01T00:00:00Z", id: "x" }) },
+  ],
   "project.list": (f) =>
     ["0000-01-01T00:00:00Z", "-271821-04-20T00:00:00.000Z", "-000001-01-01T00:00:00.000Z"].map(
       (v) => ({

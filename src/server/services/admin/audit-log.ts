@@ -7,7 +7,8 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { adminListAuditLogInput } from "@/schemas/admin";
 import { db } from "@/server/db";
-import { afterCursor, pageOf } from "@/server/services/admin/page";
+import { keysetPage, keysetQuery } from "@/server/pagination";
+import { NEWEST_CREATED } from "@/server/services/admin/orders";
 
 type AuditInput = Omit<z.output<typeof adminListAuditLogInput>, "direction">;
 
@@ -21,7 +22,8 @@ export async function listAuditLog(input: AuditInput) {
   if (input.workspaceId) and.push({ workspaceId: input.workspaceId });
   if (input.actorId) and.push({ actorId: input.actorId });
   if (input.action) and.push({ action: input.action });
-  if (input.cursor) and.push(afterCursor<Prisma.AuditLogWhereInput>(input.cursor, "createdAt"));
+  const page = keysetQuery<Prisma.AuditLogWhereInput>(NEWEST_CREATED, input.cursor, input.limit);
+  if (page.where) and.push(page.where);
   const rows = await db.auditLog.findMany({
     where: { AND: and },
     select: {
@@ -34,8 +36,8 @@ export async function listAuditLog(input: AuditInput) {
       actor: { select: { id: true, name: true, email: true } },
       workspace: { select: { id: true, name: true, slug: true } },
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
+    orderBy: page.orderBy,
+    take: page.take,
   });
-  return pageOf(rows, input.limit, (row) => row.createdAt);
+  return keysetPage(rows, NEWEST_CREATED, input.limit);
 }

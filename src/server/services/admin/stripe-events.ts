@@ -10,8 +10,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { adminListStripeEventsInput } from "@/schemas/admin";
 import { replayEvent, type InboxOutcome } from "@/server/billing/inbox";
 import { db } from "@/server/db";
+import { keysetPage, keysetQuery } from "@/server/pagination";
+import { NEWEST_RECEIVED } from "@/server/services/admin/orders";
 import { DomainError } from "@/server/errors";
-import { afterCursor, pageOf } from "@/server/services/admin/page";
 import { recordAudit } from "@/server/services/audit";
 
 type StripeEventsInput = Pick<
@@ -37,16 +38,19 @@ const stripeEventFields = {
 export async function listStripeEvents(input: StripeEventsInput) {
   const and: Prisma.StripeEventWhereInput[] = [];
   if (input.status) and.push({ status: input.status });
-  if (input.cursor) {
-    and.push(afterCursor<Prisma.StripeEventWhereInput>(input.cursor, "receivedAt"));
-  }
+  const page = keysetQuery<Prisma.StripeEventWhereInput>(
+    NEWEST_RECEIVED,
+    input.cursor,
+    input.limit,
+  );
+  if (page.where) and.push(page.where);
   const rows = await db.stripeEvent.findMany({
     where: { AND: and },
     select: stripeEventFields,
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
+    orderBy: page.orderBy,
+    take: page.take,
   });
-  return pageOf(rows, input.limit, (row) => row.receivedAt);
+  return keysetPage(rows, NEWEST_RECEIVED, input.limit);
 }
 
 /**

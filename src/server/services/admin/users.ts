@@ -10,8 +10,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { adminSearchUsersInput } from "@/schemas/admin";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { likeLiteral } from "@/server/pagination";
-import { afterCursor, pageOf } from "@/server/services/admin/page";
+import { keysetPage, keysetQuery, likeLiteral } from "@/server/pagination";
+import { NEWEST_CREATED } from "@/server/services/admin/orders";
 import { recordAudit } from "@/server/services/audit";
 
 type SearchInput = Pick<z.output<typeof adminSearchUsersInput>, "q" | "cursor" | "limit">;
@@ -42,14 +42,15 @@ export async function searchUsers(input: SearchInput) {
       ],
     });
   }
-  if (input.cursor) and.push(afterCursor<Prisma.UserWhereInput>(input.cursor, "createdAt"));
+  const page = keysetQuery<Prisma.UserWhereInput>(NEWEST_CREATED, input.cursor, input.limit);
+  if (page.where) and.push(page.where);
   const rows = await db.user.findMany({
     where: { AND: and },
     select: userSummaryFields,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
+    orderBy: page.orderBy,
+    take: page.take,
   });
-  return pageOf(rows, input.limit, (row) => row.createdAt);
+  return keysetPage(rows, NEWEST_CREATED, input.limit);
 }
 
 const userNotFound = () => new DomainError("NOT_FOUND", "No user has this id.");

@@ -9,8 +9,8 @@ import type { adminSearchWorkspacesInput } from "@/schemas/admin";
 import { effectivePlan } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { likeLiteral } from "@/server/pagination";
-import { afterCursor, pageOf } from "@/server/services/admin/page";
+import { keysetPage, keysetQuery, likeLiteral } from "@/server/pagination";
+import { NEWEST_CREATED } from "@/server/services/admin/orders";
 
 type SearchInput = Pick<z.output<typeof adminSearchWorkspacesInput>, "q" | "cursor" | "limit">;
 
@@ -29,7 +29,8 @@ export async function searchWorkspaces(input: SearchInput) {
       ],
     });
   }
-  if (input.cursor) and.push(afterCursor<Prisma.WorkspaceWhereInput>(input.cursor, "createdAt"));
+  const page = keysetQuery<Prisma.WorkspaceWhereInput>(NEWEST_CREATED, input.cursor, input.limit);
+  if (page.where) and.push(page.where);
   const rows = await db.workspace.findMany({
     where: { AND: and },
     select: {
@@ -40,13 +41,13 @@ export async function searchWorkspaces(input: SearchInput) {
       subscription: { select: { status: true, planSlug: true } },
       _count: { select: { memberships: true, projects: true } },
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
+    orderBy: page.orderBy,
+    take: page.take,
   });
-  const page = pageOf(rows, input.limit, (row) => row.createdAt);
+  const { items, nextCursor } = keysetPage(rows, NEWEST_CREATED, input.limit);
   return {
-    nextCursor: page.nextCursor,
-    items: page.items.map(({ subscription, _count, ...workspace }) => ({
+    nextCursor,
+    items: items.map(({ subscription, _count, ...workspace }) => ({
       ...workspace,
       plan: effectivePlan(subscription),
       members: _count.memberships,
