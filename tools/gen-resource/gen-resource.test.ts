@@ -46,6 +46,9 @@ describe("resource names", () => {
     for (const noun of ["", "Note", "to-do", "note2", "a", "x".repeat(31), "my note"]) {
       expect(() => resourceNames({ noun }), noun).toThrow(/^noun must be one lowercase word/);
     }
+    expect(() => resourceNames({ noun: "delete" })).toThrow(
+      "noun is a word the generated code uses itself.",
+    );
     expect(() => resourceNames({ noun: "note", plural: "Notes" })).toThrow(/^plural must be/);
     expect(() => resourceNames({ noun: "note", plural: "note" })).toThrow(
       "plural must differ from the noun.",
@@ -94,8 +97,12 @@ function copyOfRepository(): string {
 
 /** Runs `npx <args>` in `cwd` outside this vitest run; its output in the error when it fails. */
 function npx(cwd: string, args: string[]) {
+  // Without this run's variables: the copy's vitest starts its own embedded database and Stripe
+  // emulator (never TEST_DATABASE_URL's, which the copy's migration would change).
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(key)),
+    Object.entries(process.env).filter(
+      ([key]) => !/^(VITEST|TEST$|NODE_ENV$|(TEST_)?DATABASE_URL$|STRIPE_)/.test(key),
+    ),
   ) as NodeJS.ProcessEnv;
   try {
     return execFileSync("npx", args, { cwd, env, encoding: "utf8", stdio: "pipe" });

@@ -17,9 +17,25 @@ export interface ResourceNames {
   Plural: string;
 }
 
+/**
+ * Words the generated code cannot use as a variable: JavaScript's reserved words (ECMA-262
+ * §13.1.1, strict mode) and the templates' own local names.
+ */
+const RESERVED = new Set(
+  (
+    "await break case catch class const continue debugger default delete do else enum export " +
+    "extends false finally for function if implements import in instanceof interface let new " +
+    "null package private protected public return static super switch this throw true try " +
+    "typeof var void while with yield " +
+    "before caller changed changes count data db empty entries error eve input item page rows " +
+    "saved scope theirs tx update values view where workspace"
+  ).split(" "),
+);
+
 const word = z
   .string()
-  .regex(/^[a-z]{2,30}$/, "must be one lowercase word of 2 to 30 letters a-z (e.g. note, task)");
+  .regex(/^[a-z]{2,30}$/, "must be one lowercase word of 2 to 30 letters a-z (e.g. note, task)")
+  .refine((text) => !RESERVED.has(text), "is a word the generated code uses itself");
 
 /** The generator's arguments. */
 export const resourceArgs = z
@@ -46,12 +62,13 @@ const capitalized = (text: string) => text[0]!.toUpperCase() + text.slice(1);
  * @throws Error naming the field and the rule when the noun or plural is not valid.
  */
 export function resourceNames(args: { noun?: string; plural?: string }): ResourceNames {
-  const parsed = resourceArgs.safeParse(args);
+  // The plural made by the rules is checked like one given.
+  const plural = args.plural ?? (args.noun ? pluralOf(args.noun) : undefined);
+  const parsed = resourceArgs.safeParse({ noun: args.noun, plural });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${String(issue.path[0] ?? "noun")} ${issue.message}.`);
   }
   const { noun } = parsed.data;
-  const plural = parsed.data.plural ?? pluralOf(noun);
-  return { noun, Noun: capitalized(noun), plural, Plural: capitalized(plural) };
+  return { noun, Noun: capitalized(noun), plural: plural!, Plural: capitalized(plural!) };
 }
