@@ -13,11 +13,15 @@ export const permissions = [
   "members:manage",
   "billing:manage",
   "projects:write",
+  // gen:resource permissions
 ] as const;
 
 export type Permission = (typeof permissions)[number];
 
-const MEMBER: readonly Permission[] = ["projects:write"];
+const MEMBER: readonly Permission[] = [
+  "projects:write",
+  // gen:resource member permissions
+];
 const ADMIN: readonly Permission[] = [
   ...MEMBER,
   "members:invite",

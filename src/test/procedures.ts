@@ -6,6 +6,7 @@
  * fails when a procedure of `appRouter` is missing here, or listed with the wrong kind.
  */
 import type { Permission } from "@/server/auth/permissions";
+import type { db } from "@/server/db";
 
 /** A procedure of a tRPC caller, called with one input. */
 export type Procedure = (input: unknown) => Promise<unknown>;
@@ -53,6 +54,44 @@ export interface SampleContext {
   callerSessionId: string;
   /** An invitation addressed to the caller, in a workspace they are not in ("none" if anonymous). */
   invitationForCaller: string;
+  /** A row of acme of each generated resource, by resource ({@link createSampleRows}). */
+  rows: SampleRows;
+}
+
+/** Creates the row `index` (0, 1) of a generated resource in a workspace. */
+type SampleRowFactory = (
+  client: typeof db,
+  workspaceId: string,
+  index: number,
+) => Promise<{ id: string }>;
+
+/**
+ * The rows of the resources written by `npm run gen:resource` that the suites' fixtures create
+ * in acme, by resource; the generator adds its resource here.
+ */
+export const SAMPLE_ROWS = {
+  // gen:resource sample rows
+} satisfies Record<string, SampleRowFactory>;
+
+/** The id of a row of acme of each generated resource. */
+export type SampleRows = { [K in keyof typeof SAMPLE_ROWS]: string };
+
+/**
+ * Creates two rows of each generated resource in `workspaceId` (so a list with `limit: 1` has a
+ * next page) and returns the first's id by resource.
+ */
+export async function createSampleRows(
+  client: typeof db,
+  workspaceId: string,
+): Promise<SampleRows> {
+  const ids: Record<string, string> = {};
+  for (const [resource, create] of Object.entries(
+    SAMPLE_ROWS as Record<string, SampleRowFactory>,
+  )) {
+    ids[resource] = (await create(client, workspaceId, 0)).id;
+    await create(client, workspaceId, 1);
+  }
+  return ids as SampleRows;
 }
 
 export interface CatalogueEntry {
@@ -345,4 +384,5 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     policy: { kind: "workspace", permission: "projects:write" },
     input: (f) => ({ workspaceSlug: f.slug, projectId: f.projectId }),
   },
+  // gen:resource procedures
 };

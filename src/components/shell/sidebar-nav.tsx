@@ -6,6 +6,7 @@
  */
 import {
   Activity,
+  Box,
   CreditCard,
   FolderKanban,
   House,
@@ -20,7 +21,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { slugFromPathname } from "@/components/workspace/workspace-switcher";
 
-type NavItem = { href: string; label: string; icon: LucideIcon; exact?: boolean };
+/** A link of the nav; without `icon`, a generic box (generated resources start that way). */
+type NavItem = { href: string; label: string; icon?: LucideIcon; exact?: boolean };
 
 function isActive(pathname: string, { href, exact }: NavItem): boolean {
   return exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
@@ -36,6 +38,7 @@ export function workspaceItems(base: string): NavItem[] {
   return [
     { href: base, label: "Overview", icon: LayoutDashboard, exact: true },
     { href: `${base}/projects`, label: "Projects", icon: FolderKanban },
+    // gen:resource sidebar
     { href: `${base}/activity`, label: "Activity", icon: Activity },
     { href: `${base}/members`, label: "Members", icon: Users },
     { href: `${base}/billing`, label: "Billing", icon: CreditCard },
@@ -61,7 +64,7 @@ function NavList({
     <ul className="space-y-0.5">
       {items.map((item) => {
         const active = isActive(pathname, item);
-        const Icon = item.icon;
+        const Icon = item.icon ?? Box;
         return (
           <li key={item.href}>
             <Link

@@ -7,7 +7,7 @@ import { adminRouter } from "@/server/api/routers/admin";
 import { db } from "@/server/db";
 import { adminApi, codeOf, signedInAdmin } from "@/test/admin";
 import { cleanDatabaseBeforeEach } from "@/test/database";
-import { PROCEDURES, procedureAt, type SampleContext } from "@/test/procedures";
+import { PROCEDURES, procedureAt, type SampleContext, type SampleRows } from "@/test/procedures";
 import { signedInUser } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
@@ -29,6 +29,8 @@ const NOWHERE: SampleContext = {
   ownerEmail: "nobody@example.com",
   callerSessionId: "0".repeat(64),
   invitationForCaller: "none",
+  // The admin samples read no rows of generated resources.
+  rows: {} as SampleRows,
 };
 
 describe("admin console: access", () => {

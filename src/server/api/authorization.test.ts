@@ -16,11 +16,13 @@ import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { givePlan } from "@/test/plans";
 import {
+  createSampleRows,
   PROCEDURES,
   procedureAt,
   SAMPLE_PASSWORD,
   type Policy,
   type SampleContext,
+  type SampleRows,
 } from "@/test/procedures";
 import { callerWith, requestHeaders } from "@/test/trpc";
 
@@ -47,6 +49,7 @@ interface Fixture {
   /** An invitation addressed to the caller, in a workspace they are not in. */
   invitationForCaller: string | null;
   caller: { email: string; sessionId: string } | null;
+  rows: SampleRows;
 }
 
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -163,6 +166,7 @@ async function fixture(caller: Caller) {
     stripeEventId,
     invitationForCaller,
     caller: session,
+    rows: await createSampleRows(db, acme.id),
   };
   return { f, headers };
 }
@@ -180,6 +184,7 @@ function sampleContext(f: Fixture): SampleContext {
     ownerEmail: f.users.owner.email,
     callerSessionId: f.caller?.sessionId ?? "0".repeat(64),
     invitationForCaller: f.invitationForCaller ?? "none",
+    rows: f.rows,
   };
 }
 

@@ -54,7 +54,14 @@ import { db } from "@/server/db";
 import { BOSS_SCHEMA } from "@/server/jobs/queue";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { givePlan } from "@/test/plans";
-import { PROCEDURES, procedureAt, SAMPLE_PASSWORD, type SampleContext } from "@/test/procedures";
+import {
+  createSampleRows,
+  PROCEDURES,
+  procedureAt,
+  SAMPLE_PASSWORD,
+  type SampleContext,
+  type SampleRows,
+} from "@/test/procedures";
 import { callerWith, requestHeaders } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
@@ -77,6 +84,7 @@ interface Fixture {
   /** An invitation to the owner, into a workspace they are not in. */
   invitationForOwner: string;
   ownerSessionId: string;
+  rows: SampleRows;
 }
 
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -135,6 +143,7 @@ function sampleContext(f: Fixture): SampleContext {
     ownerEmail: "owner@example.com",
     callerSessionId: f.ownerSessionId,
     invitationForCaller: f.invitationForOwner,
+    rows: f.rows,
   };
 }
 
@@ -246,6 +255,7 @@ async function fixture() {
     invitation: { id: invitation.id, token },
     invitationForOwner: invitationForOwner.id,
     ownerSessionId: hashToken(ownerSession.id),
+    rows: await createSampleRows(db, acme.id),
   };
   return {
     f,

@@ -16,6 +16,7 @@ import { planRouter } from "@/server/api/routers/plan";
 import { projectRouter } from "@/server/api/routers/project";
 import { sessionRouter } from "@/server/api/routers/session";
 import { workspaceRouter } from "@/server/api/routers/workspace";
+// gen:resource router imports
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   project: projectRouter,
   session: sessionRouter,
   workspace: workspaceRouter,
+  // gen:resource routers
 });
 
 export type AppRouter = typeof appRouter;

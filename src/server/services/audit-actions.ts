@@ -32,10 +32,12 @@ function planName(slug: string | undefined): string {
 /** "past due" for "past_due"; "none" when absent. */
 const statusName = (status: string | undefined) => (status ? status.replaceAll("_", " ") : "none");
 
-const project = (entry: AuditEntryFacts) => {
+/** "project Apollo" (its `name` metadata), else "a project"; likewise for any `kind`. */
+const named = (kind: string) => (entry: AuditEntryFacts) => {
   const name = text(entry, "name");
-  return name ? `project ${name}` : "a project";
+  return name ? `${kind} ${name}` : `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
 };
+const project = named("project");
 const person = (entry: AuditEntryFacts) => entry.targetName ?? "a former member";
 const invitee = (entry: AuditEntryFacts) => {
   const email = text(entry, "email");
@@ -112,6 +114,7 @@ export const auditActions = {
   "admin.job_retry_refused": {
     summary: (e) => `tried to retry the job ${text(e, "jobId") ?? "(unknown)"}, refused`,
   },
+  // gen:resource audit actions
 } as const satisfies Record<string, { summary: (entry: AuditEntryFacts) => string }>;
 
 /** An action the code writes: a key of {@link auditActions}. */

@@ -6,6 +6,16 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AuditAction } from "@/server/services/audit-actions";
 
+/** What an entry may be about (`targetType`). */
+export const auditTargetTypes = [
+  "workspace",
+  "user",
+  "invitation",
+  "project",
+  // gen:resource audit target types
+] as const;
+export type AuditTargetType = (typeof auditTargetTypes)[number];
+
 /**
  * One entry. `action` is a dotted verb such as "member.role_changed", one of the registry's
  * (src/server/services/audit-actions.ts), which gives its summary in the activity log.
@@ -14,7 +24,7 @@ export interface AuditEntry {
   workspaceId: string | null;
   actorId: string | null;
   action: AuditAction;
-  targetType?: "workspace" | "user" | "invitation" | "project";
+  targetType?: AuditTargetType;
   targetId?: string;
   metadata?: Prisma.InputJsonObject;
 }
