@@ -125,8 +125,9 @@ export function LoadMore({
 export const tableClass =
   "w-full min-w-[40rem] border-collapse text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_th]:px-3 [&_th]:py-2 [&_th]:font-medium [&_th]:text-zinc-600 dark:[&_th]:text-zinc-400";
 
+/** `relative`: an `sr-only` header (absolutely positioned) stays inside the scroll box at 390 px. */
 export const tableWrapClass =
-  "overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800 [&_tbody_tr]:border-t [&_tbody_tr]:border-zinc-200 dark:[&_tbody_tr]:border-zinc-800";
+  "relative overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800 [&_tbody_tr]:border-t [&_tbody_tr]:border-zinc-200 dark:[&_tbody_tr]:border-zinc-800";
 
 export const monoClass = "font-mono text-xs break-all";
 
