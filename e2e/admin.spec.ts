@@ -105,6 +105,13 @@ test("the admin lists hydrate without errors and fit a 390 px phone screen", asy
     await page.goto(path, { waitUntil: "networkidle" });
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
     if (path === "/admin/jobs") await expect(page.getByTestId("job-row").first()).toBeVisible();
+    if (path === "/admin/users") {
+      // The search button sits beside the input, bottoms aligned, not beside the hint under it.
+      const search = page.getByRole("search", { name: "Search users" });
+      const input = await search.getByRole("searchbox").boundingBox();
+      const button = await search.getByRole("button", { name: "Search" }).boundingBox();
+      expect(Math.abs(input!.y + input!.height - (button!.y + button!.height))).toBeLessThan(1);
+    }
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, `${path} scrolls sideways`).toBeLessThanOrEqual(390);
   }
