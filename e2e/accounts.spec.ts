@@ -208,3 +208,21 @@ test("an email-change link asks for the account that asked; another account cann
   await expect(visitor.getByTestId("profile-email")).toHaveText(newEmail);
   await visitor.context().close();
 });
+
+test("the email-change summary keeps each address whole on its line", async ({ page }) => {
+  await signIn(page, "demo@example.com", "demo-password-123");
+  await page.goto("/settings");
+  const emailSection = page.getByRole("region", { name: "Change email" });
+  const newEmail = newAccount().email;
+  await emailSection.getByLabel("New email").fill(newEmail);
+  await emailSection.getByLabel("Current password").fill("demo-password-123");
+  await emailSection.getByRole("button", { name: "Change email" }).click();
+  await expect(emailSection.getByRole("status")).toContainText(newEmail);
+
+  await page.goto(await linkFromMailbox(page, newEmail, "/confirm-email-change"));
+  const current = page.getByTestId("email-change-summary").getByText("demo@example.com");
+  await expect(current).toBeVisible();
+  // One box per line an inline element spans: "demo@" / "example.com" would be two. Only an
+  // address longer than the line may break inside (overflow-wrap), not one that fits the next.
+  expect(await current.evaluate((element) => element.getClientRects().length)).toBe(1);
+});

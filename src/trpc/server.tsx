@@ -33,17 +33,26 @@ export const trpc = createTRPCOptionsProxy({
   queryClient: getQueryClient,
 });
 
-/** Starts a query on the server without awaiting it; its result streams to the client. */
+/**
+ * Starts a query on the server. Not awaited, its result streams to the client: for components
+ * that read it with a suspense hook (`useSuspenseQuery`). Awaited (resolves when the query has
+ * settled; never rejects) for components that read it with `useQuery`/`useInfiniteQuery`: their
+ * server render must already show the data the browser hydrates with, or React reports a
+ * hydration mismatch (error #418) and re-renders the page on the client. TanStack Query's
+ * "Advanced Server Rendering" guide describes both.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- accepts any procedure's options
-export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T): void {
-  void getQueryClient().prefetchQuery(queryOptions);
+export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(
+  queryOptions: T,
+): Promise<void> {
+  return getQueryClient().prefetchQuery(queryOptions);
 }
 
-/** Like {@link prefetch}, for an infinite (cursor-paginated) query's first page. */
+/** Like {@link prefetch} (await it likewise), for an infinite (cursor-paginated) query's first page. */
 export function prefetchInfinite<TData, TError, TResult, TKey extends QueryKey, TPageParam>(
   infiniteQueryOptions: FetchInfiniteQueryOptions<TData, TError, TResult, TKey, TPageParam>,
-): void {
-  void getQueryClient().prefetchInfiniteQuery(infiniteQueryOptions);
+): Promise<void> {
+  return getQueryClient().prefetchInfiniteQuery(infiniteQueryOptions);
 }
 
 /** Dehydrates this request's cache into the client components below it. */

@@ -3,7 +3,7 @@
  * Pieces of the admin console's list pages: URL-kept filters, the search box, list states,
  * "Load more", table classes and the page title.
  */
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -28,33 +28,44 @@ export function useUrlParams() {
   };
 }
 
-/** A search box whose submitted value is the URL's `?q=`. */
+/**
+ * A search box whose submitted value is the URL's `?q=`. The hint goes under the whole row, not
+ * under the input: the button then lines up with the input instead of with the hint.
+ */
 export function SearchBox({ label, hint }: { label: string; hint?: string }) {
   const { get, set, navigating } = useUrlParams();
   const [value, setValue] = useState(get("q") ?? "");
+  const hintId = useId();
   return (
     <form
       role="search"
       aria-label={label}
-      className="flex flex-wrap items-end gap-3"
+      className="space-y-1.5"
       onSubmit={(event) => {
         event.preventDefault();
         set({ q: value.trim() || undefined });
       }}
     >
-      <TextField
-        label={label}
-        type="search"
-        name="q"
-        value={value}
-        maxLength={100}
-        hint={hint}
-        className="min-w-64 flex-1"
-        onChange={(event) => setValue(event.target.value)}
-      />
-      <Button type="submit" pending={navigating} pendingText="Searching…">
-        Search
-      </Button>
+      <div className="flex flex-wrap items-end gap-3">
+        <TextField
+          label={label}
+          type="search"
+          name="q"
+          value={value}
+          maxLength={100}
+          aria-describedby={hint ? hintId : undefined}
+          className="min-w-64 flex-1"
+          onChange={(event) => setValue(event.target.value)}
+        />
+        <Button type="submit" pending={navigating} pendingText="Searching…">
+          Search
+        </Button>
+      </div>
+      {hint && (
+        <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
+          {hint}
+        </p>
+      )}
     </form>
   );
 }
@@ -125,8 +136,9 @@ export function LoadMore({
 export const tableClass =
   "w-full min-w-[40rem] border-collapse text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_td]:align-top [&_th]:px-3 [&_th]:py-2 [&_th]:font-medium [&_th]:text-zinc-600 dark:[&_th]:text-zinc-400";
 
+/** `relative`: an `sr-only` header (absolutely positioned) stays inside the scroll box at 390 px. */
 export const tableWrapClass =
-  "overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800 [&_tbody_tr]:border-t [&_tbody_tr]:border-zinc-200 dark:[&_tbody_tr]:border-zinc-800";
+  "relative overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800 [&_tbody_tr]:border-t [&_tbody_tr]:border-zinc-200 dark:[&_tbody_tr]:border-zinc-800";
 
 export const monoClass = "font-mono text-xs break-all";
 

@@ -76,7 +76,7 @@ export default async function ConfirmEmailChangePage({
           <Alert>
             This link changes the email of another account, not the one you are signed in to (
             <strong className="break-words">{current.user.name}</strong>,{" "}
-            <span className="break-all">{current.user.email}</span>). Nothing was changed. If you
+            <span className="break-words">{current.user.email}</span>). Nothing was changed. If you
             did not ask for this change, ignore the email.
           </Alert>
           <SwitchAccountButton next={here} />
@@ -102,9 +102,9 @@ export default async function ConfirmEmailChangePage({
       {heading}
       <p className="mb-6 text-sm" data-testid="email-change-summary">
         This will change the email of <strong className="break-words">{name}</strong> (
-        <span className="break-all">{email}</span>) to{" "}
-        <strong className="break-all">{newEmail}</strong>. The account will use the new address from
-        now on, to sign in and for our emails.
+        <span className="break-words">{email}</span>) to{" "}
+        <strong className="break-words">{newEmail}</strong>. The account will use the new address
+        from now on, to sign in and for our emails.
       </p>
       <ConfirmEmailChangeButton token={parsed.data.token} />
     </>

@@ -93,7 +93,7 @@ export default async function InvitePage({ searchParams }: PageProps<"/invite">)
         <dt className="text-zinc-600 dark:text-zinc-400">Role</dt>
         <dd>{roleLabel(invitation.role)}</dd>
         <dt className="text-zinc-600 dark:text-zinc-400">For</dt>
-        <dd className="break-all" data-testid="invite-email">
+        <dd className="break-words" data-testid="invite-email">
           {invitation.email}
         </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Expires</dt>
@@ -111,8 +111,8 @@ export default async function InvitePage({ searchParams }: PageProps<"/invite">)
       ) : current ? (
         <div className="space-y-4">
           <Alert tone="info">
-            This invitation is for <strong className="break-all">{invitation.email}</strong>, but
-            you are signed in as <strong className="break-all">{current.user.email}</strong>. Sign
+            This invitation is for <strong className="break-words">{invitation.email}</strong>, but
+            you are signed in as <strong className="break-words">{current.user.email}</strong>. Sign
             in as {invitation.email} to accept it.
           </Alert>
           <SwitchAccountButton next={here} />

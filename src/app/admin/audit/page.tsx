@@ -13,7 +13,8 @@ export default async function AdminAuditPage({ searchParams }: PageProps<"/admin
   await requireAdmin();
   const params = await searchParams;
   const filters = auditFiltersFrom((key) => paramOf(params, key));
-  prefetchInfinite(
+  // Awaited: the list reads it with useInfiniteQuery (see prefetch).
+  await prefetchInfinite(
     trpc.admin.auditLog.list.infiniteQueryOptions(filters, {
       getNextPageParam: (last) => last.nextCursor,
     }),

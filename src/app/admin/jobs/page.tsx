@@ -15,7 +15,8 @@ export default async function AdminJobsPage({ searchParams }: PageProps<"/admin/
   const params = await searchParams;
   const queue = jobQueues.find((q) => q === paramOf(params, "queue"));
   const state = adminJobStates.find((s) => s === paramOf(params, "state"));
-  prefetch(trpc.admin.jobs.list.queryOptions({ queue, state }));
+  // Awaited: the list reads it with useQuery (see prefetch).
+  await prefetch(trpc.admin.jobs.list.queryOptions({ queue, state }));
   return (
     <HydrateClient>
       <Suspense fallback={<ListSkeleton label="Loading jobs" rows={5} />}>

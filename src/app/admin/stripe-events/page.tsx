@@ -15,7 +15,8 @@ export default async function AdminStripeEventsPage({
   await requireAdmin();
   const raw = paramOf(await searchParams, "status");
   const status = adminStripeEventStatuses.find((s) => s === raw);
-  prefetchInfinite(
+  // Awaited: the list reads it with useInfiniteQuery (see prefetch).
+  await prefetchInfinite(
     trpc.admin.stripeEvents.list.infiniteQueryOptions(
       { status },
       { getNextPageParam: (last) => last.nextCursor },

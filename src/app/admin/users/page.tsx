@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Users" };
 export default async function AdminUsersPage({ searchParams }: PageProps<"/admin/users">) {
   await requireAdmin();
   const q = paramOf(await searchParams, "q")?.slice(0, 100);
-  prefetchInfinite(
+  // Awaited: the list reads it with useInfiniteQuery (see prefetch).
+  await prefetchInfinite(
     trpc.admin.users.list.infiniteQueryOptions(
       { q },
       { getNextPageParam: (last) => last.nextCursor },

@@ -13,7 +13,8 @@ export default async function AdminWorkspacesPage({
 }: PageProps<"/admin/workspaces">) {
   await requireAdmin();
   const q = paramOf(await searchParams, "q")?.slice(0, 100);
-  prefetchInfinite(
+  // Awaited: the list reads it with useInfiniteQuery (see prefetch).
+  await prefetchInfinite(
     trpc.admin.workspaces.list.infiniteQueryOptions(
       { q },
       { getNextPageParam: (last) => last.nextCursor },

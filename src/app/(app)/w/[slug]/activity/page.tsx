@@ -21,7 +21,8 @@ export default async function ActivityPage({
   const { slug } = await params;
   await loadWorkspace(slug, `/w/${slug}/activity`);
   const filters = activityFiltersFromParams(await searchParams);
-  prefetchInfinite(
+  // Awaited: the list reads it with useInfiniteQuery (see prefetch).
+  await prefetchInfinite(
     trpc.activity.list.infiniteQueryOptions(
       { workspaceSlug: slug, ...filters },
       { getNextPageParam: (last) => last.nextCursor },
