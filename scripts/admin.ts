@@ -41,7 +41,7 @@ async function setAdmin(rawEmail: string | undefined, isAdmin: boolean) {
   const database = await loadApp();
   try {
     const { db } = await import("../src/server/db");
-    const { recordAudit } = await import("../src/server/services/audit");
+    const { recordAudit } = await import("../src/server/audit/log");
     const changed = await db.$transaction(async (tx) => {
       const user = await tx.user.findUnique({
         where: { email },

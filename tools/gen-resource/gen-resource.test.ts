@@ -155,8 +155,8 @@ describe("npm run gen:resource", () => {
         "e2e/notes.spec.ts",
         "src/server/api/root.ts",
         "src/schemas/permissions.ts",
-        "src/server/services/audit.ts",
-        "src/server/services/audit-actions.ts",
+        "src/server/audit/log.ts",
+        "src/server/audit/actions.ts",
         "src/test/procedures.ts",
         "src/components/shell/sidebar-nav.tsx",
       ];

@@ -50,7 +50,7 @@ function conflict(root: string, names: ResourceNames, files: string[]): string |
   if (read("src/schemas/permissions.ts").includes(`"${names.plural}:write"`)) {
     return `the permission "${names.plural}:write" already exists.`;
   }
-  if (read("src/server/services/audit-actions.ts").includes(`"${names.noun}.`)) {
+  if (read("src/server/audit/actions.ts").includes(`"${names.noun}.`)) {
     return `audit actions "${names.noun}.*" already exist.`;
   }
   const pageDir = `src/app/(app)/w/[slug]/${names.plural}`;

@@ -1,18 +1,22 @@
 /**
- * Every audit action (src/server/services/audit.ts writes them) with the summary the activity log
+ * Every audit action (src/server/audit/log.ts writes them) with the summary the activity log
  * shows after the actor's name: "created project Apollo", "changed Bob's role to admin". The keys
  * are the `AuditAction` union, so an action written without a summary here is a type error.
  * Summaries read only string metadata: entries outlive the code that wrote them.
  */
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { PLANS, type PlanSlug } from "@/server/billing/plans";
 
 /** What a summary reads of an entry. */
 export interface AuditEntryFacts {
   metadata: Prisma.JsonValue | null;
   /** The name of the user the entry is about (targetType "user"), when known. */
   targetName?: string | null;
+  /**
+   * A plan's display name from its slug ("Pro" for "pro"), given by the reader from the plan
+   * catalogue, so this registry imports nothing of billing (billing writes audit entries).
+   */
+  planName?: (slug: string) => string;
 }
 
 /** `metadata[key]` when it is a non-empty string. */
@@ -23,10 +27,10 @@ function text(entry: AuditEntryFacts, key: string): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/** "Free" for "free"; an unknown slug as is; "no plan" when absent. */
-function planName(slug: string | undefined): string {
+/** The plan's display name ("Free" for "free") or its slug as is; "no plan" when absent. */
+function planName(entry: AuditEntryFacts, slug: string | undefined): string {
   if (!slug) return "no plan";
-  return slug in PLANS ? PLANS[slug as PlanSlug].name : slug;
+  return entry.planName?.(slug) ?? slug;
 }
 
 /** "past due" for "past_due"; "none" when absent. */
@@ -80,7 +84,7 @@ export const auditActions = {
     summary: (e) => {
       const [before, after] = [text(e, "planBefore"), text(e, "planAfter")];
       if (before !== after) {
-        return `subscription changed from ${planName(before)} to ${planName(after)}`;
+        return `subscription changed from ${planName(e, before)} to ${planName(e, after)}`;
       }
       const [statusBefore, statusAfter] = [text(e, "statusBefore"), text(e, "statusAfter")];
       return `subscription status changed from ${statusName(statusBefore)} to ${statusName(statusAfter)}`;

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { AuditAction } from "@/server/services/audit-actions";
+import type { AuditAction } from "@/server/audit/actions";
 
 /** What an entry may be about (`targetType`). */
 export const auditTargetTypes = [
@@ -18,7 +18,7 @@ export type AuditTargetType = (typeof auditTargetTypes)[number];
 
 /**
  * One entry. `action` is a dotted verb such as "member.role_changed", one of the registry's
- * (src/server/services/audit-actions.ts), which gives its summary in the activity log.
+ * (src/server/audit/actions.ts), which gives its summary in the activity log.
  */
 export interface AuditEntry {
   workspaceId: string | null;

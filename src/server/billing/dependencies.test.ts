@@ -1,7 +1,8 @@
 /**
  * The billing domain depends one way: services and routers call billing, billing calls no service.
- * The one exception is the audit log writer (a leaf module that imports nothing of ours), which the
- * Stripe sync uses to record plan changes in the transaction that writes them.
+ * The audit log (src/server/audit/), which the Stripe sync writes to in the transaction of a plan
+ * change, is a leaf: it imports nothing of ours but the generated Prisma types, so no folder pair
+ * imports each other.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -9,6 +10,7 @@ import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const billingDir = join(root, "src", "server", "billing");
+const auditDir = join(root, "src", "server", "audit");
 
 /** Every module specifier a TypeScript file imports or re-exports. */
 function importsOf(file: string): string[] {
@@ -23,14 +25,23 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe("billing's dependency direction", () => {
-  it("imports no service module except the audit log writer", () => {
+  it("imports no service module", () => {
     const offending = sourceFiles(billingDir).flatMap((file) =>
       importsOf(file)
-        .filter(
-          (spec) => spec.startsWith("@/server/services/") && spec !== "@/server/services/audit",
-        )
+        .filter((spec) => spec.startsWith("@/server/services/"))
         .map((spec) => `${relative(root, file)} → ${spec}`),
     );
+    expect(offending).toEqual([]);
+  });
+
+  it("writes to an audit log that imports nothing of ours but the Prisma types", () => {
+    const offending = sourceFiles(auditDir)
+      .filter((file) => !file.endsWith(".test.ts"))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => spec.startsWith("@/") && !/^@\/(generated|server\/audit)\//.test(spec))
+          .map((spec) => `${relative(root, file)} → ${spec}`),
+      );
     expect(offending).toEqual([]);
   });
 });

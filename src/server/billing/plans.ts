@@ -83,6 +83,11 @@ export const PLANS: Readonly<Record<PlanSlug, PlanDefinition>> = {
 /** Plans in display order. */
 export const PLAN_LIST: readonly PlanDefinition[] = [PLANS.free, PLANS.pro, PLANS.team];
 
+/** A plan's display name from its slug ("Pro" for "pro"); an unknown slug (an old row) as is. */
+export function planDisplayName(slug: string): string {
+  return slug in PLANS ? PLANS[slug as PlanSlug].name : slug;
+}
+
 /** "Up to 3 projects", "Up to 1 member", "Unlimited members" (`null` is unlimited). */
 function limitText(limit: number | null, singular: string, plural: string): string {
   if (limit === null) return `Unlimited ${plural}`;

@@ -14,7 +14,7 @@ import type { PlanSlug } from "@/server/billing/plans";
 import { priceById } from "@/server/billing/prices";
 import { stripe } from "@/server/billing/stripe";
 import { db } from "@/server/db";
-import { recordAudit } from "@/server/services/audit";
+import { recordAudit } from "@/server/audit/log";
 
 /** Preference when a customer has several subscriptions: the first live one, newest first. */
 const STATUS_RANK = ["active", "trialing", "past_due", "unpaid", "paused", "incomplete"];

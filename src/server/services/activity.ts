@@ -1,5 +1,5 @@
 /**
- * The activity log: the workspace's audit entries (src/server/services/audit.ts), newest first,
+ * The activity log: the workspace's audit entries (src/server/audit/log.ts), newest first,
  * with a one-line summary each. Read-only. Every query is scoped by the workspace id; the list is
  * keyset (cursor) paginated on (createdAt desc, id desc), so pages stay exact while entries are
  * added.
@@ -8,10 +8,11 @@ import "server-only";
 import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { listActivityInput } from "@/schemas/activity";
+import { type AuditEntryFacts, auditActions, isAuditAction } from "@/server/audit/actions";
 import { getEntitlements } from "@/server/billing/entitlements";
+import { planDisplayName } from "@/server/billing/plans";
 import { db } from "@/server/db";
 import { type KeysetOrder, keysetPage, keysetQuery } from "@/server/pagination";
-import { type AuditEntryFacts, auditActions, isAuditAction } from "@/server/services/audit-actions";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 type ListInput = z.output<typeof listActivityInput>;
@@ -37,12 +38,12 @@ export interface ActivityEntryFacts extends AuditEntryFacts {
 
 /**
  * The summary of an entry, to follow the actor's name, from the audit action registry
- * (src/server/services/audit-actions.ts); an action it lacks (an old row) reads
+ * (src/server/audit/actions.ts); an action it lacks (an old row) reads
  * "performed <action>".
  */
 export function describeActivity(entry: ActivityEntryFacts): string {
   return isAuditAction(entry.action)
-    ? auditActions[entry.action].summary(entry)
+    ? auditActions[entry.action].summary({ planName: planDisplayName, ...entry })
     : `performed ${entry.action}`;
 }
 

@@ -11,7 +11,7 @@ import { assertFeature } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { enqueue, getBoss } from "@/server/jobs/queue";
-import { recordAudit } from "@/server/services/audit";
+import { recordAudit } from "@/server/audit/log";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 /** What the list shows of an export (never its content). */

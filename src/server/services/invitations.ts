@@ -16,7 +16,7 @@ import { isUniqueViolation } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
 import { appUrl, sendLink, type Mail } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
-import { recordAudit } from "@/server/services/audit";
+import { recordAudit } from "@/server/audit/log";
 import { syncSeats } from "@/server/billing/seats";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 

@@ -8,7 +8,7 @@ import "server-only";
 import type { Prisma, Role } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { recordAudit } from "@/server/services/audit";
+import { recordAudit } from "@/server/audit/log";
 import { syncSeats } from "@/server/billing/seats";
 import { lockScope, type WorkspaceScope } from "@/server/services/workspaces";
 

@@ -17,7 +17,7 @@ import { assertEntitlement } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { type KeysetOrder, keysetPage, keysetQuery, likeLiteral } from "@/server/pagination";
-import { recordAudit } from "@/server/services/audit";
+import { recordAudit } from "@/server/audit/log";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 const projectFields = {

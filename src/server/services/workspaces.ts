@@ -12,7 +12,7 @@ import { assertCan, type Permission, rolePermissions } from "@/server/auth/permi
 import { db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
-import { recordAudit } from "@/server/services/audit";
+import { recordAudit } from "@/server/audit/log";
 import { cancelBilling } from "@/server/billing/cancel";
 import { syncSeats } from "@/server/billing/seats";
 import { lockWorkspace } from "@/server/workspace-locks";

@@ -31,9 +31,9 @@ export function insertions(names: ResourceNames): Insertion[] {
     { file: "src/server/api/root.ts", anchor: "routers", lines: `${noun}: ${noun}Router,` },
     { file: "src/schemas/permissions.ts", anchor: "permissions", lines: `"${permission}",` },
     { file: "src/schemas/permissions.ts", anchor: "member permissions", lines: `"${permission}",` },
-    { file: "src/server/services/audit.ts", anchor: "audit target types", lines: `"${noun}",` },
+    { file: "src/server/audit/log.ts", anchor: "audit target types", lines: `"${noun}",` },
     {
-      file: "src/server/services/audit-actions.ts",
+      file: "src/server/audit/actions.ts",
       anchor: "audit actions",
       lines: ["created", "updated", "deleted"]
         .map(

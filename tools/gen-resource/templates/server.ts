@@ -80,7 +80,7 @@ import type { create${Noun}Input, list${Plural}Input, update${Noun}Input } from 
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { type KeysetOrder, keysetPage, keysetQuery } from "@/server/pagination";
-import { recordAudit } from "@/server/services/audit";
+import { recordAudit } from "@/server/audit/log";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 const ${noun}Fields = {

@@ -11,7 +11,7 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { jobs } from "@/server/jobs";
 import { BOSS_SCHEMA, getBoss } from "@/server/jobs/queue";
-import { recordAudit } from "@/server/services/audit";
+import { recordAudit } from "@/server/audit/log";
 
 type JobsInput = z.output<typeof adminListJobsInput>;
 

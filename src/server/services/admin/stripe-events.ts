@@ -13,7 +13,7 @@ import { db } from "@/server/db";
 import { keysetPage, keysetQuery } from "@/server/pagination";
 import { NEWEST_RECEIVED } from "@/server/services/admin/orders";
 import { DomainError } from "@/server/errors";
-import { recordAudit } from "@/server/services/audit";
+import { recordAudit } from "@/server/audit/log";
 
 type StripeEventsInput = Pick<
   z.output<typeof adminListStripeEventsInput>,

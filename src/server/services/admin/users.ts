@@ -12,7 +12,7 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { keysetPage, keysetQuery, likeLiteral } from "@/server/pagination";
 import { NEWEST_CREATED } from "@/server/services/admin/orders";
-import { recordAudit } from "@/server/services/audit";
+import { recordAudit } from "@/server/audit/log";
 
 type SearchInput = Pick<z.output<typeof adminSearchUsersInput>, "q" | "cursor" | "limit">;
 
