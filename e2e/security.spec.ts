@@ -16,6 +16,18 @@ function expectCommonHeaders(response: APIResponse) {
   expect(headers["x-powered-by"]).toBeUndefined();
 }
 
+/** Asserts an HTML answer has a nonce-based CSP and that each of its scripts carries the nonce. */
+async function expectNonceOnEveryScript(response: APIResponse, what: string) {
+  expect(response.headers()["content-type"], what).toContain("text/html");
+  const csp = response.headers()["content-security-policy"];
+  expect(csp, `${what}: Content-Security-Policy`).toBeTruthy();
+  const nonce = /'nonce-([^']+)'/.exec(csp!)?.[1];
+  expect(nonce, `${what}: nonce`).toBeTruthy();
+  const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length, `${what}: scripts`).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag, `${what}: ${tag}`).toContain(`nonce="${nonce}"`);
+}
+
 test("a page has a nonce-based CSP, and every script in it carries that nonce", async ({
   request,
 }) => {
@@ -34,26 +46,11 @@ test("a page has a nonce-based CSP, and every script in it carries that nonce", 
     expect(csp).toContain(directive);
   }
   expect(csp).not.toContain("'unsafe-eval'");
-  const html = await response.text();
-  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-  expect(scripts.length).toBeGreaterThan(0);
-  for (const tag of scripts) expect(tag, tag).toContain(`nonce="${nonce}"`);
+  await expectNonceOnEveryScript(response, "/pricing");
   // A new nonce per request.
   const again = (await request.get("/pricing")).headers()["content-security-policy"]!;
   expect(again).not.toContain(`'nonce-${nonce}'`);
 });
-
-/** Asserts an HTML answer has a nonce-based CSP and that each of its scripts carries the nonce. */
-async function expectNonceOnEveryScript(response: APIResponse, what: string) {
-  expect(response.headers()["content-type"], what).toContain("text/html");
-  const csp = response.headers()["content-security-policy"];
-  expect(csp, `${what}: Content-Security-Policy`).toBeTruthy();
-  const nonce = /'nonce-([^']+)'/.exec(csp!)?.[1];
-  expect(nonce, `${what}: nonce`).toBeTruthy();
-  const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
-  expect(scripts.length, `${what}: scripts`).toBeGreaterThan(0);
-  for (const tag of scripts) expect(tag, `${what}: ${tag}`).toContain(`nonce="${nonce}"`);
-}
 
 test("every HTML answer has the CSP: prefetches, and 404s of paths with a dot", async ({
   request,

@@ -3,13 +3,12 @@
  * caller (typed by inference like the client's), so the marketing pages ship no data-fetching
  * JavaScript and make no request from the browser.
  */
-import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { formatPrice } from "@/components/price";
-import type { AppRouter } from "@/trpc/types";
+import type { RouterOutputs } from "@/trpc/types";
 import { getQueryClient, trpc } from "@/trpc/server";
 
-type Plan = inferRouterOutputs<AppRouter>["plan"]["list"][number];
+type Plan = RouterOutputs["plan"]["list"][number];
 
 function PlanCard({ plan, showFeatures }: { plan: Plan; showFeatures: boolean }) {
   const headingId = `plan-${plan.slug}`;

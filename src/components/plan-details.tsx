@@ -1,9 +1,8 @@
 /** One plan's full description (a server component; the page reads it with `plan.bySlug`). */
-import type { inferRouterOutputs } from "@trpc/server";
 import { formatPrice } from "@/components/price";
-import type { AppRouter } from "@/trpc/types";
+import type { RouterOutputs } from "@/trpc/types";
 
-type Plan = inferRouterOutputs<AppRouter>["plan"]["bySlug"];
+type Plan = RouterOutputs["plan"]["bySlug"];
 
 export function PlanDetails({ plan }: { plan: Plan }) {
   const per = plan.perSeat ? "per seat / " : "/ ";

@@ -1,7 +1,8 @@
 "use client";
 /**
  * `useUrlState`: a view's state kept in the URL's search params, so a link reproduces it. The
- * server page parses the same params with the same `parse` (src/schemas/search-params.ts).
+ * server page parses the same params with the view's own parser (e.g. `parseProjectView`), built on
+ * `paramOf` in src/schemas/search-params.ts.
  */
 import type { Route } from "next";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";

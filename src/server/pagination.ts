@@ -10,11 +10,11 @@ import { z } from "zod";
 import { DomainError } from "@/server/errors";
 
 /** The error of any cursor that does not decode to what its list expects. */
-export const invalidCursor = () =>
+const invalidCursor = () =>
   new DomainError("BAD_REQUEST", "This page link is invalid or out of date.", "cursor");
 
 /** `payload` as an opaque cursor. */
-export function encodeCursor(payload: object): string {
+function encodeCursor(payload: object): string {
   return Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
 }
 
@@ -22,7 +22,7 @@ export function encodeCursor(payload: object): string {
  * The payload of `cursor`, checked by `schema`.
  * @throws DomainError BAD_REQUEST on "cursor" when it is tampered with or undecodable.
  */
-export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.output<S> {
+function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.output<S> {
   try {
     return schema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
@@ -31,23 +31,18 @@ export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.
 }
 
 /** A sort value as a cursor stores it: dates as ISO strings, anything else as its string. */
-export const cursorValue = (value: unknown): string =>
+const cursorValue = (value: unknown): string =>
   value instanceof Date ? value.toISOString() : String(value);
 
 /** A date from a cursor. @throws DomainError BAD_REQUEST on "cursor" when it is not one. */
-export function cursorDate(iso: string): Date {
+function cursorDate(iso: string): Date {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw invalidCursor();
   return date;
 }
 
 /** The where-condition "after (value, id)" when sorting by `field` then id, both in `dir`. */
-export function keysetAfter(
-  field: string,
-  value: unknown,
-  id: string,
-  dir: "asc" | "desc" = "desc",
-) {
+function keysetAfter(field: string, value: unknown, id: string, dir: "asc" | "desc" = "desc") {
   const op = dir === "desc" ? "lt" : "gt";
   return { OR: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] };
 }
@@ -61,6 +56,13 @@ export interface KeysetOrder<F extends string = string> {
   dir: "asc" | "desc";
   type: "date" | "text";
 }
+
+/** Newest created first (then by id): activity, and the admin users, workspaces and audit lists. */
+export const NEWEST_CREATED: KeysetOrder<"createdAt"> = {
+  field: "createdAt",
+  dir: "desc",
+  type: "date",
+};
 
 /** A page of rows and the cursor of the next one (null on the last page). */
 export interface Page<T> {

@@ -5,7 +5,7 @@
  * (src/server/api/bad-input.test.ts) and the admin access test; src/server/api/procedures.test.ts
  * fails when a procedure of `appRouter` is missing here, or listed with the wrong kind.
  */
-import type { Permission } from "@/server/auth/permissions";
+import type { Permission } from "@/schemas/permissions";
 import type { db } from "@/server/db";
 
 /** A procedure of a tRPC caller, called with one input. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { seed } from "../../prisma/seed";
 import { GET } from "@/app/api/trpc/[trpc]/route";
 import { TRPC_MAX_BATCH_SIZE } from "@/schemas/request-limits";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/trpc/types";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { endpointLink } from "@/trpc/client";

@@ -4,9 +4,8 @@
  * so no server code reaches the browser through it; components import these from here, never
  * from src/server (lint enforces).
  */
-import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 
 export type { AppRouter };
-export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -6,6 +6,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { migrationTimestamp } from "@saas/local-postgres/migrate";
 import * as prettier from "prettier";
 import { insertAtAnchor } from "./anchors";
 import type { ResourceNames } from "./names";
@@ -16,7 +17,7 @@ import { serviceTest } from "./templates/service-test";
 import { e2eSpec, pageModule, panelModule, rowModule } from "./templates/ui";
 
 /** The files a resource adds, by path relative to the repository root. */
-export function newFiles(names: ResourceNames, migrationName: string): Record<string, string> {
+function newFiles(names: ResourceNames, migrationName: string): Record<string, string> {
   const { noun, plural } = names;
   return {
     [`prisma/migrations/${migrationName}/migration.sql`]: migrationSql(names),
@@ -30,10 +31,6 @@ export function newFiles(names: ResourceNames, migrationName: string): Record<st
     [`e2e/${plural}.spec.ts`]: e2eSpec(names),
   };
 }
-
-/** "20261204221500": a migration folder's prefix, UTC, as Prisma writes it. */
-export const migrationTimestamp = (now: Date) =>
-  now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
 
 /**
  * Why `names` cannot be generated in `root`, or null: a model or table of that name (any

@@ -38,7 +38,7 @@ const word = z
   .refine((text) => !RESERVED.has(text), "is a word the generated code uses itself");
 
 /** The generator's arguments. */
-export const resourceArgs = z
+const resourceArgs = z
   .object({ noun: word, plural: word.optional() })
   .refine((args) => args.plural === undefined || args.plural !== args.noun, {
     path: ["plural"],

@@ -8,7 +8,7 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/client";
 import { appRouter } from "@/server/api/root";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/schemas/permissions";
 import { hashPassword } from "@/server/auth/password";
 import { createSession } from "@/server/auth/session";
 import { generateToken, hashToken } from "@/server/auth/tokens";

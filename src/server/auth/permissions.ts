@@ -7,8 +7,6 @@ import type { Role } from "@/generated/prisma/enums";
 import { can, type Permission } from "@/schemas/permissions";
 import { DomainError } from "@/server/errors";
 
-export { can, type Permission, permissions, rolePermissions } from "@/schemas/permissions";
-
 /**
  * @throws DomainError FORBIDDEN, naming the role and the permission, unless `role` grants
  *   `permission`.

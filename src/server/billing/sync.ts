@@ -103,19 +103,17 @@ async function writeSubscription(
   current: Stripe.Subscription | undefined,
 ): Promise<SyncResult> {
   const before = await tx.subscription.findUnique({ where: { workspaceId } });
-  if (!current) {
+  const fields = current ? subscriptionFields(current) : null;
+  if (!fields) {
     if (before) await tx.subscription.delete({ where: { workspaceId } });
   } else {
-    const fields = subscriptionFields(current);
     await tx.subscription.upsert({
       where: { workspaceId },
       create: { workspaceId, ...fields },
       update: fields,
     });
   }
-  const after = current
-    ? { status: current.status, planSlug: subscriptionFields(current).planSlug }
-    : null;
+  const after = fields ? { status: fields.status, planSlug: fields.planSlug } : null;
   const [planBefore, planAfter] = [effectivePlan(before), effectivePlan(after)];
   if (planBefore !== planAfter || before?.status !== after?.status) {
     await recordAudit(tx, {

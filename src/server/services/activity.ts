@@ -12,15 +12,12 @@ import { type AuditEntryFacts, auditActions, isAuditAction } from "@/server/audi
 import { getEntitlements } from "@/server/billing/entitlements";
 import { planDisplayName } from "@/server/billing/plans";
 import { db } from "@/server/db";
-import { type KeysetOrder, keysetPage, keysetQuery } from "@/server/pagination";
+import { keysetPage, keysetQuery, NEWEST_CREATED } from "@/server/pagination";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 type ListInput = z.output<typeof listActivityInput>;
 
 const DAY_MS = 86_400_000;
-
-/** Newest first: createdAt desc, then id desc. */
-const ORDER: KeysetOrder<"createdAt"> = { field: "createdAt", dir: "desc", type: "date" };
 
 /** The `createdAt` range of inclusive UTC days `from`..`to` (either may be absent). */
 function dayRange(from?: string, to?: string): Prisma.DateTimeFilter | undefined {
@@ -66,7 +63,7 @@ export async function listActivity(
   if (input.action) and.push({ action: input.action });
   const createdAt = dayRange(input.from, input.to);
   if (createdAt) and.push({ createdAt });
-  const keyset = keysetQuery<Prisma.AuditLogWhereInput>(ORDER, input.cursor, input.limit);
+  const keyset = keysetQuery<Prisma.AuditLogWhereInput>(NEWEST_CREATED, input.cursor, input.limit);
   if (keyset.where) and.push(keyset.where);
   // The plan's history window (Free: 7 days, Pro: 90, Team: all).
   const { entitlements } = await getEntitlements(scope.workspace.id);
@@ -88,7 +85,7 @@ export async function listActivity(
     orderBy: keyset.orderBy,
     take: keyset.take,
   });
-  const { items: page, nextCursor } = keysetPage(rows, ORDER, input.limit);
+  const { items: page, nextCursor } = keysetPage(rows, NEWEST_CREATED, input.limit);
   const targetIds = [
     ...new Set(page.flatMap((row) => (row.targetType === "user" && row.targetId) || [])),
   ];

@@ -7,8 +7,7 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { adminListAuditLogInput } from "@/schemas/admin";
 import { db } from "@/server/db";
-import { keysetPage, keysetQuery } from "@/server/pagination";
-import { NEWEST_CREATED } from "@/server/services/admin/orders";
+import { keysetPage, keysetQuery, NEWEST_CREATED } from "@/server/pagination";
 
 type AuditInput = Omit<z.output<typeof adminListAuditLogInput>, "direction">;
 

@@ -10,8 +10,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { adminListStripeEventsInput } from "@/schemas/admin";
 import { replayEvent, type InboxOutcome } from "@/server/billing/inbox";
 import { db } from "@/server/db";
-import { keysetPage, keysetQuery } from "@/server/pagination";
-import { NEWEST_RECEIVED } from "@/server/services/admin/orders";
+import { type KeysetOrder, keysetPage, keysetQuery } from "@/server/pagination";
 import { DomainError } from "@/server/errors";
 import { recordAudit } from "@/server/audit/log";
 
@@ -30,6 +29,13 @@ const stripeEventFields = {
   stripeCreatedAt: true,
   processedAt: true,
 } as const;
+
+/** Newest received first, then by id. */
+const NEWEST_RECEIVED: KeysetOrder<"receivedAt"> = {
+  field: "receivedAt",
+  dir: "desc",
+  type: "date",
+};
 
 /**
  * One page of stored Stripe events, newest received first, optionally of one `status`.

@@ -10,8 +10,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { adminSearchUsersInput } from "@/schemas/admin";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { keysetPage, keysetQuery, likeLiteral } from "@/server/pagination";
-import { NEWEST_CREATED } from "@/server/services/admin/orders";
+import { keysetPage, keysetQuery, likeLiteral, NEWEST_CREATED } from "@/server/pagination";
 import { recordAudit } from "@/server/audit/log";
 
 type SearchInput = Pick<z.output<typeof adminSearchUsersInput>, "q" | "cursor" | "limit">;

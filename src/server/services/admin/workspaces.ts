@@ -9,8 +9,7 @@ import type { adminSearchWorkspacesInput } from "@/schemas/admin";
 import { effectivePlan } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { keysetPage, keysetQuery, likeLiteral } from "@/server/pagination";
-import { NEWEST_CREATED } from "@/server/services/admin/orders";
+import { keysetPage, keysetQuery, likeLiteral, NEWEST_CREATED } from "@/server/pagination";
 
 type SearchInput = Pick<z.output<typeof adminSearchWorkspacesInput>, "q" | "cursor" | "limit">;
 
