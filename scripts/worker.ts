@@ -20,6 +20,10 @@ runScript(
     if (usesEmulator() && !process.env.STRIPE_API_BASE) {
       Object.assign(process.env, emulatorEnv(emulatorPort()));
     }
+    // Traces of jobs, joined to the requests that enqueued them (README, "Observability").
+    const tracing = process.env.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? (await import("../src/server/telemetry/sdk")).startTracing()
+      : undefined;
     const { startWorker } = await import("../src/server/jobs/worker");
     const worker = await startWorker({
       pollingIntervalSeconds: Number(process.env.JOBS_POLL_INTERVAL_SECONDS || 2),
@@ -28,6 +32,7 @@ runScript(
     const stop = async (signal: string) => {
       console.log(`  ${signal}: stopping the job worker after its running jobs…`);
       await worker.stop();
+      await tracing?.shutdown(); // sends the spans still batched
       await database.close();
       process.exit(0);
     };

@@ -88,6 +88,12 @@ export const env = createEnv({
      * 404 while it is. Never set it on a server real users reach.
      */
     BENCHMARK_ROUTES: z.stringbool().default(false),
+    /** OTLP collector base URL (http/protobuf, e.g. http://localhost:4318): traces on when set. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    /** `service.name` of the traces; default "saas-starter". */
+    OTEL_SERVICE_NAME: z.string().min(1).optional(),
+    /** Bearer token of `GET /api/metrics`; unset, the endpoint answers 404. At least 16 characters. */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -3,7 +3,16 @@
  * `db.ts`; scripts and tests build their own here, for the URL they were given.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
+
+/** The `pg.Pool` behind each client made here, for pool metrics (src/server/telemetry/metrics.ts). */
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/** The pool behind `client`, when {@link createPrismaClient} made it. */
+export function poolOf(client: PrismaClient): pg.Pool | undefined {
+  return pools.get(client);
+}
 
 /** Options of {@link createPrismaClient}; durations in ms. */
 export interface PrismaClientOptions {
@@ -18,14 +27,18 @@ export interface PrismaClientOptions {
 
 /** Creates a Prisma client with its own pool; connections open on first query. */
 export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max,
     connectionTimeoutMillis: options.connectionTimeoutMs,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({
+  // The adapter ends a pool it was given when the client disconnects, as it does its own.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = new PrismaClient({
     adapter,
     ...(options.queryEvents ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
   });
+  pools.set(client, pool);
+  return client;
 }

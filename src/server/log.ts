@@ -11,12 +11,15 @@
  *   `cause` contributes its name and code only, never its payload (request bodies, rows, Stripe
  *   responses). Known secret shapes in messages are masked as well.
  * - {@link requestLogger} gives a request its own child logger with a `requestId`, which the tRPC
- *   endpoint also returns as the `x-request-id` response header.
+ *   endpoint also returns as the `x-request-id` response header. With tracing on
+ *   (src/server/telemetry), the id is also the `request.id` attribute of the request's root span,
+ *   and every line written inside a span carries its `trace_id` and `span_id`.
  *
  * Never log procedure inputs or request bodies: log ids, codes and outcomes.
  */
 import pino, { type DestinationStream, type Level, type Logger } from "pino";
 import { env } from "@/env";
+import { logTraceFields, markRequest } from "@/server/telemetry/tracing";
 
 /** What a censored value is replaced with. */
 export const REDACTED = "[Redacted]";
@@ -120,6 +123,8 @@ export function createLogger(
     redact: { paths: [...REDACT_PATHS], censor: REDACTED },
     serializers: { err: serializeError },
     formatters: { level: (label) => ({ level: label }) },
+    // `{}` unless a span is active (tracing on): then the line names its trace.
+    mixin: logTraceFields,
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   return destination ? pino(options, destination) : pino(options);
@@ -147,8 +152,11 @@ export function requestIdFrom(headers: Headers): string {
 
 /**
  * A child of `base` (default {@link logger}) whose every line carries the request's `requestId`
- * ({@link requestIdFrom}); read it back with `log.bindings().requestId`.
+ * ({@link requestIdFrom}); read it back with `log.bindings().requestId`. The id is put on the
+ * request's spans too (`request.id`; a no-op with tracing off).
  */
 export function requestLogger(headers: Headers, base: Logger = logger): Logger {
-  return base.child({ requestId: requestIdFrom(headers) });
+  const requestId = requestIdFrom(headers);
+  markRequest(requestId);
+  return base.child({ requestId });
 }

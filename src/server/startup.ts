@@ -5,7 +5,9 @@ import "server-only";
 import type * as EnvModule from "@/env";
 
 /**
- * Validates the environment, exiting with the one message that lists every bad variable; makes
+ * Validates the environment, exiting with the one message that lists every bad variable; starts
+ * tracing when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (src/server/telemetry/sdk.ts; nothing is
+ * loaded otherwise), before any request is served; makes
  * every request carry the client address the server trusts (src/server/http/client-address.ts),
  * first, as requests may already be arriving; warns when the benchmark routes are on; then probes
  * the database and prints one line when it does not answer. The server keeps running then: pages
@@ -18,6 +20,10 @@ export async function onServerStart(): Promise<void> {
     ({ env } = await import("@/env"));
   } catch {
     process.exit(1); // src/env.ts has printed the list of invalid variables.
+  }
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    const { startTracing } = await import("@/server/telemetry/sdk");
+    startTracing({ serviceName: env.OTEL_SERVICE_NAME });
   }
   const { trustClientAddress } = await import("@/server/http/client-address");
   trustClientAddress(env.TRUSTED_PROXIES);

@@ -3,7 +3,9 @@
  * Pattern: tRPC v11 "Set up with React Server Components" (trpc.io/docs/client/tanstack-react-query).
  */
 import "server-only";
+import { SpanKind } from "@opentelemetry/api";
 import { initTRPC, TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { Cookie } from "lucia";
 import superjson from "superjson";
 import { z } from "zod";
@@ -22,6 +24,8 @@ import {
   workspaceNotFound,
   type WorkspaceScope,
 } from "@/server/services/workspaces";
+import { recordProcedure } from "@/server/telemetry/metrics";
+import { failSpan, inSpan } from "@/server/telemetry/tracing";
 
 /** The session token of a Cookie header; null when absent or when the header is malformed. */
 function readSessionCookie(cookieHeader: string): string | null {
@@ -127,8 +131,41 @@ const errorMapping = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Every call's span and metrics, outermost so it sees the final code: a span named by the
+ * procedure path (e.g. "dashboard.overview") with `rpc.system` "trpc", `trpc.path`, `trpc.type`
+ * and `trpc.code` ("OK" or the TRPCError code; status ERROR on a server error), and the call in
+ * `trpc_procedure_duration_seconds` / `trpc_procedure_errors_total`. With tracing off the span is
+ * the API's no-op one.
+ */
+const telemetry = t.middleware(({ path, type, next }) =>
+  inSpan(
+    path,
+    {
+      kind: SpanKind.INTERNAL,
+      attributes: {
+        "rpc.system": "trpc",
+        "rpc.method": path,
+        "trpc.path": path,
+        "trpc.type": type,
+      },
+    },
+    async (span) => {
+      const start = performance.now();
+      const result = await next();
+      const code = result.ok ? "OK" : result.error.code;
+      span.setAttribute("trpc.code", code);
+      if (!result.ok && getHTTPStatusCodeFromError(result.error) >= 500) {
+        failSpan(span, result.error);
+      }
+      recordProcedure(path, type, code, performance.now() - start);
+      return result;
+    },
+  ),
+);
+
 /** A procedure anyone may call, signed in or not. */
-export const publicProcedure = t.procedure.use(errorMapping);
+export const publicProcedure = t.procedure.use(telemetry).use(errorMapping);
 
 /** A procedure for signed-in users: `ctx.auth` is non-null; UNAUTHORIZED otherwise. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -2,8 +2,16 @@
  * The job queue: pg-boss (https://pgboss.io) on the app's own PostgreSQL, in the `pgboss` schema,
  * so jobs survive restarts and every app instance and worker shares them. The app only sends;
  * workers (src/server/jobs/worker.ts) run the handlers.
+ *
+ * Traces: pg-boss makes its own OpenTelemetry spans (`send <queue>` where a job is sent,
+ * `process <queue>` around its handler; https://pgboss.io/opentelemetry), no-ops until an SDK is
+ * started (src/server/telemetry/sdk.ts). With `propagateContext` it stores the sender's W3C
+ * `traceparent` on the job (its own column, not the payload), so the `process` span is a child of
+ * the `send` span: a job shows up inside the request that enqueued it. With tracing off nothing is
+ * stored.
  */
 import "server-only";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { PgBoss, type SendOptions } from "pg-boss";
 import type { z } from "zod";
 import { env } from "@/env";
@@ -26,6 +34,8 @@ export async function startBoss(options: { supervise?: boolean; schedule?: boole
     supervise: options.supervise ?? false,
     schedule: options.schedule ?? false,
     migrate: true,
+    // Trace ids only (W3C Trace Context), never baggage.
+    openTelemetry: { propagateContext: true, propagator: new W3CTraceContextPropagator() },
   });
   boss.on("error", (error) => console.error(`pg-boss: ${error.message}`));
   await boss.start();

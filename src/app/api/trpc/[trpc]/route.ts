@@ -19,6 +19,7 @@ import { RateLimitError } from "@/server/auth/rate-limit";
 import { describeConnectionFailure } from "@/server/db-errors";
 import { PayloadTooLargeError, readBodyWithin } from "@/server/http/body-limit";
 import { requestLogger } from "@/server/log";
+import { measuredRoute } from "@/server/telemetry/route";
 import { TRPC_MAX_BATCH_SIZE, TRPC_MAX_BODY_BYTES } from "@/schemas/request-limits";
 
 /** Client errors worth a warning (abuse, misuse); other 4xx are logged at info. */
@@ -81,4 +82,6 @@ async function handler(req: Request) {
   });
 }
 
-export { handler as GET, handler as POST };
+const measured = measuredRoute("/api/trpc", handler);
+
+export { measured as GET, measured as POST };

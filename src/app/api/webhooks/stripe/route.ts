@@ -18,6 +18,7 @@ import { stripe } from "@/server/billing/stripe";
 import { stripeEventShape } from "@/server/billing/webhook/event-shape";
 import { PayloadTooLargeError, readBodyWithin } from "@/server/http/body-limit";
 import { requestLogger } from "@/server/log";
+import { measuredRoute } from "@/server/telemetry/route";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,7 @@ const STATUS: Record<InboxOutcome, number> = {
   failed: 500,
 };
 
-export async function POST(req: Request): Promise<Response> {
+export const POST = measuredRoute("/api/webhooks/stripe", async (req: Request) => {
   // Never logged: the body, the signature header's value or the error of a failed verification.
   const log = requestLogger(req.headers);
   const refuse = (status: number, outcome: string, error: string) => {
@@ -73,4 +74,4 @@ export async function POST(req: Request): Promise<Response> {
   const outcome = await receiveEvent(event);
   log.info({ eventId: event.id, type: event.type, outcome }, "stripe webhook");
   return Response.json({ received: true, outcome }, { status: STATUS[outcome] });
-}
+});

@@ -1,0 +1,39 @@
+/**
+ * `GET /api/metrics`: this process's metrics in Prometheus' text format
+ * (src/server/telemetry/metrics.ts lists them), for a scraper sending
+ * `Authorization: Bearer <METRICS_TOKEN>`.
+ *
+ * - `METRICS_TOKEN` unset: 404, as if the route did not exist (metrics are off).
+ * - Token missing or wrong: 401 with `WWW-Authenticate: Bearer` (RFC 6750 §3), compared in
+ *   constant time.
+ * Metrics are per process: with several app instances, scrape each one (README, "Observability").
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import { env } from "@/env";
+import { scrapeMetrics } from "@/server/telemetry/scrape";
+import { measuredRoute } from "@/server/telemetry/route";
+
+export const dynamic = "force-dynamic";
+
+/** SHA-256 of `value`: equal-length inputs for `timingSafeEqual`, whatever was sent. */
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+/** Whether `header` is `Bearer <token>` with the configured token. */
+function authorized(header: string | null, token: string): boolean {
+  const match = /^Bearer ([^\s]+)$/i.exec(header ?? "");
+  return match?.[1] !== undefined && timingSafeEqual(digest(match[1]), digest(token));
+}
+
+export const GET = measuredRoute("/api/metrics", async (req: Request) => {
+  const token = env.METRICS_TOKEN;
+  const headers = { "Cache-Control": "no-store" };
+  if (!token) return new Response("Not found", { status: 404, headers });
+  if (!authorized(req.headers.get("authorization"), token)) {
+    return new Response("Unauthorized", {
+      status: 401,
+      headers: { ...headers, "WWW-Authenticate": 'Bearer realm="metrics"' },
+    });
+  }
+  const { contentType, body } = await scrapeMetrics();
+  return new Response(body, { headers: { ...headers, "Content-Type": contentType } });
+});
