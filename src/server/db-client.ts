@@ -6,8 +6,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 
-/** The `pg.Pool` behind each client made here, for pool metrics (src/server/telemetry/metrics.ts). */
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+/**
+ * The `pg.Pool` behind each client made here, for pool metrics (src/server/telemetry/metrics.ts).
+ * On `globalThis`, like the app's client (db.ts): a dev reload re-runs this module but keeps the client.
+ */
+const globalForPools = globalThis as typeof globalThis & {
+  prismaPools?: WeakMap<PrismaClient, pg.Pool>;
+};
+const pools = (globalForPools.prismaPools ??= new WeakMap());
 
 /** The pool behind `client`, when {@link createPrismaClient} made it. */
 export function poolOf(client: PrismaClient): pg.Pool | undefined {
