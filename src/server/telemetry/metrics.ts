@@ -35,8 +35,6 @@ const WAIT_BUCKETS = [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10]
 
 /** What the scrape-time gauges read; set by {@link registerSources}. */
 interface Sources {
-  /** The app's `pg.Pool` (the one behind Prisma's adapter). */
-  pool?: () => Pool | undefined;
   /** Rows of `{ queue, state, jobs }` for the job queues. */
   jobCounts?: () => Promise<{ queue: string; state: string; jobs: number }[]>;
   /** Webhook inbox events by status (every status, zeros included). */
@@ -62,6 +60,18 @@ function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const sources: Sources = {};
+  /**
+   * The process's database pools ({@link measureConnectionWait}): the one behind the app's Prisma
+   * client, once per server bundle that loads it (Next may load `db.ts` in more than one).
+   */
+  const pools = new Set<Pool>();
+  /** The pools still open; ended ones are dropped. */
+  const openPools = () => {
+    for (const pool of pools) if (pool.ended) pools.delete(pool);
+    return [...pools];
+  };
+  const sum = (read: (pool: Pool) => number) =>
+    openPools().reduce((total, pool) => total + read(pool), 0);
 
   const httpDuration = new Histogram({
     name: "http_server_request_duration_seconds",
@@ -91,32 +101,34 @@ function createMetrics() {
   });
   new Gauge({
     name: "db_client_connections",
-    help: "Connections of this process's database pool, by state (idle, used).",
+    help: "Connections of this process's database pools, by state (idle, used).",
     labelNames: ["state"],
     registers: [registry],
     collect: safely("db_client_connections", async (gauge) => {
-      const pool = sources.pool?.();
-      if (!pool) return;
-      gauge.set({ state: "idle" }, pool.idleCount);
-      gauge.set({ state: "used" }, pool.totalCount - pool.idleCount);
+      gauge.set(
+        { state: "idle" },
+        sum((pool) => pool.idleCount),
+      );
+      gauge.set(
+        { state: "used" },
+        sum((pool) => pool.totalCount - pool.idleCount),
+      );
     }),
   });
   new Gauge({
     name: "db_client_connections_max",
-    help: "Most connections this process's database pool may open (DATABASE_POOL_MAX).",
+    help: "Most connections this process's database pools may open (DATABASE_POOL_MAX each).",
     registers: [registry],
     collect: safely("db_client_connections_max", async (gauge) => {
-      const pool = sources.pool?.();
-      if (pool) gauge.set(pool.options.max ?? 10);
+      gauge.set(sum((pool) => pool.options.max ?? 10));
     }),
   });
   new Gauge({
     name: "db_client_connections_pending_requests",
-    help: "Queries waiting for a connection from this process's database pool.",
+    help: "Queries waiting for a connection from this process's database pools.",
     registers: [registry],
     collect: safely("db_client_connections_pending_requests", async (gauge) => {
-      const pool = sources.pool?.();
-      if (pool) gauge.set(pool.waitingCount);
+      gauge.set(sum((pool) => pool.waitingCount));
     }),
   });
   new Gauge({
@@ -150,7 +162,7 @@ function createMetrics() {
     }),
   });
 
-  return { registry, sources, httpDuration, procedureDuration, procedureErrors, poolWait };
+  return { registry, sources, pools, httpDuration, procedureDuration, procedureErrors, poolWait };
 }
 
 const globalForMetrics = globalThis as typeof globalThis & {
@@ -179,16 +191,15 @@ export function recordProcedure(procedure: string, type: string, code: string, m
   if (code !== "OK") metrics.procedureErrors.inc({ procedure, code });
 }
 
-const measuredPools = new WeakSet<Pool>();
-
 /**
- * Measures how long `pool.connect()` waits for a connection, into
- * `db_client_connection_wait_seconds`: both the promise form (Prisma's transactions) and the
- * callback form (`pool.query`) go through it. Returns `pool`.
+ * Reports `pool` in the `db_client_connections*` gauges and measures how long `pool.connect()`
+ * waits for a connection (opening one included), into `db_client_connection_wait_seconds`: both
+ * the promise form (Prisma's transactions) and the callback form (`pool.query`) go through it.
+ * Returns `pool`.
  */
 export function measureConnectionWait(pool: Pool): Pool {
-  if (measuredPools.has(pool)) return pool; // a dev reload reuses the client and its pool
-  measuredPools.add(pool);
+  if (metrics.pools.has(pool)) return pool; // a dev reload reuses the client and its pool
+  metrics.pools.add(pool);
   const connect = pool.connect.bind(pool) as (callback?: (...args: unknown[]) => void) => unknown;
   const observe = (start: number) => metrics.poolWait.observe((performance.now() - start) / 1000);
   (pool as { connect: unknown }).connect = (callback?: (...args: unknown[]) => void) => {

@@ -1,13 +1,12 @@
 /**
  * One scrape of `/api/metrics`: the process's metrics (src/server/telemetry/metrics.ts) with the
- * scrape-time gauges read now from the app's pool, the job queue (`pgboss.job`) and the webhook
- * inbox (`StripeEvent`). Four small queries per scrape; none on the request path.
+ * scrape-time gauges read now from the job queue (`pgboss.job`; pg-boss's internal `__pgboss__*`
+ * queues left out) and the webhook inbox (`StripeEvent`). Four small queries per scrape; none on the request path.
  */
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { adminStripeEventStatuses } from "@/schemas/constants";
 import { db } from "@/server/db";
-import { poolOf } from "@/server/db-client";
 import { BOSS_SCHEMA } from "@/server/jobs/queue";
 import { metrics, registerSources } from "@/server/telemetry/metrics";
 
@@ -18,7 +17,6 @@ const JOB_STATES = ["created", "retry", "active", "failed"] as const;
 const UNHANDLED = ["received", "processing", "failed"] as const;
 
 registerSources({
-  pool: () => poolOf(db),
   async jobCounts() {
     // pg-boss creates its schema on first use: before that there is no queue to report.
     const [exists] = await db.$queryRaw<{ ok: boolean }[]>`
@@ -31,6 +29,7 @@ registerSources({
       FROM ${schema}.queue q
       CROSS JOIN unnest(${[...JOB_STATES]}::text[]) AS s(state)
       LEFT JOIN ${schema}.job j ON j.name = q.name AND j.state::text = s.state
+      WHERE NOT starts_with(q.name, '__pgboss__')
       GROUP BY q.name, s.state`;
   },
   async webhookEventCounts() {

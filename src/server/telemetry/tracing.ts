@@ -88,13 +88,17 @@ export function logTraceFields(): { trace_id?: string; span_id?: string } {
   return isSpanContextValid(ids) ? { trace_id: ids.traceId, span_id: ids.spanId } : {};
 }
 
+const globalForRoots = globalThis as typeof globalThis & { localRootSpans?: Map<string, Span> };
+
 /**
- * The local root span (the first span of a trace in this process: Next's `GET /route` span, or a
- * job's span) of every open trace, kept by a span processor the SDK installs
- * (src/server/telemetry/sdk.ts). Without the SDK it stays empty.
+ * The local root span (the first span of a trace in this process: Next's `POST /api/trpc/[trpc]`
+ * span, or a job's span) of every open trace, kept by a span processor the SDK installs
+ * (src/server/telemetry/sdk.ts). Without the SDK it stays empty. The map lives on `globalThis`:
+ * Next bundles `instrumentation.ts` (which starts the SDK) apart from the routes, so each bundle
+ * has its own copy of this module.
  */
 export const LocalRootSpans = {
-  byTrace: new Map<string, Span>(),
+  byTrace: (globalForRoots.localRootSpans ??= new Map<string, Span>()),
   /** The local root span of the trace `ctx` is in, if it is still open. */
   of(ctx: Context = context.active()): Span | undefined {
     const traceId = trace.getSpan(ctx)?.spanContext().traceId;

@@ -147,6 +147,7 @@ describe("GET /api/metrics", () => {
     expect(value(after, "job_queue_jobs", { queue: "cleanup", state: "created" })).toBe(2);
     expect(value(after, "job_queue_jobs", { queue: "send-email", state: "failed" })).toBe(0);
     expect(after).toMatch(/^job_queue_jobs\{queue="send-email",state="failed"\} 0$/m);
+    expect(after).not.toContain('queue="__pgboss__');
     expect(value(after, "stripe_webhook_events", { status: "failed" })).toBe(1);
     expect(value(after, "stripe_webhook_events", { status: "processed" })).toBe(1);
     expect(value(after, "stripe_webhook_events", { status: "received" })).toBe(0);
