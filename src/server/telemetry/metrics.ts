@@ -6,7 +6,7 @@
  *
  * Two kinds:
  * - **Per process, recorded as work happens** (an `observe()` per request or procedure: a few
- *   hundred ns): request and procedure latency histograms, procedure errors by code, and the wait
+ *   µs, against requests of milliseconds): request and procedure latency histograms, procedure errors by code, and the wait
  *   for a pooled database connection. With several app instances each reports its own: sum them.
  * - **Read on scrape** from the pool and the database (gauges): pool connections, job queue depth
  *   and retained failures per queue, webhook inbox by status and its lag. The database-derived
