@@ -17,6 +17,9 @@ const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ||
   ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find(existsSync);
 
+/** The e2e server's METRICS_TOKEN (a test value, not a secret). */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";
+
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: Boolean(process.env.CI),
@@ -65,6 +68,8 @@ export default defineConfig({
       // (e2e/support/accounts.ts, clientIpHeader), so per-IP limits count each test apart.
       TRUSTED_PROXIES: "1",
       NEXT_TELEMETRY_DISABLED: "1",
+      // /api/metrics answers with this Bearer token (e2e/observability.spec.ts).
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
     },
   },
 });
