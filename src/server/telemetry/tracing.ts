@@ -1,16 +1,16 @@
 /**
  * The app's tracing API: spans are made through `@opentelemetry/api` only, so with no SDK started
  * (no `OTEL_EXPORTER_OTLP_ENDPOINT`, src/server/telemetry/sdk.ts) every call here hits the API's
- * no-op tracer: no span is recorded, nothing is allocated beyond a non-recording span, and
- * {@link traceContextOf} returns `undefined` so job payloads stay as they were.
+ * no-op tracer: no span is recorded and nothing is allocated beyond a non-recording span.
  *
  * - {@link inSpan} runs a function in an active span, recording a thrown error and ending the span.
- * - {@link traceContextOf} / {@link contextFromCarrier}: the W3C Trace Context (`traceparent`,
- *   https://www.w3.org/TR/trace-context/) carried in a job's payload from sender to worker.
  * - {@link logTraceFields}: `trace_id`/`span_id` of the active span for log lines (the OTel
  *   "trace context in non-OTLP log formats" names).
  * - {@link markRequest}: puts the request id on the request's root span (see
  *   {@link LocalRootSpans}), so a log line's `requestId` finds its trace and back.
+ *
+ * Jobs carry their sender's trace context through pg-boss's own instrumentation
+ * (src/server/jobs/queue.ts).
  */
 import {
   context,
