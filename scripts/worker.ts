@@ -20,10 +20,11 @@ runScript(
     if (usesEmulator() && !process.env.STRIPE_API_BASE) {
       Object.assign(process.env, emulatorEnv(emulatorPort()));
     }
-    const { startWorker } = await import("../src/server/jobs/worker");
-    const worker = await startWorker({
-      pollingIntervalSeconds: Number(process.env.JOBS_POLL_INTERVAL_SECONDS || 2),
-    });
+    const [{ startWorker }, { env }] = await Promise.all([
+      import("../src/server/jobs/worker"),
+      import("../src/env"),
+    ]);
+    const worker = await startWorker({ pollingIntervalSeconds: env.JOBS_POLL_INTERVAL_SECONDS });
     console.log(`  ✓ job worker running (pid ${process.pid})`);
     const stop = async (signal: string) => {
       console.log(`  ${signal}: stopping the job worker after its running jobs…`);
