@@ -3,13 +3,24 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ThemeProvider } from "@/components/theme-provider";
 import { LazyToaster } from "@/components/lazy-toaster";
+import { env } from "@/env";
+import { getBrand } from "@/server/brand";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Starter", template: "%s · Starter" },
-  description: "Launch your subscription product: typed end to end, payments included.",
-  icons: { icon: "/favicon.svg" },
-};
+/**
+ * Read per request from the runtime environment, never at build time: the brand's name in every
+ * title, and `metadataBase` (APP_URL) making canonical and Open Graph URLs absolute.
+ */
+export function generateMetadata(): Metadata {
+  const brand = getBrand();
+  return {
+    metadataBase: new URL(env.APP_URL),
+    applicationName: brand.name,
+    title: { default: brand.name, template: `%s · ${brand.name}` },
+    description: "Launch your subscription product: typed end to end, payments included.",
+    icons: { icon: "/favicon.svg" },
+  };
+}
 
 /** Every page is rendered per request: its scripts carry that request's CSP nonce (src/proxy.ts). */
 export default async function RootLayout({ children }: { children: ReactNode }) {
