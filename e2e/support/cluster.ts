@@ -165,6 +165,6 @@ export async function startApp(
   );
   // Next listens before it runs src/instrumentation.ts; once it has answered a request, that has
   // run (requests wait for it), so the trusted client address is installed for the next ones.
-  await fetch(`${url}/api/health`);
+  await fetch(`${url}/api/health/live`);
   return { ...started, url };
 }

@@ -9,7 +9,7 @@ import type * as EnvModule from "@/env";
  * every request carry the client address the server trusts (src/server/http/client-address.ts),
  * first, as requests may already be arriving; warns when the benchmark routes are on; then probes
  * the database and prints one line when it does not answer. The server keeps running then: pages
- * and `/api/health` report the outage, and the pool reconnects when it returns.
+ * and `/api/health/ready` report the outage, and the pool reconnects when it returns.
  */
 export async function onServerStart(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
@@ -24,13 +24,11 @@ export async function onServerStart(): Promise<void> {
   if (env.BENCHMARK_ROUTES) {
     console.warn("! BENCHMARK_ROUTES is on: /api/bench/* answers (for `npm run bench` only)");
   }
-  const [{ db }, { databaseAddress }, { checkHealth }] = await Promise.all([
+  const [{ db }, { databaseAddress }, { checkDatabase }] = await Promise.all([
     import("@/server/db"),
     import("@/server/db-errors"),
     import("@/server/services/health"),
   ]);
-  const report = await checkHealth(db);
-  if (report.status !== "ok") {
-    console.error(`✖ ${report.error} at ${databaseAddress(env.DATABASE_URL)}`);
-  }
+  const failure = await checkDatabase(db);
+  if (failure) console.error(`✖ ${failure} at ${databaseAddress(env.DATABASE_URL)}`);
 }
