@@ -20,10 +20,14 @@ runScript(
     if (usesEmulator() && !process.env.STRIPE_API_BASE) {
       Object.assign(process.env, emulatorEnv(emulatorPort()));
     }
-    const [{ startWorker }, { env }] = await Promise.all([
+    const [{ startWorker }, { env }, { deploymentOf }, { initErrorReporter }] = await Promise.all([
       import("../src/server/jobs/worker"),
       import("../src/env"),
+      import("../src/env-schema"),
+      import("../src/error-reporting/reporter"),
     ]);
+    // Failed jobs are reported (src/server/jobs/worker.ts) to the tracker started here.
+    initErrorReporter(deploymentOf(env));
     const worker = await startWorker({ pollingIntervalSeconds: env.JOBS_POLL_INTERVAL_SECONDS });
     console.log(`  ✓ job worker running (pid ${process.pid})`);
     const stop = async (signal: string) => {

@@ -145,7 +145,7 @@ describe("npm run env:check", () => {
   it("prints every variable with its source and exits 1 on a problem", async () => {
     {
       const run = promisify(execFile);
-      const env = {
+      const env: NodeJS.ProcessEnv = {
         PATH: process.env.PATH,
         NODE_ENV: "production",
         APP_URL: "https://app.example.com",

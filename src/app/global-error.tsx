@@ -1,4 +1,6 @@
 "use client";
+import { useEffect } from "react";
+import { reportClientError } from "@/error-reporting/client";
 import "./globals.css";
 
 /**
@@ -6,7 +8,10 @@ import "./globals.css";
  * providers (nor the brand name: the server's settings are out of reach). Reloading is the only
  * safe retry.
  */
-export default function GlobalError() {
+export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
+  useEffect(() => {
+    reportClientError(error, { boundary: "global" });
+  }, [error]);
   return (
     <html lang="en">
       <head>

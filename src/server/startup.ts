@@ -7,7 +7,8 @@ import type * as EnvModule from "@/env";
 /**
  * Validates the environment, exiting with the one message that lists every bad variable; makes
  * every request carry the client address the server trusts (src/server/http/client-address.ts),
- * first, as requests may already be arriving; warns when the benchmark routes are on; then probes
+ * first, as requests may already be arriving, and starts the error tracker if one is plugged in
+ * (src/error-reporting/reporter.ts); warns when the benchmark routes are on; then probes
  * the database and prints one line when it does not answer. The server keeps running then: pages
  * and `/api/health/ready` report the outage, and the pool reconnects when it returns.
  */
@@ -19,8 +20,13 @@ export async function onServerStart(): Promise<void> {
   } catch {
     process.exit(1); // src/env.ts has printed the list of invalid variables.
   }
-  const { trustClientAddress } = await import("@/server/http/client-address");
+  const [{ trustClientAddress }, { initErrorReporter }, { deploymentOf }] = await Promise.all([
+    import("@/server/http/client-address"),
+    import("@/error-reporting/reporter"),
+    import("@/env-schema"),
+  ]);
   trustClientAddress(env.TRUSTED_PROXIES);
+  initErrorReporter(deploymentOf(env));
   if (env.BENCHMARK_ROUTES) {
     console.warn("! BENCHMARK_ROUTES is on: /api/bench/* answers (for `npm run bench` only)");
   }
