@@ -5,7 +5,6 @@ import {
   CLUSTER_STRIPE_KEY,
   ClusterDatabase,
   freePort,
-  resetClusterLog,
   startApp,
   startStripeEmulator,
   type Started,
@@ -45,7 +44,7 @@ const running: { app: Started & { url: string }; stripeUrl: string }[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  resetClusterLog();
+  // The cluster log is appended to, not emptied: e2e/scale-out.spec.ts empties it for a run.
   database = new ClusterDatabase(await freePort());
   await database.start();
   for (const deployment of DEPLOYMENTS) {

@@ -19,7 +19,6 @@ import pino, { type DestinationStream, type Level, type Logger } from "pino";
 import { env } from "@/env";
 import { REDACTED, scrubText } from "@/error-reporting/report";
 
-
 /** Field names whose values are secret wherever they appear (top level or one level down). */
 const SECRET_KEYS = [
   "password",
