@@ -2,7 +2,8 @@
 # Multi-stage build of the app and its job worker (README, "Deployment").
 #   docker build --target app -t saas-app .      the Next.js server (output: "standalone")
 #   docker build --target worker -t saas-worker . `npm run worker`, and `npm run db:migrate`
-# Both read their configuration from the environment (.env.example lists every variable).
+# One image for every environment: both read their configuration from the environment when they
+# start, nothing at build time (.env.example lists every variable; `npm run env:check` checks them).
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 
@@ -31,8 +32,10 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
 COPY --from=build --chown=node:node /app/.next/standalone ./
 USER node
 EXPOSE 3000
+# Liveness: the process answers (no dependency asked, so a database outage does not mark every
+# instance unhealthy). Load balancers and deploys use /api/health/ready (README, "Health checks").
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "server.js"]
 
 # The job worker and one-off tasks (migrations, Stripe setup, billing reconcile): they run the

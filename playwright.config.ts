@@ -51,7 +51,7 @@ export default defineConfig({
   webServer: {
     // The server's output is kept so `npm test` can check it holds no secret (scripts/check-logs.ts).
     command: "mkdir -p .data && npm start 2>&1 | tee .data/e2e-server.log",
-    url: `${baseURL}/api/health`,
+    url: `${baseURL}/api/health/ready`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
     stdout: "pipe",

@@ -54,10 +54,16 @@ test("an unknown or malformed plan slug answers 404", async ({ page }) => {
   }
 });
 
-test("the health endpoint reports the database up", async ({ request }) => {
-  const response = await request.get("/api/health");
-  expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+test("the health endpoints report the process live and the instance ready", async ({ request }) => {
+  const live = await request.get("/api/health/live");
+  expect(live.status()).toBe(200);
+  expect(await live.json()).toEqual({ status: "ok" });
+  const ready = { status: "ok", checks: { database: "ok", migrations: "ok", jobs: "ok" } };
+  for (const path of ["/api/health/ready", "/api/health"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(await response.json()).toEqual(ready);
+  }
 });
 
 test("the pricing page states each plan's limits once", async ({ page }) => {

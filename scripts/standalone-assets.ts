@@ -16,6 +16,8 @@ if (!existsSync(path.join(standalone, "server.js"))) {
 for (const [from, to] of [
   ["public", "public"],
   [".next/static", ".next/static"],
+  // The migrations this build ships: /api/health/ready checks the database has them all.
+  ["prisma/migrations", "prisma/migrations"],
 ] as const) {
   const target = path.join(standalone, to);
   rmSync(target, { recursive: true, force: true });
@@ -26,4 +28,6 @@ for (const [from, to] of [
 for (const file of readdirSync(standalone)) {
   if (file.startsWith(".env")) rmSync(path.join(standalone, file));
 }
-console.log("  ✓ .next/standalone has public/ and .next/static: `npm start` serves it");
+console.log(
+  "  ✓ .next/standalone has public/, .next/static and prisma/migrations: `npm start` serves it",
+);

@@ -9,6 +9,9 @@
  * too (tools/local-stripe.ts) and the command gets its settings. `next dev`, and any command
  * on the embedded database, also gets a job worker (scripts/worker.ts) beside it. Signals are
  * forwarded; the servers and the worker stop when the command exits.
+ *
+ * Before the command starts, the environment it gets is checked as `npm run env:check` checks it
+ * (tools/env-check.ts): the problems are listed and nothing starts when there are any.
  */
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
@@ -17,6 +20,7 @@ import { migrationStatus } from "@saas/local-postgres/migrate";
 import { MIGRATIONS_DIR, SCHEMA_PATH } from "../prisma/paths";
 import { describeConnectionFailure } from "../src/server/db-errors";
 import { migrate, openDatabase, ROOT, seedAndReport } from "../tools/database";
+import { checkEnvironment, formatReport, loadEnvironment } from "../tools/env-check";
 import { emulatorEnv, emulatorPort, usesEmulator } from "../tools/local-stripe";
 import { runScript } from "../tools/run-script";
 
@@ -82,6 +86,32 @@ function startWorkerProcess(env: NodeJS.ProcessEnv) {
   });
 }
 
+/**
+ * Checks the command's environment (`filled`: what this script set) as the server will read it:
+ * prints one line and returns true when it is fine, else prints the problems and returns false.
+ */
+function environmentOk(
+  env: NodeJS.ProcessEnv,
+  filled: Record<string, string | undefined>,
+  dev: boolean,
+) {
+  const { origins } = loadEnvironment(ROOT, process.env.NODE_ENV !== "production");
+  const report = checkEnvironment(
+    // The built server runs with NODE_ENV=production whatever the shell says (server.js sets it).
+    { ...env, NODE_ENV: dev ? "development" : "production" },
+    {
+      ...origins,
+      ...Object.fromEntries(Object.keys(filled).map((name) => [name, "set by npm run dev|start"])),
+    },
+  );
+  if (report.errorCount === 0) {
+    console.log(`  ✓ environment ok for ${report.deployment} (npm run env:check lists it)`);
+    return true;
+  }
+  console.error(formatReport(report, "problems"));
+  return false;
+}
+
 runScript(
   async () => {
     const command = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
@@ -115,13 +145,21 @@ runScript(
             (process.env.EMBEDDED_DB_DIR ?? "").startsWith("memory://") && database.embedded,
           )
         : null;
-    const env = {
-      ...process.env,
+    // A local database means a local deployment: staging and production requirements do not apply.
+    const deployment = database.embedded ? { APP_ENV: process.env.APP_ENV || "local" } : {};
+    const filled = {
       ...mail,
       ...loopback,
       ...stripe?.env,
+      ...deployment,
       DATABASE_URL: database.url,
     };
+    const env = { ...process.env, ...filled };
+    if (!environmentOk(env, filled, dev)) {
+      await stripe?.close();
+      await database.close();
+      process.exit(1);
+    }
     const child = spawn(file, args, { stdio: "inherit", env });
     // A local run gets a job worker; production runs `npm run worker` on its own.
     const worker = dev || database.embedded ? startWorkerProcess(env) : null;

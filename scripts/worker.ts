@@ -24,10 +24,15 @@ runScript(
     const tracing = process.env.OTEL_EXPORTER_OTLP_ENDPOINT
       ? (await import("../src/server/telemetry/sdk")).startTracing()
       : undefined;
-    const { startWorker } = await import("../src/server/jobs/worker");
-    const worker = await startWorker({
-      pollingIntervalSeconds: Number(process.env.JOBS_POLL_INTERVAL_SECONDS || 2),
-    });
+    const [{ startWorker }, { env }, { deploymentOf }, { initErrorReporter }] = await Promise.all([
+      import("../src/server/jobs/worker"),
+      import("../src/env"),
+      import("../src/env-schema"),
+      import("../src/error-reporting/reporter"),
+    ]);
+    // Failed jobs are reported (src/server/jobs/worker.ts) to the tracker started here.
+    initErrorReporter(deploymentOf(env));
+    const worker = await startWorker({ pollingIntervalSeconds: env.JOBS_POLL_INTERVAL_SECONDS });
     console.log(`  ✓ job worker running (pid ${process.pid})`);
     const stop = async (signal: string) => {
       console.log(`  ${signal}: stopping the job worker after its running jobs…`);

@@ -136,7 +136,8 @@ export async function startStripeEmulator(port: number): Promise<Started & { url
  * One app instance: `npm start` on `port`, its own APP_URL, the shared database and emulator,
  * resolved once it has answered a request. `trustedProxies` is its TRUSTED_PROXIES: 1 (the
  * default) as behind a load balancer, so each test's X-Forwarded-For is its client IP
- * (e2e/support/accounts.ts); 0 for an instance reached directly.
+ * (e2e/support/accounts.ts); 0 for an instance reached directly. `env` adds or replaces
+ * variables (e.g. its own APP_URL and BRAND_NAME: e2e/runtime-config.spec.ts).
  */
 export async function startApp(
   name: string,
@@ -144,6 +145,7 @@ export async function startApp(
   databaseUrl: string,
   stripeUrl: string,
   trustedProxies = 1,
+  env: Record<string, string> = {},
 ): Promise<Started & { url: string }> {
   const url = `http://127.0.0.1:${port}`;
   const started = await start(
@@ -160,11 +162,12 @@ export async function startApp(
       STRIPE_WEBHOOK_SECRET: CLUSTER_WEBHOOK_SECRET,
       STRIPE_API_BASE: stripeUrl,
       TRUSTED_PROXIES: String(trustedProxies),
+      ...env,
     },
     /Ready in/,
   );
   // Next listens before it runs src/instrumentation.ts; once it has answered a request, that has
   // run (requests wait for it), so the trusted client address is installed for the next ones.
-  await fetch(`${url}/api/health`);
+  await fetch(`${url}/api/health/live`);
   return { ...started, url };
 }

@@ -5,10 +5,16 @@ import { SegmentError } from "@/components/feedback/segment-error";
  * The boundary for errors no segment caught, such as a route group's layout failing to read the
  * session while the database is down. The root layout (theme, toaster) still renders.
  */
-export default function RootError({ reset }: { error: Error; reset: () => void }) {
+export default function RootError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <main id="main" className="flex min-h-dvh items-center justify-center p-6">
-      <SegmentError reset={reset} what="this page" />
+      <SegmentError error={error} reset={reset} what="this page" />
     </main>
   );
 }

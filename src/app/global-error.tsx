@@ -1,15 +1,21 @@
 "use client";
+import { useEffect } from "react";
+import { reportClientError } from "@/error-reporting/client";
 import "./globals.css";
 
 /**
  * The last boundary: the root layout itself failed, so this renders its own document, with no
- * providers. Reloading is the only safe retry.
+ * providers (nor the brand name: the server's settings are out of reach). Reloading is the only
+ * safe retry.
  */
-export default function GlobalError() {
+export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
+  useEffect(() => {
+    reportClientError(error, { boundary: "global" });
+  }, [error]);
   return (
     <html lang="en">
       <head>
-        <title>Something went wrong · Starter</title>
+        <title>Something went wrong</title>
       </head>
       <body className="flex min-h-dvh items-center justify-center p-6">
         <main role="alert" className="max-w-md space-y-4 text-center">

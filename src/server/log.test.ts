@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { REDACTED } from "@/error-reporting/report";
 import {
   createLogger,
   isSafeRequestId,
-  REDACTED,
   requestIdFrom,
   requestLogger,
   serializeError,

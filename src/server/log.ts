@@ -19,10 +19,8 @@
  */
 import pino, { type DestinationStream, type Level, type Logger } from "pino";
 import { env } from "@/env";
+import { REDACTED, scrubText } from "@/error-reporting/report";
 import { logTraceFields, markRequest } from "@/server/telemetry/tracing";
-
-/** What a censored value is replaced with. */
-export const REDACTED = "[Redacted]";
 
 /** Field names whose values are secret wherever they appear (top level or one level down). */
 const SECRET_KEYS = [
@@ -54,22 +52,12 @@ export const REDACT_PATHS: readonly string[] = [
   'res.headers["set-cookie"]',
 ];
 
-/** Secret shapes masked inside error messages and stacks (e.g. a Prisma error echoing its query). */
-const SECRET_PATTERNS: readonly RegExp[] = [
-  /\$argon2(?:id|i|d)\$[A-Za-z0-9$=,+/.]*/g,
-  /\b(?:whsec|sk_test|sk_live|rk_test|rk_live)_[A-Za-z0-9]+/g,
-  /(token=)[A-Za-z0-9_-]{20,}/g,
-];
-
-/** `text` with every {@link SECRET_PATTERNS} match masked, cut to `max` characters. */
+/**
+ * `text` with every secret shape masked (src/error-reporting/report.ts, SECRET_PATTERNS: the
+ * same list error reports use), cut to `max` characters.
+ */
 function scrub(text: string, max: number): string {
-  let out = text;
-  for (const pattern of SECRET_PATTERNS) {
-    out = out.replace(pattern, (match, prefix?: unknown) =>
-      typeof prefix === "string" ? `${prefix}${REDACTED}` : REDACTED,
-    );
-  }
-  return out.length > max ? `${out.slice(0, max)}…` : out;
+  return scrubText(text, max, false);
 }
 
 /** An error as it appears in a log line. */

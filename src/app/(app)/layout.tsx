@@ -5,6 +5,7 @@ import { AppShell, BrandMark, brandClass, SkipLink } from "@/components/shell/ap
 import { ThemeToggle } from "@/components/theme-toggle";
 import { WorkspaceSwitcher } from "@/components/workspace/workspace-switcher";
 import { getCurrentSession } from "@/server/auth/session";
+import { getBrand } from "@/server/brand";
 import { TRPCReactProvider } from "@/trpc/client";
 import { getQueryClient, trpc } from "@/trpc/server";
 
@@ -29,6 +30,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
 /** The shell for a signed-in user, or a minimal header for a visitor. */
 async function AppFrame({ children }: { children: ReactNode }) {
   const current = await getCurrentSession();
+  const brand = getBrand();
   const listOptions = trpc.workspace.list.queryOptions();
   // Awaited, not streamed: the switcher's useQuery must find data, not a pending promise, when it
   // hydrates, or the server's and the client's first render differ.
@@ -48,8 +50,8 @@ async function AppFrame({ children }: { children: ReactNode }) {
         <header className="border-b border-zinc-200 dark:border-zinc-800">
           <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
             <Link href="/" className={brandClass}>
-              <BrandMark />
-              Starter
+              <BrandMark logoUrl={brand.logoUrl} />
+              {brand.name}
             </Link>
             <ThemeToggle />
           </div>
@@ -67,6 +69,7 @@ async function AppFrame({ children }: { children: ReactNode }) {
 
   return (
     <AppShell
+      brand={brand}
       user={{ name: current.user.name, email: current.user.email }}
       switcher={
         <HydrationBoundary state={switcherState}>

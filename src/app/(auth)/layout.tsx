@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BrandName } from "@/components/brand-name";
+import { getBrand } from "@/server/brand";
 import { TRPCReactProvider } from "@/trpc/client";
 
 /** Sign-in, sign-up and the emailed-link pages: one centered card. */
@@ -11,7 +13,7 @@ export default function AuthLayout({ children }: { children: ReactNode }) {
           href="/"
           className="mb-8 rounded-md text-xl font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-600"
         >
-          Starter
+          <BrandName {...getBrand()} />
         </Link>
         <main className="w-full max-w-sm rounded-xl border border-zinc-200 bg-white p-6 shadow-sm sm:p-8 dark:border-zinc-800 dark:bg-zinc-900/60">
           {children}

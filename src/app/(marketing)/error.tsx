@@ -1,10 +1,16 @@
 "use client";
 import { SegmentError } from "@/components/feedback/segment-error";
 
-export default function MarketingError({ reset }: { error: Error; reset: () => void }) {
+export default function MarketingError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div className="py-16">
-      <SegmentError reset={reset} what="this page" />
+      <SegmentError error={error} reset={reset} what="this page" />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BrandName } from "@/components/brand-name";
+import { getBrand } from "@/server/brand";
 
 // Rendered per request: these pages show what the database holds now (the build has no database).
 export const dynamic = "force-dynamic";
@@ -13,7 +15,7 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
           className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4 sm:px-6"
         >
           <Link href="/" className="text-lg font-semibold tracking-tight">
-            Starter
+            <BrandName {...getBrand()} />
           </Link>
           <div className="flex items-center gap-1 sm:gap-2">
             <Link

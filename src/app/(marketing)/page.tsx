@@ -1,6 +1,12 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { PlanCards, PlanCardsSkeleton } from "@/components/plan-cards";
+import { publicPageMetadata } from "./metadata";
+
+export function generateMetadata(): Metadata {
+  return publicPageMetadata({ path: "/" });
+}
 
 export default function LandingPage() {
   return (

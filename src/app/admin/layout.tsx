@@ -5,6 +5,7 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { BrandMark, brandClass, SkipLink } from "@/components/shell/app-shell";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { TRPCReactProvider } from "@/trpc/client";
+import { getBrand } from "@/server/brand";
 import { requireAdmin } from "./server";
 
 // Per request and per user: never cached.
@@ -29,7 +30,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
             <div className="flex items-center gap-3">
               <Link href="/admin/users" className={brandClass}>
-                <BrandMark />
+                <BrandMark logoUrl={getBrand().logoUrl} />
                 Admin
               </Link>
               <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-300">

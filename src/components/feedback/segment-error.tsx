@@ -9,11 +9,27 @@
  */
 import { useQueryErrorResetBoundary } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useEffect, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { reportClientError } from "@/error-reporting/client";
 
-/** `reset`: the boundary's own; `what`: what failed to load, as in "We could not load {what}". */
-export function SegmentError({ reset, what }: { reset: () => void; what: string }) {
+/**
+ * `error`: what the boundary caught, reported once (src/error-reporting/client.ts); its `digest`
+ * (a server error's, the same in the server's report) is shown as a reference for support.
+ * `reset`: the boundary's own; `what`: what failed to load, as in "We could not load {what}".
+ */
+export function SegmentError({
+  error,
+  reset,
+  what,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+  what: string;
+}) {
+  useEffect(() => {
+    reportClientError(error, { boundary: what });
+  }, [error, what]);
   const router = useRouter();
   const { reset: resetQueries } = useQueryErrorResetBoundary();
   const [retrying, startTransition] = useTransition();
@@ -33,6 +49,11 @@ export function SegmentError({ reset, what }: { reset: () => void; what: string 
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Something went wrong on our side, or the connection dropped. Your data is safe.
       </p>
+      {error.digest ? (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          Reference: <code className="font-mono">{error.digest}</code>
+        </p>
+      ) : null}
       <Button onClick={retry} disabled={retrying} aria-busy={retrying || undefined}>
         {retrying ? "Trying again…" : "Try again"}
       </Button>

@@ -15,13 +15,25 @@ import { SidebarFooter, type ShellUser } from "@/components/shell/user-menu";
 export const brandClass =
   "inline-flex shrink-0 items-center gap-2 rounded-md text-lg font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 
-export function BrandMark() {
+/** The brand's logo (`logoUrl`, a path on this site), or a plain colour mark when it has none. */
+export function BrandMark({ logoUrl }: { logoUrl: string | null }) {
+  if (logoUrl) {
+    // A small same-origin file of any format (svg included): next/image would add nothing.
+    // eslint-disable-next-line @next/next/no-img-element
+    return <img src={logoUrl} alt="" className="size-6 rounded-md object-contain" />;
+  }
   return (
     <span
       aria-hidden="true"
       className="inline-block size-6 rounded-md bg-linear-to-br from-indigo-500 to-indigo-700"
     />
   );
+}
+
+/** The brand as this server runs it (src/server/brand.ts), passed down from the layouts. */
+export interface BrandProps {
+  readonly name: string;
+  readonly logoUrl: string | null;
 }
 
 export function SkipLink() {
@@ -36,10 +48,12 @@ export function SkipLink() {
 }
 
 export function AppShell({
+  brand,
   user,
   switcher,
   children,
 }: {
+  brand: BrandProps;
   user: ShellUser;
   /** The workspace switcher (with its hydration boundary), rendered by the server layout. */
   switcher: ReactNode;
@@ -51,8 +65,8 @@ export function AppShell({
       <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-zinc-200 bg-white px-4 py-2 md:h-dvh md:w-64 md:shrink-0 md:flex-col md:items-stretch md:gap-0 md:border-r md:border-b-0 md:bg-zinc-50 md:p-0 dark:border-zinc-800 dark:bg-zinc-950 md:dark:bg-zinc-900/40">
         <div className="flex min-w-0 flex-1 items-center gap-2 sm:gap-4 md:flex-none md:flex-col md:items-stretch md:gap-3 md:px-3 md:pt-4 md:pb-3">
           <Link href="/dashboard" className={`${brandClass} md:self-start md:px-2`}>
-            <BrandMark />
-            Starter
+            <BrandMark logoUrl={brand.logoUrl} />
+            {brand.name}
           </Link>
           {/* In the sidebar the switcher's button spans its width. */}
           <div className="min-w-0 md:[&>div>button]:w-full md:[&>div>button]:max-w-none md:[&>div>button]:justify-between">

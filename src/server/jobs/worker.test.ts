@@ -3,12 +3,13 @@
  * backoff, a job that keeps failing ends failed with its error, a payload that no longer matches
  * its schema is rejected with the reason, and the mail queue delivers to the outbox.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/server/db";
 import { enqueue, getBoss } from "@/server/jobs/queue";
 import { defineJob, type JobDefinition } from "@/server/jobs/types";
 import { startWorker } from "@/server/jobs/worker";
+import { logger } from "@/server/log";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 
 cleanDatabaseBeforeEach();
@@ -63,7 +64,8 @@ describe("the job worker", () => {
     expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(1950);
   }, 30_000);
 
-  it("ends a job that always fails as failed, with its error kept", async () => {
+  it("ends a job that always fails as failed, with its error kept and each failure reported", async () => {
+    const log = vi.spyOn(logger, "error").mockImplementation(() => {});
     let attempts = 0;
     const broken = defineJob({
       name: queueName("broken"),
@@ -80,6 +82,17 @@ describe("the job worker", () => {
     expect(job.state).toBe("failed");
     expect(attempts).toBe(2);
     expect(JSON.stringify(job.output)).toContain("the mail server said no");
+    // src/server/error-reporting.ts: one report per failed attempt, with the job's name and id.
+    const reports = log.mock.calls.filter(([, msg]) => msg === "error report");
+    expect(reports).toHaveLength(2);
+    expect(reports[0]![0]).toMatchObject({
+      report: {
+        source: "job",
+        error: { message: "the mail server said no" },
+        context: { job: broken.name, jobId: id },
+      },
+    });
+    log.mockRestore();
   }, 30_000);
 
   it("rejects, without retrying, a payload that no longer matches the job's schema", async () => {

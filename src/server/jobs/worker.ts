@@ -9,6 +9,7 @@ import type { Job, PgBoss } from "pg-boss";
 import { z } from "zod";
 import { jobs } from "@/server/jobs";
 import { startBoss } from "@/server/jobs/queue";
+import { reportServerError } from "@/server/error-reporting";
 import { logger } from "@/server/log";
 import type { JobDefinition } from "@/server/jobs/types";
 
@@ -34,6 +35,19 @@ export async function runJob(definition: JobDefinition<never>, job: Job<unknown>
   return (await definition.handle(parsed.data as never, job)) ?? {};
 }
 
+/**
+ * {@link runJob}, with a failure reported (src/server/error-reporting.ts: job name and id, never
+ * the payload) before pg-boss records it and retries the job.
+ */
+async function runReported(definition: JobDefinition<never>, job: Job<unknown>): Promise<object> {
+  try {
+    return await runJob(definition, job);
+  } catch (error) {
+    reportServerError(error, "job", { context: { job: definition.name, jobId: job.id } });
+    throw error;
+  }
+}
+
 export async function startWorker(
   options: WorkerOptions = {},
 ): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
@@ -46,7 +60,7 @@ export async function startWorker(
     await boss.work(
       definition.name,
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
-      async ([job]) => (job ? runJob(definition, job) : {}),
+      async ([job]) => (job ? runReported(definition, job) : {}),
     );
     if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: "UTC" });
   }

@@ -7,6 +7,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/env";
+import { mailFrom } from "@/server/brand";
 import { db } from "@/server/db";
 import type { JobPayload } from "@/server/jobs";
 import { enqueue } from "@/server/jobs/queue";
@@ -51,7 +52,7 @@ export async function deliverEmail(to: string, content: EmailContent): Promise<v
   }
   transporter ??= nodemailer.createTransport(env.SMTP_URL);
   try {
-    await transporter.sendMail({ from: env.MAIL_FROM, to, subject, text, html });
+    await transporter.sendMail({ from: mailFrom(), to, subject, text, html });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Mail to *@${to.split("@")[1]} ("${subject}") failed: ${reason}`);

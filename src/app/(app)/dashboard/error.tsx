@@ -1,6 +1,12 @@
 "use client";
 import { SegmentError } from "@/components/feedback/segment-error";
 
-export default function DashboardError({ reset }: { error: Error; reset: () => void }) {
-  return <SegmentError reset={reset} what="your dashboard" />;
+export default function DashboardError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return <SegmentError error={error} reset={reset} what="your dashboard" />;
 }

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PlanCards, PlanCardsSkeleton } from "@/components/plan-cards";
+import { publicPageMetadata } from "../metadata";
 
-export const metadata: Metadata = {
-  title: "Pricing",
-  description: "Simple plans that grow with your team.",
-};
+export function generateMetadata(): Metadata {
+  return publicPageMetadata({
+    path: "/pricing",
+    title: "Pricing",
+    description: "Simple plans that grow with your team.",
+  });
+}
 
 export default function PricingPage() {
   return (

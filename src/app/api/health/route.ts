@@ -1,24 +1,11 @@
 /**
- * `GET /api/health`: 200 `{ status: "ok", db: "ok" }`, or 503 with the database failure summarised.
+ * `GET /api/health`: the readiness check under its first name, for existing probes; the same as
+ * `/api/health/ready` (prefer it, and `/api/health/live` for liveness).
  */
-import { env } from "@/env";
-import { db } from "@/server/db";
-import { databaseAddress } from "@/server/db-errors";
-import { logger } from "@/server/log";
-import { checkHealth } from "@/server/services/health";
+import { readinessResponse } from "@/server/http/readiness";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  const report = await checkHealth(db);
-  if (report.status !== "ok") {
-    logger.error(
-      { reason: report.error, database: databaseAddress(env.DATABASE_URL) },
-      "health check failed",
-    );
-  }
-  return Response.json(report, {
-    status: report.status === "ok" ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
-  });
+export function GET(): Promise<Response> {
+  return readinessResponse();
 }

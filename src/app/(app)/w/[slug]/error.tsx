@@ -1,6 +1,12 @@
 "use client";
 import { SegmentError } from "@/components/feedback/segment-error";
 
-export default function WorkspaceError({ reset }: { error: Error; reset: () => void }) {
-  return <SegmentError reset={reset} what="this workspace page" />;
+export default function WorkspaceError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return <SegmentError error={error} reset={reset} what="this workspace page" />;
 }

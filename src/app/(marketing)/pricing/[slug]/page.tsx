@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PlanDetails } from "@/components/plan-details";
 import { planSlugSchema } from "@/schemas/plan";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { publicPageMetadata } from "../../metadata";
 
 /** The plan for this slug, or Next's 404 for a malformed or unknown slug. */
 async function loadPlan(slug: string) {
@@ -19,8 +20,13 @@ async function loadPlan(slug: string) {
 export async function generateMetadata({
   params,
 }: PageProps<"/pricing/[slug]">): Promise<Metadata> {
-  const plan = await loadPlan((await params).slug);
-  return { title: `${plan.name} plan`, description: plan.description };
+  const { slug } = await params;
+  const plan = await loadPlan(slug);
+  return publicPageMetadata({
+    path: `/pricing/${slug}`,
+    title: `${plan.name} plan`,
+    description: plan.description,
+  });
 }
 
 export default async function PlanPage({ params }: PageProps<"/pricing/[slug]">) {

@@ -17,6 +17,7 @@ import { appRouter } from "@/server/api/root";
 import { isSameOriginRequest } from "@/server/auth/csrf";
 import { RateLimitError } from "@/server/auth/rate-limit";
 import { describeConnectionFailure } from "@/server/db-errors";
+import { reportServerError } from "@/server/error-reporting";
 import { PayloadTooLargeError, readBodyWithin } from "@/server/http/body-limit";
 import { requestLogger } from "@/server/log";
 import { measuredRoute } from "@/server/telemetry/route";
@@ -69,12 +70,19 @@ async function handler(req: Request) {
       return { headers: { ...headers, "Retry-After": String(limited.retryAfterSeconds) } };
     },
     // Every error once, by path and code; never the input. Server errors carry the error itself
-    // (src/server/log.ts keeps name, message and code) and the database's address when unreachable.
+    // (src/server/log.ts keeps name, message and code) and the database's address when unreachable,
+    // and are reported to the error tracker (src/error-reporting/reporter.ts).
     onError({ path, error }) {
       const fields = { path: path ?? "<no path>", code: error.code };
       if (getHTTPStatusCodeFromError(error) >= 500) {
         const database = describeConnectionFailure(error, env.DATABASE_URL) ?? undefined;
         log.error({ ...fields, err: error, database }, "tRPC call failed");
+        // Logged just above: the report goes to the error tracker only.
+        reportServerError(error.cause ?? error, "trpc", {
+          requestId: headers["x-request-id"],
+          context: fields,
+          logged: true,
+        });
       } else {
         log[WARN_CODES.has(error.code) ? "warn" : "info"](fields, "tRPC client error");
       }

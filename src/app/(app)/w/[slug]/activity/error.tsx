@@ -1,6 +1,12 @@
 "use client";
 import { SegmentError } from "@/components/feedback/segment-error";
 
-export default function ActivityError({ reset }: { error: Error; reset: () => void }) {
-  return <SegmentError reset={reset} what="the activity log" />;
+export default function ActivityError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  return <SegmentError error={error} reset={reset} what="the activity log" />;
 }
