@@ -29,7 +29,8 @@ async function snapshot(url: string): Promise<Record<string, { rows: number; md5
         `SELECT count(*) AS rows, md5(string_agg(t::text, '|' ORDER BY t::text)) AS md5
          FROM "public"."${name}" t`,
       );
-      result[name] = { rows: Number(rows[0].rows), md5: rows[0].md5 ?? "" };
+      const [row] = rows;
+      result[name] = { rows: Number(row!.rows), md5: row!.md5 ?? "" };
     }
     return result;
   } finally {
@@ -48,9 +49,9 @@ async function migrateAndSeed(url: string): Promise<void> {
 
 /** Asserts the snapshot is of a seeded database: the demo users and projects are there. */
 function expectSeeded(before: Awaited<ReturnType<typeof snapshot>>) {
-  expect(before.User.rows).toBeGreaterThan(0);
-  expect(before.Project.rows).toBeGreaterThan(0);
-  expect(before._prisma_migrations.rows).toBeGreaterThan(0);
+  expect(before.User?.rows).toBeGreaterThan(0);
+  expect(before.Project?.rows).toBeGreaterThan(0);
+  expect(before._prisma_migrations?.rows).toBeGreaterThan(0);
 }
 
 let workDir: string;
