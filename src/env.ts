@@ -43,7 +43,28 @@ export const env = createEnv({
           protocol: /^postgres(ql)?$/,
           error: "must be a postgresql:// URL (unset it to use the embedded database)",
         }),
-    /** Most connections the app's pool opens (pg.Pool `max`). */
+    /**
+     * Read replicas of DATABASE_URL (comma-separated postgresql:// URLs): model reads of tRPC
+     * queries go to them (src/server/db-replicas.ts). Empty: everything on DATABASE_URL.
+     */
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((url) => url.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.url({
+            protocol: /^postgres(ql)?$/,
+            error: "must be comma-separated postgresql:// URLs",
+          }),
+        ),
+      ),
+    /** Most connections the app's pool opens (pg.Pool `max`), and each replica's pool. */
     DATABASE_POOL_MAX: int(1, 100).default(10),
     /** How long a query waits for a pooled connection before failing, in ms. */
     DATABASE_CONNECTION_TIMEOUT_MS: int(100, 60_000).default(5_000),
