@@ -13,7 +13,7 @@
  * names the mistake of giving one to the other.
  */
 import { spawn } from "node:child_process";
-import { mkdir, open, stat } from "node:fs/promises";
+import { mkdir, open, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import {
   backupEmbeddedDatabase,
@@ -95,7 +95,7 @@ function runPgTool(command: string, args: string[], env: Record<string, string>)
     );
     child.once("close", (code) => {
       if (code === 0) resolve();
-      else reject(new Error(`${command} failed: ${stderr.trim().split("\n").slice(-3).join(" ")}`));
+      else reject(new Error(`${command} failed: ${stderr.trim().replace(/\s+/g, " ")}`));
     });
   });
 }
@@ -121,7 +121,12 @@ export async function backupDatabase(target: BackupTarget, file: string): Promis
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   if (target.kind === "embedded") return (await backupEmbeddedDatabase(target, file)).bytes;
   const { dbname, env } = libpqConnection(target.url);
-  await runPgTool("pg_dump", ["--format=custom", `--file=${file}`, `--dbname=${dbname}`], env);
+  try {
+    await runPgTool("pg_dump", ["--format=custom", `--file=${file}`, `--dbname=${dbname}`], env);
+  } catch (error) {
+    await rm(file, { force: true }); // pg_dump creates the file before it connects
+    throw error;
+  }
   return (await stat(file)).size;
 }
 
