@@ -73,7 +73,7 @@ export async function backupEmbeddedDatabase(
 /**
  * Replaces the embedded database's data directory with the backup in `file`. The backup is
  * opened in a new directory first; only once that succeeded does it take the old one's place
- * (the old one is deleted), so a bad file leaves the current database as it was.
+ * (the old one is then deleted), so a bad file leaves the current database as it was.
  * @throws Error when `file` is not a backup of {@link backupEmbeddedDatabase}, the location is
  *   in memory, or the database is served by another process.
  */
@@ -96,6 +96,10 @@ export async function restoreEmbeddedDatabase(
   } finally {
     await pglite.close();
   }
-  await rm(dataDir, { recursive: true, force: true });
+  // Swap by renames, so no moment leaves neither database in place.
+  const previous = `${dataDir}.previous`;
+  await rm(previous, { recursive: true, force: true });
+  if (existsSync(dataDir)) await rename(dataDir, previous);
   await rename(staging, dataDir);
+  await rm(previous, { recursive: true, force: true });
 }
