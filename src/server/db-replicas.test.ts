@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyPendingMigrations } from "@saas/local-postgres/migrate";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { createPrismaClient } from "@/server/db-client";
@@ -26,7 +26,12 @@ import {
   createTRPCRouter,
   publicProcedure,
 } from "@/server/api/init";
-import { readFromPrimary, readYourWrites, withReadReplicas } from "@/server/db-replicas";
+import {
+  readFromPrimary,
+  readYourWrites,
+  REPLICA_RETRY_AFTER_MS,
+  withReadReplicas,
+} from "@/server/db-replicas";
 import { closedPort } from "@/test/net";
 import { MIGRATIONS_DIR, SCHEMA_PATH } from "../../prisma/paths";
 
@@ -244,6 +249,33 @@ describe.runIf(available)(title, () => {
     expect(fallbacks[0]).toMatch(/not reachable|refused|closed|shutting down/);
     // Skipped for a while now: the next read goes straight to the primary.
     expect(await read()).toEqual(rows);
+    expect(fallbacks).toHaveLength(1);
+  });
+
+  it("uses the replica again once it is back, after REPLICA_RETRY_AFTER_MS", async () => {
+    await asPostgres("pg_ctl", [
+      "-D",
+      dataDir,
+      "-l",
+      path.join(workDir, "replica.log"),
+      "-w",
+      "start",
+    ]);
+    replicaRunning = true;
+    await caughtUp();
+    await onReplica("SELECT pg_wal_replay_pause()");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      await client.rateLimiterFlexible.create({ data: { key: "back", points: 1 } });
+      const find = () =>
+        readYourWrites(() => client.rateLimiterFlexible.findUnique({ where: { key: "back" } }));
+      expect(await find()).toMatchObject({ points: 1 }); // still skipped: the primary
+      vi.setSystemTime(Date.now() + REPLICA_RETRY_AFTER_MS);
+      expect(await find()).toBeNull(); // the paused replica again
+    } finally {
+      vi.useRealTimers();
+      await onReplica("SELECT pg_wal_replay_resume()");
+    }
     expect(fallbacks).toHaveLength(1);
   });
 });

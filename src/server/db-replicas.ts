@@ -61,8 +61,6 @@ export function readFromPrimary<T>(fn: () => T | PromiseLike<T>): Promise<T> {
 export interface ReadReplicaOptions {
   /** Called when a replica failed and its query went to the primary (for a log line). */
   onFallback?: (replica: number, reason: string) => void;
-  /** Clock, in ms (tests). */
-  now?: () => number;
 }
 
 /**
@@ -77,7 +75,6 @@ export function withReadReplicas(
   options: ReadReplicaOptions = {},
 ): PrismaClient {
   if (replicas.length === 0) return primary;
-  const now = options.now ?? Date.now;
   const skipUntil = replicas.map(() => 0);
   let next = 0;
 
@@ -85,7 +82,7 @@ export function withReadReplicas(
   function pickReplica(): number {
     for (let i = 0; i < replicas.length; i++) {
       const index = (next + i) % replicas.length;
-      if (skipUntil[index]! <= now()) {
+      if (skipUntil[index]! <= Date.now()) {
         next = index + 1;
         return index;
       }
@@ -123,7 +120,7 @@ export function withReadReplicas(
         } catch (error) {
           const reason = connectionFailureReason(error);
           if (!reason) throw error;
-          skipUntil[index] = now() + REPLICA_RETRY_AFTER_MS;
+          skipUntil[index] = Date.now() + REPLICA_RETRY_AFTER_MS;
           options.onFallback?.(index, reason);
           return query(args);
         }
