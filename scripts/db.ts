@@ -12,7 +12,6 @@
  * Migrations share Prisma's `_prisma_migrations` table, so `prisma migrate status` agrees wherever
  * the native engine is available.
  */
-import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import {
@@ -22,7 +21,13 @@ import {
   writeMigration,
 } from "@saas/local-postgres/migrate";
 import { MIGRATIONS_DIR, SCHEMA_PATH } from "../prisma/paths";
-import { type Database, migrate, openDatabase, seedAndReport } from "../tools/database";
+import {
+  confirmOverwrite,
+  type Database,
+  migrate,
+  openDatabase,
+  seedAndReport,
+} from "../tools/database";
 import { runScript } from "../tools/run-script";
 
 /** A migration name: lower-case words joined by `_` or `-`, as Prisma writes them. */
@@ -36,19 +41,6 @@ const engineOptions = (database: Database) => ({
   migrationsDir: MIGRATIONS_DIR,
   schemaPath: SCHEMA_PATH,
 });
-
-async function confirmReset(database: Database, force: boolean): Promise<void> {
-  if (force || database.embedded) return;
-  if (!process.stdin.isTTY) {
-    throw new Error(
-      "db:reset deletes every row of DATABASE_URL's database: add --force to confirm",
-    );
-  }
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const answer = await rl.question(`Delete ALL data in ${new URL(database.url).host}? [y/N] `);
-  rl.close();
-  if (answer.trim().toLowerCase() !== "y") throw new Error("db:reset cancelled");
-}
 
 const commands: Record<string, (database: Database, flags: Flags) => Promise<void>> = {
   async migrate(database) {
@@ -81,7 +73,9 @@ const commands: Record<string, (database: Database, flags: Flags) => Promise<voi
   },
 
   async reset(database, flags) {
-    await confirmReset(database, flags.force === true);
+    if (!database.embedded) {
+      await confirmOverwrite(database.url, "db:reset deletes every row of", flags.force === true);
+    }
     await resetDatabase(database.url);
     console.log("  ✓ dropped every table");
     await migrate(database);

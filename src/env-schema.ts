@@ -129,8 +129,35 @@ export const APP_VARIABLES = {
       requiredIn: REQUIRED_DEPLOYED,
     },
   ),
+  DATABASE_REPLICA_URLS: variable(
+    z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((url) => url.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.url({
+            protocol: /^postgres(ql)?$/,
+            error: "must be comma-separated postgresql:// URLs",
+          }),
+        ),
+      ),
+    {
+      description: [
+        "Read replicas of DATABASE_URL (comma-separated postgresql:// URLs): model reads of tRPC",
+        "queries go to them (src/server/db-replicas.ts). Empty: everything on DATABASE_URL.",
+      ].join("\n"),
+      scope: "app",
+      secret: true,
+    },
+  ),
   DATABASE_POOL_MAX: variable(int(1, 100).default(10), {
-    description: "Most connections the app's pool opens (1-100). Default 10.",
+    description: "Most connections the app's pool opens, and each replica's (1-100). Default 10.",
     scope: "app",
   }),
   DATABASE_CONNECTION_TIMEOUT_MS: variable(int(100, 60_000).default(5_000), {
@@ -272,7 +299,8 @@ export const APP_VARIABLES = {
     scope: "app",
   }),
   METRICS_TOKEN: variable(z.string().min(16, "must be at least 16 characters").optional(), {
-    description: "Bearer token of GET /api/metrics (at least 16 characters); unset, it answers 404.",
+    description:
+      "Bearer token of GET /api/metrics (at least 16 characters); unset, it answers 404.",
     scope: "app",
     secret: true,
   }),

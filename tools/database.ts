@@ -5,6 +5,7 @@
  * (@saas/local-postgres), configured by `EMBEDDED_DB_DIR` and `EMBEDDED_DB_PORT`.
  */
 import path from "node:path";
+import { createInterface } from "node:readline/promises";
 import nextEnv from "@next/env";
 import { z } from "zod";
 import {
@@ -47,7 +48,7 @@ export interface Database {
  * Reads and checks the scripts' variables.
  * @throws Error listing every invalid variable.
  */
-function readScriptEnv() {
+export function readScriptEnv() {
   const parsed = scriptEnv.safeParse({
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     EMBEDDED_DB_DIR: process.env.EMBEDDED_DB_DIR || undefined,
@@ -120,4 +121,22 @@ export async function seedAndReport(database: Database): Promise<void> {
   console.log(
     `    demo login: ${demo.email} / ${demo.password}; staff (/admin): ${DEMO_STAFF.email}`,
   );
+}
+
+/**
+ * Asks before a script overwrites a server's data. `what` completes "<what> DATABASE_URL's
+ * database", e.g. "db:reset deletes every row of". Passes with `force`; asks y/N on a terminal.
+ * @throws Error asking for `--force` when there is no terminal to ask on, or "cancelled" when the
+ *   answer is not y.
+ */
+export async function confirmOverwrite(url: string, what: string, force: boolean): Promise<void> {
+  if (force) return;
+  const command = what.split(" ")[0];
+  if (!process.stdin.isTTY) {
+    throw new Error(`${what} DATABASE_URL's database: add --force to confirm`);
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question(`${what} ${new URL(url).host}${new URL(url).pathname}? [y/N] `);
+  rl.close();
+  if (answer.trim().toLowerCase() !== "y") throw new Error(`${command} cancelled`);
 }

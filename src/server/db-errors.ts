@@ -17,6 +17,8 @@ const REASONS: Record<string, string> = {
   "28P01": "password authentication failed",
   "28000": "authentication rejected",
   "3D000": "database does not exist",
+  "57P01": "the server is shutting down",
+  "57P02": "the server crashed",
   "57P03": "the server is starting up",
   P1000: "authentication failed",
   P1001: "server not reachable",

@@ -44,7 +44,7 @@ export interface EmbeddedDatabaseOptions {
 }
 
 /** True when something accepts TCP connections on 127.0.0.1:`port` (within 500 ms). */
-function portAnswers(port: number): Promise<boolean> {
+export function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: HOST, port });
     const done = (answer: boolean) => {

@@ -18,6 +18,7 @@ import { type SessionContext, validateSessionToken } from "@/server/auth/session
 import { connectionFailureReason, isDataException } from "@/server/db-errors";
 import { assertEntitlement, type CountedEntitlement } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
+import { readYourWrites } from "@/server/db-replicas";
 import { DomainError, EntitlementError } from "@/server/errors";
 import {
   findWorkspaceScope,
@@ -164,8 +165,18 @@ const telemetry = t.middleware(({ path, type, next }) =>
   ),
 );
 
+/**
+ * Where a procedure's model reads go when replicas are configured (src/server/db-replicas.ts):
+ * a query's to the replicas until it writes; a mutation's, like the session check of the
+ * context, to the primary, so a mutation reads what it just wrote and a session is seen the
+ * moment it is created or deleted.
+ */
+const databaseRouting = t.middleware(({ type, next }) =>
+  type === "query" ? readYourWrites(next) : next(),
+);
+
 /** A procedure anyone may call, signed in or not. */
-export const publicProcedure = t.procedure.use(telemetry).use(errorMapping);
+export const publicProcedure = t.procedure.use(telemetry).use(errorMapping).use(databaseRouting);
 
 /** A procedure for signed-in users: `ctx.auth` is non-null; UNAUTHORIZED otherwise. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
