@@ -10,6 +10,7 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { toast } from "@/components/toast";
 import { statusLabels } from "@/components/billing/format";
+import { ResumeSubscriptionButton } from "@/components/billing/resume-button";
 import { countOf } from "@/components/format/plural";
 import { isOverLimit, usageText, type UsageNoun } from "@/components/format/usage";
 import { formatPrice } from "@/components/price";
@@ -99,7 +100,35 @@ function SubscriptionDates({
   );
 }
 
-function CurrentPlan({ billing }: { billing: Billing }) {
+/** The subscription's state as a badge: a scheduled cancellation reads as such, not "Active". */
+function StatusBadge({ subscription }: { subscription: NonNullable<Billing["subscription"]> }) {
+  if (subscription.cancelAtPeriodEnd && subscription.status !== "canceled") {
+    return (
+      <Badge tone="amber">
+        <span data-testid="subscription-status">
+          Cancels on <DateText date={subscription.cancelAt ?? subscription.currentPeriodEnd} />
+        </span>
+      </Badge>
+    );
+  }
+  return (
+    <Badge tone={subscription.status === "past_due" ? "amber" : "emerald"}>
+      <span data-testid="subscription-status">
+        {statusLabels[subscription.status] ?? subscription.status}
+      </span>
+    </Badge>
+  );
+}
+
+function CurrentPlan({
+  slug,
+  billing,
+  manager,
+}: {
+  slug: string;
+  billing: Billing;
+  manager: boolean;
+}) {
   const { subscription, plan, usage } = billing;
   const entitled = plan.slug !== "free";
   return (
@@ -114,17 +143,14 @@ function CurrentPlan({ billing }: { billing: Billing }) {
         <p className="text-2xl font-bold" data-testid="current-plan">
           {plan.name}
         </p>
-        {subscription && entitled && (
-          <Badge tone={subscription.status === "past_due" ? "amber" : "emerald"}>
-            <span data-testid="subscription-status">
-              {statusLabels[subscription.status] ?? subscription.status}
-            </span>
-          </Badge>
-        )}
+        {subscription && entitled && <StatusBadge subscription={subscription} />}
       </div>
       {subscription && entitled && (
         <div className="space-y-1 text-sm text-zinc-700 dark:text-zinc-300">
           <SubscriptionDates subscription={subscription} />
+          {subscription.cancelAtPeriodEnd && subscription.status !== "canceled" && (
+            <p>After that date the workspace moves to the Free plan.</p>
+          )}
           <p>
             Billed {subscription.interval === "year" ? "yearly" : "monthly"}
             {subscription.planSlug === "team" &&
@@ -132,6 +158,13 @@ function CurrentPlan({ billing }: { billing: Billing }) {
           </p>
         </div>
       )}
+      {manager &&
+        subscription &&
+        entitled &&
+        subscription.cancelAtPeriodEnd &&
+        subscription.status !== "canceled" && (
+          <ResumeSubscriptionButton slug={slug} planName={plan.name} />
+        )}
       <dl className="grid gap-3 sm:grid-cols-2">
         <Usage
           label="Projects"
@@ -306,7 +339,7 @@ export function BillingPanel({ slug }: { slug: string }) {
   return (
     <div className="space-y-8">
       <CheckoutNotice outcome={outcome} confirmed={confirmed} timedOut={timedOut} />
-      <CurrentPlan billing={billing} />
+      <CurrentPlan slug={slug} billing={billing} manager={manager} />
       {!manager ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Only owners and admins can change the plan.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countOf, plural } from "@/components/format/plural";
+import { countOf, listOf, plural } from "@/components/format/plural";
 
 describe("plural", () => {
   it("chooses the form by the plural category of the count", () => {
@@ -12,5 +12,14 @@ describe("plural", () => {
     expect(countOf(1200, "project", "projects")).toBe("1,200 projects");
     expect(plural(0, { zero: "No events", one: "# event", other: "# events" })).toBe("No events");
     expect(plural(1, { zero: "No events", one: "# event", other: "# events" })).toBe("1 event");
+  });
+});
+
+describe("listOf", () => {
+  it("joins items as a sentence", () => {
+    expect(listOf(["3 projects", "1 member", "no invitations"])).toBe(
+      "3 projects, 1 member, and no invitations",
+    );
+    expect(listOf(["3 projects"])).toBe("3 projects");
   });
 });

@@ -35,3 +35,10 @@ export function plural(count: number, forms: PluralForms): string {
 export function countOf(count: number, one: string, other: string): string {
   return plural(count, { one: `# ${one}`, other: `# ${other}` });
 }
+
+const lists = new Intl.ListFormat(LOCALE, { style: "long", type: "conjunction" });
+
+/** "a, b and c": items joined as a sentence (`Intl.ListFormat`, conjunction). */
+export function listOf(items: readonly string[]): string {
+  return lists.format(items);
+}
