@@ -10,7 +10,6 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { toast } from "@/components/toast";
 import { statusLabels } from "@/components/billing/format";
-import { ResumeSubscriptionButton } from "@/components/billing/resume-button";
 import { countOf } from "@/components/format/plural";
 import { isOverLimit, usageText, type UsageNoun } from "@/components/format/usage";
 import { formatPrice } from "@/components/price";
@@ -120,15 +119,8 @@ function StatusBadge({ subscription }: { subscription: NonNullable<Billing["subs
   );
 }
 
-function CurrentPlan({
-  slug,
-  billing,
-  manager,
-}: {
-  slug: string;
-  billing: Billing;
-  manager: boolean;
-}) {
+/** The plan and its state; a scheduled cancellation's Resume is in the banner above every page. */
+function CurrentPlan({ billing }: { billing: Billing }) {
   const { subscription, plan, usage } = billing;
   const entitled = plan.slug !== "free";
   return (
@@ -148,9 +140,6 @@ function CurrentPlan({
       {subscription && entitled && (
         <div className="space-y-1 text-sm text-zinc-700 dark:text-zinc-300">
           <SubscriptionDates subscription={subscription} />
-          {subscription.cancelAtPeriodEnd && subscription.status !== "canceled" && (
-            <p>After that date the workspace moves to the Free plan.</p>
-          )}
           <p>
             Billed {subscription.interval === "year" ? "yearly" : "monthly"}
             {subscription.planSlug === "team" &&
@@ -158,13 +147,6 @@ function CurrentPlan({
           </p>
         </div>
       )}
-      {manager &&
-        subscription &&
-        entitled &&
-        subscription.cancelAtPeriodEnd &&
-        subscription.status !== "canceled" && (
-          <ResumeSubscriptionButton slug={slug} planName={plan.name} />
-        )}
       <dl className="grid gap-3 sm:grid-cols-2">
         <Usage
           label="Projects"
@@ -339,7 +321,7 @@ export function BillingPanel({ slug }: { slug: string }) {
   return (
     <div className="space-y-8">
       <CheckoutNotice outcome={outcome} confirmed={confirmed} timedOut={timedOut} />
-      <CurrentPlan slug={slug} billing={billing} manager={manager} />
+      <CurrentPlan billing={billing} />
       {!manager ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Only owners and admins can change the plan.
