@@ -39,7 +39,7 @@ export function UpgradePrompt({
       {canManageBilling ? (
         <Link
           href={`/w/${workspaceSlug}/billing` as Route}
-          className="inline-flex min-h-9 items-center rounded-md bg-amber-600 px-3 py-1.5 font-medium text-white hover:bg-amber-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600"
+          className="inline-flex min-h-9 items-center rounded-md bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600"
         >
           Upgrade plan
         </Link>
