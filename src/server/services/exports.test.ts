@@ -138,7 +138,7 @@ describe("CSV exports", () => {
     expect(projectRows.some((r) => r.name_or_action === '\'=HYPERLINK("http://evil")')).toBe(true);
     const created = activityRows.find((r) => r.name_or_action === "project.created")!;
     expect(created.actor).toBe("ada@example.com");
-    expect(JSON.parse(created.details)).toMatchObject({ targetType: "project" });
+    expect(JSON.parse(created.details)).toMatchObject({ targetType: "project", actorName: "Ada" });
 
     const file = await getExportFile(user.id, started.id);
     expect(file).toEqual({
