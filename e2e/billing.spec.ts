@@ -27,9 +27,10 @@ test("a Free workspace at its project limit upgrades to Pro with 4242 and gets P
     await createProject(page, name);
     await expect(page.getByTestId("project-row").filter({ hasText: name })).toBeVisible();
   }
-  await createProject(page, "Delta");
+  // At the limit the form says so before anyone submits.
   const prompt = page.getByTestId("upgrade-prompt");
   await expect(prompt).toContainText("The Free plan allows 3 projects");
+  await expect(page.getByRole("button", { name: "Create project" })).toBeDisabled();
   await prompt.getByRole("link", { name: "Upgrade plan" }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${slug}/billing$`));
 

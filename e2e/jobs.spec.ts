@@ -26,13 +26,18 @@ test("export a workspace from the UI; the downloaded CSV holds its projects", as
   }
 
   await page.goto(`/w/${slug}/settings`);
-  await page.getByRole("button", { name: "Export CSV" }).click();
+  // A double click starts one export, with no error: the second click is absorbed.
+  await page.getByRole("button", { name: "Export CSV" }).dblclick();
   const row = page.getByTestId("export-row").first();
   // Queued, then built by the worker (so fast here that "Waiting…"/"Exporting… N%" may never be
   // painted: intermediate progress is asserted in src/server/jobs/export-crash.test.ts).
   const link = row.getByRole("link", { name: "Download CSV" });
   await expect(link).toBeVisible({ timeout: 20_000 });
   await expect(row).toContainText("Ready");
+  await expect(page.getByTestId("export-row")).toHaveCount(1);
+  await expect(page.getByText("An export is already running")).toHaveCount(0);
+  await expect(page.locator('[data-sonner-toast][data-type="error"]')).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Export CSV" })).toBeEnabled();
 
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
   expect(download.suggestedFilename()).toMatch(
@@ -45,4 +50,10 @@ test("export a workspace from the UI; the downloaded CSV holds its projects", as
   const projects = rows.filter((r) => r.section === "project").map((r) => r.name_or_action);
   expect(projects.sort()).toEqual(["Docs", 'Launch, "v2"']);
   expect(rows.filter((r) => r.section === "activity").length).toBeGreaterThan(0);
+
+  // The activity log says it in words.
+  await page.goto(`/w/${slug}/activity`);
+  await expect(
+    page.getByTestId("activity-row").filter({ hasText: "Erin Exporter requested an export" }),
+  ).toHaveCount(1);
 });

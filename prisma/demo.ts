@@ -387,6 +387,7 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Demo
         data: entries.map((entry) => ({
           workspaceId,
           actorId: userIds[entry.actor]!,
+          actorName: DEMO_USERS[entry.actor]!.name,
           action: entry.action,
           ...("project" in entry.target
             ? {

@@ -17,10 +17,13 @@ const load = () =>
     },
   );
 
-/** `toast.success(message, options?)` and `toast.error(message, options?)`; they return nothing. */
+/** `toast.success`, `toast.info` and `toast.error` (message, options?); they return nothing. */
 export const toast = {
   success: (...args: Parameters<Sonner["success"]>): void => {
     void load().then((sonner) => sonner?.success(...args));
+  },
+  info: (...args: Parameters<Sonner["info"]>): void => {
+    void load().then((sonner) => sonner?.info(...args));
   },
   error: (...args: Parameters<Sonner["error"]>): void => {
     void load().then((sonner) => sonner?.error(...args));

@@ -275,6 +275,12 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     policy: { kind: "workspace", permission: "billing:manage" },
     input: (f) => ({ workspaceSlug: f.slug }),
   },
+  // Acme's subscription is not set to cancel: an allowed caller gets `{ resumed: false }`.
+  "billing.resumeSubscription": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "billing:manage" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
 
   "activity.list": {
     kind: "query",

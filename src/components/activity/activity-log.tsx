@@ -6,6 +6,8 @@
 import { keepPreviousData, useInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
+import { useState } from "react";
+import { ActivityText } from "@/components/activity/activity-text";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -47,11 +49,16 @@ export function ActivityLogSkeleton() {
   );
 }
 
+/** A date the user chose that would make the range empty: kept in its field, with the error. */
+type InvalidDay = { key: "from" | "to"; value: string; message: string };
+
 /**
  * The current filters, from the URL, and `change` to set one: the view updates at once
- * (optimistically) while the URL is replaced.
+ * (optimistically) while the URL is replaced. A "From" after "To" (or the reverse) is not
+ * applied: it stays in its field with an error saying so (`invalid`), the other end untouched.
  */
 function useUrlFilters() {
+  const [invalid, setInvalid] = useState<InvalidDay | null>(null);
   const {
     state: filters,
     set,
@@ -60,14 +67,19 @@ function useUrlFilters() {
   } = useUrlState(activityFiltersFromParams, activityFiltersToQuery, { optimistic: true });
   function change(key: ActivityFilterKey, value: string) {
     const next: ActivityFilters = { ...filters, [key]: value || undefined };
-    // Keep the range valid: moving one end past the other clears the other.
-    if (next.from && next.to && next.from > next.to) {
-      if (key === "from") delete next.to;
-      else delete next.from;
+    // ISO days compare correctly as strings; the message is the server's (src/schemas/activity.ts).
+    if ((key === "from" || key === "to") && next.from && next.to && next.from > next.to) {
+      setInvalid({
+        key,
+        value,
+        message: key === "to" ? "To must be on or after From." : "From must be on or before To.",
+      });
+      return;
     }
+    setInvalid(null);
     set(next);
   }
-  return { filters, change, navigating, clearHref: pathname as Route };
+  return { filters, change, invalid, navigating, clearHref: pathname as Route };
 }
 
 function ActivityRow({ entry }: { entry: Entry }) {
@@ -77,7 +89,7 @@ function ActivityRow({ entry }: { entry: Entry }) {
       className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3"
     >
       <p className="min-w-0 break-words">
-        <span className="font-medium">{entry.actor?.name ?? "System"}</span> {entry.summary}
+        <ActivityText entry={entry} />
       </p>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         <TimeText date={entry.createdAt} />
@@ -88,7 +100,7 @@ function ActivityRow({ entry }: { entry: Entry }) {
 
 export function ActivityLog({ slug }: { slug: string }) {
   const trpc = useTRPC();
-  const { filters, change, navigating, clearHref } = useUrlFilters();
+  const { filters, change, invalid, navigating, clearHref } = useUrlFilters();
   const { data: choices } = useSuspenseQuery(
     trpc.activity.filters.queryOptions({ workspaceSlug: slug }),
   );
@@ -145,15 +157,17 @@ export function ActivityLog({ slug }: { slug: string }) {
         <TextField
           label="From"
           type="date"
-          value={filters.from ?? ""}
+          value={invalid?.key === "from" ? invalid.value : (filters.from ?? "")}
           max={filters.to}
+          error={invalid?.key === "from" ? invalid.message : undefined}
           onChange={(event) => change("from", event.target.value)}
         />
         <TextField
           label="To"
           type="date"
-          value={filters.to ?? ""}
+          value={invalid?.key === "to" ? invalid.value : (filters.to ?? "")}
           min={filters.from}
+          error={invalid?.key === "to" ? invalid.message : undefined}
           onChange={(event) => change("to", event.target.value)}
         />
       </form>

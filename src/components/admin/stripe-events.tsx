@@ -4,6 +4,7 @@
  * row shows the event's id, type, status, attempts and last error, a "Replay" button (re-runs its
  * handler; allowed for a processed event too) and its payload, loaded when "Payload" is opened.
  */
+import { countOf } from "@/components/format/plural";
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -96,7 +97,7 @@ function EventItem({ event }: { event: EventRow }) {
           </p>
           <p className={monoClass}>{event.id}</p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {event.attempts} attempt{event.attempts === 1 ? "" : "s"} · received{" "}
+            {countOf(event.attempts, "attempt", "attempts")} · received{" "}
             <TimeText date={event.receivedAt} />
           </p>
         </div>

@@ -3,6 +3,7 @@
  * /admin/users/[id]: a user's profile, workspaces and sessions, with "Disable user" / "Enable
  * user" and "Sign out everywhere", each confirmed in a dialog and reported in a toast.
  */
+import { countOf } from "@/components/format/plural";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -40,7 +41,7 @@ export function UserDetail({ userId, selfId }: { userId: string; selfId: string 
   const disable = useMutation(
     trpc.admin.users.disable.mutationOptions({
       onSuccess: async ({ sessionsRevoked }) => {
-        toast.success(`User disabled; ${sessionsRevoked} session(s) ended.`);
+        toast.success(`User disabled; ${countOf(sessionsRevoked, "session", "sessions")} ended.`);
         setDialog(null);
         await refresh();
       },
@@ -60,7 +61,9 @@ export function UserDetail({ userId, selfId }: { userId: string; selfId: string 
   const signOut = useMutation(
     trpc.admin.users.signOut.mutationOptions({
       onSuccess: async ({ sessionsRevoked }) => {
-        toast.success(`Signed out everywhere: ${sessionsRevoked} session(s) ended.`);
+        toast.success(
+          `Signed out everywhere: ${countOf(sessionsRevoked, "session", "sessions")} ended.`,
+        );
         setDialog(null);
         await refresh();
       },

@@ -1,17 +1,49 @@
 "use client";
 /**
  * A banner on every workspace page when the subscription needs attention: a failed payment
- * (past_due: the plan is kept while Stripe retries) or a first payment not completed.
+ * (past_due: the plan is kept while Stripe retries), a first payment not completed, or a
+ * cancellation scheduled for the period's end (with the end date and, for those who may manage
+ * billing, "Resume subscription").
  */
 import { useQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
+import { ResumeSubscriptionButton } from "@/components/billing/resume-button";
+import { DateText } from "@/components/ui/date-text";
 import { useTRPC } from "@/trpc/client";
 
-export function BillingBanner({ slug }: { slug: string }) {
+export function BillingBanner({
+  slug,
+  canManageBilling,
+}: {
+  slug: string;
+  canManageBilling: boolean;
+}) {
   const trpc = useTRPC();
   const { data } = useQuery(trpc.billing.subscription.queryOptions({ workspaceSlug: slug }));
-  const status = data?.subscription?.status;
+  const subscription = data?.subscription;
+  const status = subscription?.status;
+  if (data && subscription?.cancelAtPeriodEnd && status !== "canceled") {
+    return (
+      <div
+        role="status"
+        data-testid="cancel-banner"
+        className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-100"
+      >
+        <p>
+          Your {data.plan.name} plan is set to cancel on{" "}
+          <strong className="font-semibold">
+            <DateText date={subscription.cancelAt ?? subscription.currentPeriodEnd} />
+          </strong>
+          . After that, this workspace moves to the Free plan.
+          {!canManageBilling && " Ask an owner or admin to resume it."}
+        </p>
+        {canManageBilling && (
+          <ResumeSubscriptionButton slug={slug} planName={data.plan.name} variant="secondary" />
+        )}
+      </div>
+    );
+  }
   if (status !== "past_due" && status !== "incomplete" && status !== "unpaid") return null;
   const message =
     status === "past_due"

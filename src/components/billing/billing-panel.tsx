@@ -10,6 +10,8 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { toast } from "@/components/toast";
 import { statusLabels } from "@/components/billing/format";
+import { countOf } from "@/components/format/plural";
+import { isOverLimit, usageText, type UsageNoun } from "@/components/format/usage";
 import { formatPrice } from "@/components/price";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
@@ -43,12 +45,28 @@ function useRedirectMutation<TInput, TError>(
   return { ...mutation, isPending: mutation.isPending || leaving };
 }
 
-function Usage({ label, used, limit }: { label: string; used: number; limit: number | null }) {
+function Usage({
+  label,
+  used,
+  limit,
+  noun,
+  planName,
+}: {
+  label: string;
+  used: number;
+  limit: number | null;
+  noun: UsageNoun;
+  planName: string;
+}) {
+  const over = isOverLimit(used, limit);
   return (
     <div>
       <dt className="text-sm text-zinc-600 dark:text-zinc-400">{label}</dt>
-      <dd className="mt-1 font-semibold">
-        {used} of {limit ?? "unlimited"}
+      <dd
+        className={`mt-1 font-semibold ${over ? "text-amber-700 dark:text-amber-400" : ""}`}
+        data-over-limit={over || undefined}
+      >
+        {usageText(used, limit, noun, planName)}
       </dd>
     </div>
   );
@@ -81,6 +99,27 @@ function SubscriptionDates({
   );
 }
 
+/** The subscription's state as a badge: a scheduled cancellation reads as such, not "Active". */
+function StatusBadge({ subscription }: { subscription: NonNullable<Billing["subscription"]> }) {
+  if (subscription.cancelAtPeriodEnd && subscription.status !== "canceled") {
+    return (
+      <Badge tone="amber">
+        <span data-testid="subscription-status">
+          Cancels on <DateText date={subscription.cancelAt ?? subscription.currentPeriodEnd} />
+        </span>
+      </Badge>
+    );
+  }
+  return (
+    <Badge tone={subscription.status === "past_due" ? "amber" : "emerald"}>
+      <span data-testid="subscription-status">
+        {statusLabels[subscription.status] ?? subscription.status}
+      </span>
+    </Badge>
+  );
+}
+
+/** The plan and its state; a scheduled cancellation's Resume is in the banner above every page. */
 function CurrentPlan({ billing }: { billing: Billing }) {
   const { subscription, plan, usage } = billing;
   const entitled = plan.slug !== "free";
@@ -96,29 +135,32 @@ function CurrentPlan({ billing }: { billing: Billing }) {
         <p className="text-2xl font-bold" data-testid="current-plan">
           {plan.name}
         </p>
-        {subscription && entitled && (
-          <Badge tone={subscription.status === "past_due" ? "amber" : "emerald"}>
-            <span data-testid="subscription-status">
-              {statusLabels[subscription.status] ?? subscription.status}
-            </span>
-          </Badge>
-        )}
+        {subscription && entitled && <StatusBadge subscription={subscription} />}
       </div>
       {subscription && entitled && (
         <div className="space-y-1 text-sm text-zinc-700 dark:text-zinc-300">
           <SubscriptionDates subscription={subscription} />
           <p>
             Billed {subscription.interval === "year" ? "yearly" : "monthly"}
-            {subscription.planSlug === "team" && `, ${subscription.seats} seat(s)`}
+            {subscription.planSlug === "team" &&
+              `, ${countOf(subscription.seats, "seat", "seats")}`}
           </p>
         </div>
       )}
       <dl className="grid gap-3 sm:grid-cols-2">
-        <Usage label="Projects" used={usage.projects} limit={plan.entitlements.maxProjects} />
+        <Usage
+          label="Projects"
+          used={usage.projects}
+          limit={plan.entitlements.maxProjects}
+          noun={{ one: "project", other: "projects" }}
+          planName={plan.name}
+        />
         <Usage
           label="Members and invitations"
           used={usage.members}
           limit={plan.entitlements.maxMembers}
+          noun={{ one: "member", other: "members" }}
+          planName={plan.name}
         />
       </dl>
     </section>

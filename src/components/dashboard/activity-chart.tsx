@@ -1,10 +1,11 @@
 "use client";
 /**
- * Activity per day over the last 30 days, as a bar chart with a text alternative. The bars
+ * Activity per day over the last days the plan shows (at most 30), as a bar chart with a text alternative. The bars
  * (recharts, the largest library of the app) load after the page, in a placeholder of their size.
  */
 import dynamic from "next/dynamic";
 import { dayLabel as label } from "@/components/dashboard/day-label";
+import { countOf } from "@/components/format/plural";
 
 const ActivityBars = dynamic(() => import("@/components/dashboard/activity-bars"), {
   ssr: false,
@@ -22,7 +23,7 @@ export function ActivityChart({ data }: { data: { day: string; count: number }[]
         <ActivityBars data={data} />
       </div>
       <figcaption className="text-sm text-zinc-600 dark:text-zinc-400">
-        {total} events in the last {data.length} days
+        {countOf(total, "event", "events")} in the last {countOf(data.length, "day", "days")}
         {total > 0 && `, busiest on ${label(busiest.day)} (${busiest.count})`}.
       </figcaption>
     </figure>

@@ -8,7 +8,9 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ActivityText } from "@/components/activity/activity-text";
 import { ActivityChart } from "@/components/dashboard/activity-chart";
+import { countOf } from "@/components/format/plural";
 import { DateText } from "@/components/ui/date-text";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RoleBadge } from "@/components/workspace/roles";
@@ -35,7 +37,7 @@ function Limit({ used, limit }: { used: number; limit: number | null }) {
       <span className="sr-only">{limit === null ? " (unlimited)" : ` (limit ${limit})`}</span>
       {limit !== null && used >= limit && (
         <span className="ml-1 text-amber-700 dark:text-amber-400">
-          · {used > limit ? "over limit" : "at limit"}
+          · {used > limit ? `${used - limit} over limit` : "at limit"}
         </span>
       )}
     </span>
@@ -65,7 +67,7 @@ export function WorkspaceOverview({ slug }: { slug: string }) {
           <Limit used={members.used + members.invitations} limit={members.limit} />
           {members.seats !== null && (
             <p className="text-xs font-normal text-zinc-600 dark:text-zinc-400">
-              {members.seats} seat(s) billed
+              {countOf(members.seats, "seat", "seats")} billed
             </p>
           )}
         </Kpi>
@@ -104,7 +106,7 @@ export function WorkspaceOverview({ slug }: { slug: string }) {
         className="space-y-3 rounded-xl border border-zinc-200 p-5 dark:border-zinc-800"
       >
         <h3 id="chart-heading" className="font-semibold">
-          Activity, last 30 days
+          Activity, last {countOf(overview.activityByDay.length, "day", "days")}
         </h3>
         <ActivityChart data={overview.activityByDay} />
       </section>
@@ -124,8 +126,7 @@ export function WorkspaceOverview({ slug }: { slug: string }) {
             {overview.recent.map((entry) => (
               <li key={entry.id} className="flex flex-wrap justify-between gap-2 px-4 py-3 text-sm">
                 <span>
-                  <span className="font-medium">{entry.actor?.name ?? "System"}</span>{" "}
-                  {entry.summary}
+                  <ActivityText entry={entry} />
                 </span>
                 <span className="text-zinc-500 dark:text-zinc-400">
                   <DateText date={entry.createdAt} />

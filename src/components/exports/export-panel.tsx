@@ -2,13 +2,20 @@
 /**
  * "Export data" on the workspace settings page: starts a CSV export of the projects and activity
  * log, lists the recent exports with their progress (polled every second while one runs), links
- * to the finished files and retries failed ones. On a plan without CSV export the server answers
- * PAYMENT_REQUIRED and the upgrade prompt shows.
+ * to the finished files and retries failed ones. On a plan without CSV export the button gives way
+ * to "CSV export is a Pro feature" with an upgrade link; should the plan change meanwhile, the
+ * server's PAYMENT_REQUIRED shows the upgrade prompt. A second click while an export runs
+ * returns the running export (the server is idempotent), and the button waits for it to finish.
  */
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { toast } from "@/components/toast";
-import { UpgradePrompt, upgradeHintOf } from "@/components/billing/upgrade-prompt";
+import { countOf } from "@/components/format/plural";
+import {
+  PlanFeatureNotice,
+  UpgradePrompt,
+  upgradeHintOf,
+} from "@/components/billing/upgrade-prompt";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -74,7 +81,9 @@ function ExportRow({ slug, item }: { slug: string; item: ExportItem }) {
         </div>
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
           Requested by {item.requestedBy?.name ?? "a former member"}
-          {item.status === "done" && item.rowCount !== null && ` · ${item.rowCount} rows`}
+          {item.status === "done" &&
+            item.rowCount !== null &&
+            ` · ${countOf(item.rowCount, "row", "rows")}`}
         </p>
         {item.status === "failed" && item.error && (
           <p className="text-sm break-words text-red-700 dark:text-red-400">{item.error}</p>
@@ -131,10 +140,19 @@ export function ExportPanel({
     refetchInterval: (query) =>
       query.state.data?.some((item) => isRunning(item.status)) ? POLL_MS : false,
   });
+  const { data: billing } = useSuspenseQuery(
+    trpc.billing.subscription.queryOptions({ workspaceSlug: slug }),
+  );
+  const { data: plans } = useSuspenseQuery(trpc.plan.list.queryOptions());
+  const exportPlan = plans.find((plan) => plan.entitlements.csvExport);
+  const running = exports.some((item) => isRunning(item.status));
   useFinishedToasts(exports);
   const request = useMutation(
     trpc.export.request.mutationOptions({
-      onSuccess: () => toast.success("Export started. It will be ready in a moment."),
+      onSuccess: ({ started }) =>
+        started
+          ? toast.success("Export started. It will be ready in a moment.")
+          : toast.info("An export is already running: it is in the list below."),
       onError: (error) => {
         if (upgradeHintOf(error)) return setUpgrade(errorMessage(error));
         toast.error(errorMessage(error));
@@ -156,16 +174,26 @@ export function ExportPanel({
             canManageBilling={canManageBilling}
           />
         )}
-        <Button
-          pending={request.isPending}
-          pendingText="Starting…"
-          onClick={() => {
-            setUpgrade(null);
-            request.mutate({ workspaceSlug: slug });
-          }}
-        >
-          Export CSV
-        </Button>
+        {billing.plan.entitlements.csvExport || !exportPlan ? (
+          <Button
+            pending={request.isPending}
+            pendingText="Starting…"
+            disabled={running}
+            onClick={() => {
+              setUpgrade(null);
+              request.mutate({ workspaceSlug: slug });
+            }}
+          >
+            {running ? "Export running…" : "Export CSV"}
+          </Button>
+        ) : (
+          <PlanFeatureNotice
+            workspaceSlug={slug}
+            feature="CSV export"
+            planName={exportPlan.name}
+            canManageBilling={canManageBilling}
+          />
+        )}
         {exports.length === 0 ? (
           <EmptyState>No exports yet.</EmptyState>
         ) : (

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/toast";
+import { countOf } from "@/components/format/plural";
 import { UpgradePrompt, upgradeHintOf } from "@/components/billing/upgrade-prompt";
 import { applyServerErrors, errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
@@ -12,13 +13,20 @@ import { TextField } from "@/components/ui/form-field";
 import { createProjectInput } from "@/schemas/project";
 import { useTRPC } from "@/trpc/client";
 
-/** Creates a project; at the plan's limit, shows the upgrade prompt instead of an error. */
+/**
+ * Creates a project. At the plan's limit (`limitReached`, from the billing usage the page already
+ * shows) the form is disabled before anyone types, with the limit and the way to upgrade; should
+ * the limit be reached meanwhile (another tab), the server's PAYMENT_REQUIRED shows the same.
+ */
 export function CreateProjectForm({
   slug,
   canManageBilling,
+  limitReached,
 }: {
   slug: string;
   canManageBilling: boolean;
+  /** `{ limit, planName }` when the workspace has as many projects as its plan allows, or more. */
+  limitReached?: { limit: number; planName: string } | null;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -61,21 +69,36 @@ export function CreateProjectForm({
       })}
     >
       <h2 className="text-lg font-semibold">New project</h2>
-      {upgrade && (
-        <UpgradePrompt workspaceSlug={slug} message={upgrade} canManageBilling={canManageBilling} />
+      {limitReached ? (
+        <UpgradePrompt
+          workspaceSlug={slug}
+          role="status"
+          message={`The ${limitReached.planName} plan allows ${countOf(limitReached.limit, "project", "projects")}. Upgrade to create more.`}
+          canManageBilling={canManageBilling}
+        />
+      ) : (
+        upgrade && (
+          <UpgradePrompt
+            workspaceSlug={slug}
+            message={upgrade}
+            canManageBilling={canManageBilling}
+          />
+        )
       )}
       {formError && <Alert>{formError}</Alert>}
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Project name" error={errors.name?.message} {...register("name")} />
-        <TextField
-          label="Description (optional)"
-          error={errors.description?.message}
-          {...register("description")}
-        />
-      </div>
-      <Button type="submit" pending={create.isPending} pendingText="Creating…">
-        Create project
-      </Button>
+      <fieldset disabled={Boolean(limitReached)} className="space-y-4 disabled:opacity-60">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField label="Project name" error={errors.name?.message} {...register("name")} />
+          <TextField
+            label="Description (optional)"
+            error={errors.description?.message}
+            {...register("description")}
+          />
+        </div>
+        <Button type="submit" pending={create.isPending} pendingText="Creating…">
+          Create project
+        </Button>
+      </fieldset>
     </form>
   );
 }

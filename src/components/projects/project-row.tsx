@@ -89,7 +89,10 @@ export function ProjectRow({
       <div className="min-w-0 space-y-1">
         <div className="flex flex-wrap items-center gap-2">
           <p className="font-medium break-words">{project.name}</p>
-          <Badge tone={statusTones[project.status]}>{statusLabels[project.status]}</Badge>
+          {/* Writers see (and change) the status in the select below: one place per row. */}
+          {!canWrite && (
+            <Badge tone={statusTones[project.status]}>{statusLabels[project.status]}</Badge>
+          )}
         </div>
         {project.description && (
           <p className="line-clamp-2 text-sm break-words text-zinc-600 dark:text-zinc-400">

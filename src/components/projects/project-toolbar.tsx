@@ -37,7 +37,7 @@ export function ProjectToolbar({
   }, [q, view, onChange]);
 
   return (
-    <div role="search" className="grid gap-3 sm:grid-cols-[1fr_10rem_12rem]">
+    <div role="search" className="grid gap-3 sm:grid-cols-[1fr_13rem_12rem]">
       <div className="space-y-1.5">
         <Label htmlFor="project-search">Search projects</Label>
         <div className="relative">

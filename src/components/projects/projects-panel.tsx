@@ -10,6 +10,7 @@ import { usePathname } from "next/navigation";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { ProjectRow } from "@/components/projects/project-row";
 import { ProjectToolbar } from "@/components/projects/project-toolbar";
+import { isOverLimit, usageText } from "@/components/format/usage";
 import {
   parseProjectView,
   PROJECT_PAGE_SIZE,
@@ -100,12 +101,27 @@ export function ProjectsPanel({ slug }: { slug: string }) {
   const limit = billing.plan.entitlements.maxProjects;
   return (
     <div className="space-y-6">
-      <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="project-usage">
-        {billing.usage.projects} of {limit ?? "unlimited"} projects used on the {billing.plan.name}{" "}
-        plan
+      <p
+        className={`text-sm ${isOverLimit(billing.usage.projects, limit) ? "text-amber-700 dark:text-amber-400" : "text-zinc-600 dark:text-zinc-400"}`}
+        data-testid="project-usage"
+      >
+        {usageText(
+          billing.usage.projects,
+          limit,
+          { one: "project", other: "projects" },
+          billing.plan.name,
+        )}
       </p>
       {canWrite && (
-        <CreateProjectForm slug={slug} canManageBilling={allows(workspace, "billing:manage")} />
+        <CreateProjectForm
+          slug={slug}
+          canManageBilling={allows(workspace, "billing:manage")}
+          limitReached={
+            limit !== null && billing.usage.projects >= limit
+              ? { limit, planName: billing.plan.name }
+              : null
+          }
+        />
       )}
       <section aria-labelledby="projects-heading" className="space-y-4">
         <h2 id="projects-heading" className="text-lg font-semibold">

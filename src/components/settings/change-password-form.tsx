@@ -1,4 +1,5 @@
 "use client";
+import { plural } from "@/components/format/plural";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -31,7 +32,7 @@ export function ChangePasswordForm() {
         reset();
         toast.success(
           revokedSessions > 0
-            ? `Password changed. ${revokedSessions} other ${revokedSessions === 1 ? "session was" : "sessions were"} signed out.`
+            ? `Password changed. ${plural(revokedSessions, { one: "# other session was", other: "# other sessions were" })} signed out.`
             : "Password changed.",
         );
         void queryClient.invalidateQueries({ queryKey: trpc.session.list.queryKey() });

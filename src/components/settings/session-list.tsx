@@ -3,6 +3,7 @@
  * The signed-in user's sessions (`session.list`, prefetched by the settings page): one row per
  * device, "This device" on the current one, Revoke on the others.
  */
+import { countOf } from "@/components/format/plural";
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { toast } from "@/components/toast";
 import { errorMessage } from "@/components/forms/server-errors";
@@ -115,7 +116,7 @@ export function SessionList() {
         toast.success(
           revoked === 0
             ? "No other devices were signed in."
-            : `Signed out of ${revoked} other ${revoked === 1 ? "device" : "devices"}.`,
+            : `Signed out of ${countOf(revoked, "other device", "other devices")}.`,
         );
         return queryClient.invalidateQueries({ queryKey: trpc.session.list.queryKey() });
       },

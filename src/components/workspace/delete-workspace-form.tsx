@@ -1,10 +1,11 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/toast";
+import { countOf, listOf, plural } from "@/components/format/plural";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,6 +21,8 @@ export function DeleteWorkspaceForm({ workspace }: { workspace: WorkspaceDetails
   const queryClient = useQueryClient();
   const workspaceSlug = workspace.slug;
   const [open, setOpen] = useState(false);
+  // What goes with the workspace, counted (prefetched by the settings page).
+  const { data: billing } = useQuery(trpc.billing.subscription.queryOptions({ workspaceSlug }));
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -69,10 +72,33 @@ export function DeleteWorkspaceForm({ workspace }: { workspace: WorkspaceDetails
         deleteWorkspace.mutate(values);
       })}
     >
-      <p className="text-sm">
-        This permanently deletes <strong className="font-semibold">{workspace.name}</strong>, its
-        members and its invitations. Type{" "}
-        <code className="font-mono font-semibold">{workspaceSlug}</code> to confirm.
+      <p className="text-sm" data-testid="delete-workspace-warning">
+        This permanently deletes <strong className="font-semibold">{workspace.name}</strong>
+        {billing ? (
+          <>
+            {" "}
+            and with it{" "}
+            {listOf([
+              plural(billing.usage.projects, {
+                zero: "no projects",
+                one: "# project",
+                other: "# projects",
+              }),
+              `the memberships of ${countOf(billing.usage.members - billing.usage.invitations, "member", "members")}`,
+              plural(billing.usage.invitations, {
+                zero: "no pending invitations",
+                one: "# pending invitation",
+                other: "# pending invitations",
+              }),
+            ])}
+          </>
+        ) : (
+          ", its projects, members and invitations"
+        )}
+        {billing?.subscription && billing.plan.slug !== "free" && (
+          <>, and cancels its {billing.plan.name} subscription at once</>
+        )}
+        . Type <code className="font-mono font-semibold">{workspaceSlug}</code> to confirm.
       </p>
       {formError && <Alert>{formError}</Alert>}
       <TextField

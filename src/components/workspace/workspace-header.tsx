@@ -7,6 +7,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { BillingBanner } from "@/components/billing/billing-banner";
 import { PlanBadge } from "@/components/billing/plan-badge";
 import { RoleBadge } from "@/components/workspace/roles";
+import { allows } from "@/schemas/permissions";
 import { useTRPC } from "@/trpc/client";
 
 export function WorkspaceHeader({ slug }: { slug: string }) {
@@ -23,7 +24,7 @@ export function WorkspaceHeader({ slug }: { slug: string }) {
         <RoleBadge role={workspace.role} />
         <PlanBadge slug={slug} />
       </div>
-      <BillingBanner slug={slug} />
+      <BillingBanner slug={slug} canManageBilling={allows(workspace, "billing:manage")} />
     </div>
   );
 }

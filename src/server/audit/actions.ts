@@ -33,6 +33,13 @@ function planName(entry: AuditEntryFacts, slug: string | undefined): string {
   return entry.planName?.(slug) ?? slug;
 }
 
+/** "Jan 5, 2027" for an ISO date string (the day in UTC, as Stripe bills); undefined if invalid. */
+function day(iso: string | undefined): string | undefined {
+  const date = iso ? new Date(iso) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return undefined;
+  return date.toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
+}
+
 /** "past due" for "past_due"; "none" when absent. */
 const statusName = (status: string | undefined) => (status ? status.replaceAll("_", " ") : "none");
 
@@ -84,10 +91,23 @@ export const auditActions = {
     summary: (e) => {
       const [before, after] = [text(e, "planBefore"), text(e, "planAfter")];
       if (before !== after) {
-        return `subscription changed from ${planName(e, before)} to ${planName(e, after)}`;
+        return `changed the plan from ${planName(e, before)} to ${planName(e, after)}`;
       }
       const [statusBefore, statusAfter] = [text(e, "statusBefore"), text(e, "statusAfter")];
-      return `subscription status changed from ${statusName(statusBefore)} to ${statusName(statusAfter)}`;
+      return `changed the subscription's status from ${statusName(statusBefore)} to ${statusName(statusAfter)}`;
+    },
+  },
+  "billing.cancel_scheduled": {
+    summary: (e) => {
+      const [plan, endsAt] = [text(e, "plan"), day(text(e, "endsAt"))];
+      const what = plan ? `the ${planName(e, plan)} subscription` : "the subscription";
+      return endsAt ? `set ${what} to cancel on ${endsAt}` : `set ${what} to cancel`;
+    },
+  },
+  "billing.subscription_resumed": {
+    summary: (e) => {
+      const plan = text(e, "plan");
+      return `resumed ${plan ? `the ${planName(e, plan)} subscription` : "the subscription"}`;
     },
   },
   "invitation.created": {

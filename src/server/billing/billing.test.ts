@@ -170,6 +170,55 @@ describe("checkout and portal", () => {
     expect(await seats()).toBe(1);
   });
 
+  it("logs a cancellation made in the portal; Resume withdraws it, logged once as the member's", async () => {
+    const caller = await owner();
+    await subscribe(caller, "pro");
+    const row = await db.subscription.findFirstOrThrow();
+    // What the Customer Portal's "Cancel plan" does, then its webhooks.
+    await stripe().subscriptions.update(row.stripeSubscriptionId, { cancel_at_period_end: true });
+    await deliverAll();
+    const canceling = await caller.billing.subscription({ workspaceSlug: "acme" });
+    expect(canceling.subscription).toMatchObject({ status: "active", cancelAtPeriodEnd: true });
+
+    await expect(caller.billing.resumeSubscription({ workspaceSlug: "acme" })).resolves.toEqual({
+      resumed: true,
+    });
+    await deliverAll(); // the update's webhooks find nothing new: no second entry
+    expect(
+      (await stripe().subscriptions.retrieve(row.stripeSubscriptionId)).cancel_at_period_end,
+    ).toBe(false);
+    const resumed = await caller.billing.subscription({ workspaceSlug: "acme" });
+    expect(resumed.subscription).toMatchObject({ status: "active", cancelAtPeriodEnd: false });
+    // Idempotent: nothing to resume.
+    await expect(caller.billing.resumeSubscription({ workspaceSlug: "acme" })).resolves.toEqual({
+      resumed: false,
+    });
+
+    const { items } = await caller.activity.list({ workspaceSlug: "acme" });
+    const billing = items
+      .filter((entry) => entry.action.startsWith("billing."))
+      .map((entry) => [entry.actorLabel, entry.viaLabel, entry.summary]);
+    const endsAt = (row.cancelAt ?? row.currentPeriodEnd).toLocaleDateString("en-US", {
+      dateStyle: "medium",
+      timeZone: "UTC",
+    });
+    expect(billing).toEqual([
+      ["Ada", null, "resumed the Pro subscription"],
+      [null, "via Stripe portal", expect.stringMatching(/^set the Pro subscription to cancel on /)],
+      [null, "via Stripe Checkout", "changed the plan from Free to Pro"],
+    ]);
+    expect(billing[1]![2]).toContain(endsAt);
+  });
+
+  it("refuses to resume without a running subscription (CONFLICT)", async () => {
+    const caller = await owner();
+    const error = await rejection(caller.billing.resumeSubscription({ workspaceSlug: "acme" }));
+    expect([error.code, error.message]).toEqual([
+      "CONFLICT",
+      "This workspace has no running subscription to resume.",
+    ]);
+  });
+
   it("cancels the Stripe subscription when its workspace is deleted", async () => {
     const caller = await owner();
     await subscribe(caller, "pro");

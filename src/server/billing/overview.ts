@@ -7,8 +7,8 @@ import { db } from "@/server/db";
 
 /**
  * The workspace's plan (slug, name, entitlements), its `Subscription` row as last synced from
- * Stripe (null when never subscribed; dates as `Date`), usage against its limits (members count
- * pending invitations) and whether it may start a Checkout.
+ * Stripe (null when never subscribed; dates as `Date`), usage against its limits (`members` counts
+ * pending invitations, which `invitations` also gives apart) and whether it may start a Checkout.
  */
 export async function getBillingOverview(scope: { workspace: BillingWorkspace }) {
   const workspaceId = scope.workspace.id;
@@ -31,7 +31,7 @@ export async function getBillingOverview(scope: { workspace: BillingWorkspace })
       cancelAt: subscription.cancelAt,
       trialEnd: subscription.trialEnd,
     },
-    usage: { projects, members: members + invitations },
+    usage: { projects, members: members + invitations, invitations },
     /** False while a subscription runs: plan changes then go through the portal. */
     canSubscribe: !subscription || !LIVE_STATUSES.has(subscription.status),
   };

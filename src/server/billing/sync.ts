@@ -14,7 +14,9 @@ import type { PlanSlug } from "@/server/billing/plans";
 import { priceById } from "@/server/billing/prices";
 import { stripe } from "@/server/billing/stripe";
 import { db } from "@/server/db";
-import { recordAudit } from "@/server/audit/log";
+import { type AuditVia, recordAudit } from "@/server/audit/log";
+import { LIVE_STATUSES } from "@/server/billing/customer";
+import { DomainError } from "@/server/errors";
 
 /** Preference when a customer has several subscriptions: the first live one, newest first. */
 const STATUS_RANK = ["active", "trialing", "past_due", "unpaid", "paused", "incomplete"];
@@ -51,6 +53,12 @@ function currentSubscription(subs: Stripe.Subscription[]): Stripe.Subscription |
   return [...subs].sort((a, b) => rank(a) - rank(b) || b.created - a.created)[0];
 }
 
+/**
+ * Who a sync's audit entries name: a member who changed the subscription from the app, or the
+ * source that reported the change (Stripe's webhooks, or the reconcile run).
+ */
+export type SyncAttribution = { actorId: string } | { source: "stripe" | "reconcile" };
+
 export type SyncResult =
   | { outcome: "synced"; workspaceId: string; plan: PlanSlug; status: string | null }
   | { outcome: "unknown-customer" };
@@ -66,6 +74,7 @@ export type SyncResult =
 export async function syncCustomer(
   customerId: string,
   workspaceIdHint?: string,
+  attribution: SyncAttribution = { source: "stripe" },
 ): Promise<SyncResult> {
   let workspace = await db.workspace.findUnique({ where: { stripeCustomerId: customerId } });
   if (!workspace && workspaceIdHint) {
@@ -78,29 +87,86 @@ export async function syncCustomer(
   }
   if (!workspace) return { outcome: "unknown-customer" };
 
-  const workspaceId = workspace.id;
+  return syncLocked(workspace.id, customerId, attribution);
+}
 
-  // One sync per customer at a time, with Stripe read inside the lock: a slow run that read an
-  // older state cannot write after a newer one.
+/**
+ * Runs `change` (a Stripe call), then re-reads the customer's subscriptions and writes the row,
+ * all under the customer's lock: one sync per customer at a time, with Stripe read inside the
+ * lock, so a slow run that read an older state cannot write after a newer one; and the webhook
+ * that `change` causes waits, then finds nothing new, so the change is audited once, as the
+ * actor's.
+ */
+function syncLocked(
+  workspaceId: string,
+  customerId: string,
+  attribution: SyncAttribution,
+  change?: () => Promise<unknown>,
+): Promise<SyncResult> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${customerId}))`;
+      await change?.();
       const list = await stripe().subscriptions.list({
         customer: customerId,
         status: "all",
         limit: 100,
       });
-      return writeSubscription(tx, workspaceId, currentSubscription(list.data));
+      return writeSubscription(tx, workspaceId, currentSubscription(list.data), attribution);
     },
     { timeout: 30_000 },
   );
 }
 
-/** Writes the workspace's row from `current` (deleting it when none); audits a change. */
+/**
+ * Withdraws the scheduled cancellation of the workspace's subscription (Stripe's
+ * `cancel_at_period_end: false`), so it renews at the period's end, and syncs it; audited as
+ * "billing.subscription_resumed" by `scope.actorId`. Idempotent: `{ resumed: false }` when the
+ * subscription is not set to cancel.
+ * @throws DomainError CONFLICT when the workspace has no running subscription.
+ */
+export async function resumeSubscription(scope: {
+  workspace: { id: string };
+  actorId: string;
+}): Promise<{ resumed: boolean }> {
+  const workspaceId = scope.workspace.id;
+  const row = await db.subscription.findUnique({ where: { workspaceId } });
+  if (!row || !LIVE_STATUSES.has(row.status)) {
+    throw new DomainError("CONFLICT", "This workspace has no running subscription to resume.");
+  }
+  if (!row.cancelAtPeriodEnd) return { resumed: false };
+  await syncLocked(workspaceId, row.stripeCustomerId, { actorId: scope.actorId }, () =>
+    stripe().subscriptions.update(row.stripeSubscriptionId, { cancel_at_period_end: false }),
+  );
+  return { resumed: true };
+}
+
+/**
+ * Where a change reported by Stripe came from, for the log: a new subscription came from
+ * Checkout; a change of plan or of the scheduled cancellation, with the status unchanged, was
+ * made in the Customer Portal (the only way to make one outside the app); anything else (a
+ * failed payment, the end of a period) is Stripe's own.
+ */
+function viaOf(
+  attribution: SyncAttribution,
+  change: { created: boolean; statusChanged: boolean },
+): { actorId: string | null; via?: AuditVia } {
+  if ("actorId" in attribution) return { actorId: attribution.actorId };
+  if (attribution.source === "reconcile") return { actorId: null, via: "reconcile" };
+  if (change.created) return { actorId: null, via: "stripe_checkout" };
+  return { actorId: null, via: change.statusChanged ? "stripe" : "stripe_portal" };
+}
+
+/**
+ * Writes the workspace's row from `current` (deleting it when none); audits a change of plan or
+ * status ("billing.subscription_changed") and, on a subscription still running, a cancellation
+ * scheduled or withdrawn ("billing.cancel_scheduled", "billing.subscription_resumed").
+ */
 async function writeSubscription(
   tx: Prisma.TransactionClient,
   workspaceId: string,
   current: Stripe.Subscription | undefined,
+  attribution: SyncAttribution,
 ): Promise<SyncResult> {
   const before = await tx.subscription.findUnique({ where: { workspaceId } });
   const fields = current ? subscriptionFields(current) : null;
@@ -115,10 +181,12 @@ async function writeSubscription(
   }
   const after = fields ? { status: fields.status, planSlug: fields.planSlug } : null;
   const [planBefore, planAfter] = [effectivePlan(before), effectivePlan(after)];
-  if (planBefore !== planAfter || before?.status !== after?.status) {
+  const statusChanged = before?.status !== after?.status;
+  const who = viaOf(attribution, { created: !before && Boolean(after), statusChanged });
+  if (planBefore !== planAfter || statusChanged) {
     await recordAudit(tx, {
       workspaceId,
-      actorId: null,
+      ...who,
       action: "billing.subscription_changed",
       targetType: "workspace",
       targetId: workspaceId,
@@ -127,6 +195,27 @@ async function writeSubscription(
         planAfter,
         statusBefore: before?.status ?? null,
         statusAfter: after?.status ?? null,
+      },
+    });
+  }
+  const sameSubscription = before && fields?.stripeSubscriptionId === before.stripeSubscriptionId;
+  if (
+    sameSubscription &&
+    LIVE_STATUSES.has(fields.status) &&
+    before.cancelAtPeriodEnd !== fields.cancelAtPeriodEnd
+  ) {
+    const endsAt = fields.cancelAt ?? fields.currentPeriodEnd;
+    await recordAudit(tx, {
+      workspaceId,
+      ...who,
+      action: fields.cancelAtPeriodEnd
+        ? "billing.cancel_scheduled"
+        : "billing.subscription_resumed",
+      targetType: "workspace",
+      targetId: workspaceId,
+      metadata: {
+        plan: planAfter,
+        ...(fields.cancelAtPeriodEnd && { endsAt: endsAt.toISOString() }),
       },
     });
   }
@@ -149,7 +238,7 @@ export async function reconcileAll(): Promise<{
   const failed: { customerId: string; error: string }[] = [];
   for (const { stripeCustomerId } of workspaces) {
     try {
-      await syncCustomer(stripeCustomerId!);
+      await syncCustomer(stripeCustomerId!, undefined, { source: "reconcile" });
       synced += 1;
     } catch (error) {
       failed.push({

@@ -11,7 +11,8 @@
  * - `actor`: the email of the project's owner, or of the entry's actor (empty once deleted);
  * - `created_at`, `updated_at`: ISO 8601 UTC (`updated_at` empty for activity);
  * - `details`: JSON: `{ "description": … }` for a project, `{ "targetType", "targetId",
- *   "metadata" }` for an entry.
+ *   "metadata", "actorName", "via" }` for an entry (`actorName`: the actor's name when the entry
+ *   was written, kept once they are deleted; `via`: where a change without an actor came from).
  * A cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so spreadsheet apps show
  * it as text rather than run it as a formula (OWASP "CSV injection").
  *
@@ -217,6 +218,8 @@ async function buildExport(
           targetId: true,
           metadata: true,
           createdAt: true,
+          actorName: true,
+          via: true,
           actor: { select: { email: true } },
         },
       }),
@@ -234,6 +237,8 @@ async function buildExport(
             targetType: entry.targetType,
             targetId: entry.targetId,
             metadata: entry.metadata,
+            actorName: entry.actorName,
+            via: entry.via,
           }),
         ]);
       }

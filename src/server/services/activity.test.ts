@@ -5,6 +5,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { recordAudit } from "@/server/audit/log";
 import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { givePlan } from "@/test/plans";
@@ -236,14 +237,14 @@ describe("activity.list", () => {
       });
     }
     const { items } = await caller.activity.list({ workspaceSlug: "acme" });
-    const summaries = items.map((entry) => [entry.actor?.name ?? "System", entry.summary]);
+    const summaries = items.map((entry) => [entry.actorLabel, entry.summary]);
     expect(summaries).toEqual([
       ["Ada", "created the workspace Acme"],
       ["Ada", "performed webhook.retried"],
       ["Ada", "created a project"],
       ["Ada", "renamed the workspace from Acme to Acme Inc"],
       ["Ada", "invited cy@example.com as member"],
-      ["System", "subscription changed from Free to Pro"],
+      ["System", "changed the plan from Free to Pro"],
       ["Ada", "changed Bob's role to admin"],
       ["Ada", "created project Apollo"],
     ]);
@@ -254,6 +255,37 @@ describe("activity.list", () => {
       targetType: null,
       targetId: null,
     });
+  });
+
+  it("names an actor who has left by their name at the time, and a change by where it came from", async () => {
+    const { caller, bob, workspace } = await acme();
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        workspaceId: workspace.id,
+        actorId: bob.id,
+        action: "invitation.accepted",
+        metadata: { role: "member" },
+      }),
+    );
+    await db.user.update({ where: { id: bob.id }, data: { name: "Robert" } });
+    const [renamed] = (await caller.activity.list({ workspaceSlug: "acme" })).items;
+    // A member still here reads as their current name.
+    expect(renamed).toMatchObject({ actorLabel: "Robert", viaLabel: null });
+    await db.user.delete({ where: { id: bob.id } });
+    await db.auditLog.create({
+      data: {
+        workspaceId: workspace.id,
+        actorId: null,
+        via: "stripe_portal",
+        action: "billing.subscription_resumed",
+        metadata: { plan: "team" },
+      },
+    });
+    const { items } = await caller.activity.list({ workspaceSlug: "acme" });
+    expect(items.slice(0, 2).map((e) => [e.actor, e.actorLabel, e.viaLabel, e.summary])).toEqual([
+      [null, null, "via Stripe portal", "resumed the Team subscription"],
+      [null, "Bob (deleted user)", null, "accepted an invitation and joined as member"],
+    ]);
   });
 
   it("never shows another workspace's entries", async () => {

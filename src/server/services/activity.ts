@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { listActivityInput } from "@/schemas/activity";
 import { type AuditEntryFacts, auditActions, isAuditAction } from "@/server/audit/actions";
+import type { AuditVia } from "@/server/audit/log";
 import { getEntitlements } from "@/server/billing/entitlements";
 import { planDisplayName } from "@/server/billing/plans";
 import { db } from "@/server/db";
@@ -44,11 +45,38 @@ export function describeActivity(entry: ActivityEntryFacts): string {
     : `performed ${entry.action}`;
 }
 
+/** How the log names an entry's origin when no member made the change (`via`). */
+const viaLabels: Record<AuditVia, string> = {
+  stripe_portal: "via Stripe portal",
+  stripe_checkout: "via Stripe Checkout",
+  stripe: "via Stripe",
+  reconcile: "via billing reconcile",
+};
+
+/**
+ * Who an entry names: `{ actorLabel, viaLabel }`. `actorLabel` is the actor's current name, or
+ * their name when the entry was written with "(deleted user)" once the account is gone, or null
+ * for a change with no actor; `viaLabel` ("via Stripe portal") says where such a change came
+ * from, and is null otherwise. An entry with neither reads "System".
+ */
+export function attributionOf(row: {
+  actor: { name: string } | null;
+  actorName: string | null;
+  via: string | null;
+}): { actorLabel: string | null; viaLabel: string | null } {
+  const viaLabel =
+    row.via && Object.hasOwn(viaLabels, row.via) ? viaLabels[row.via as AuditVia] : null;
+  if (row.actor) return { actorLabel: row.actor.name, viaLabel: null };
+  if (row.actorName) return { actorLabel: `${row.actorName} (deleted user)`, viaLabel: null };
+  return { actorLabel: viaLabel ? null : "System", viaLabel };
+}
+
 /**
  * One page of the workspace's activity, newest first (createdAt desc, then id desc):
- * `{ items: [{ id, action, createdAt: Date, actor: { id, name } | null, targetType, targetId,
- * metadata, summary }], nextCursor: string | null }` (null on the last page). `actor` is null for
- * the system (billing sync) and for deleted users. Filters: `actorId`, `action` (exact), `from` /
+ * `{ items: [{ id, action, createdAt: Date, actor: { id, name } | null, actorLabel, viaLabel,
+ * targetType, targetId, metadata, summary }], nextCursor: string | null }` (null on the last
+ * page). `actor` is null for the system (billing sync) and for deleted users; `actorLabel` and
+ * `viaLabel` name them all ({@link attributionOf}). Filters: `actorId`, `action` (exact), `from` /
  * `to` (inclusive days in UTC). Only the plan's window is visible (`activityLogDays`: Free 7,
  * Pro 90, Team unlimited), counted back from `now`, returned as `visibleDays` (null = all).
  * @throws DomainError BAD_REQUEST on "cursor" for a tampered, undecodable or invalid cursor.
@@ -80,6 +108,8 @@ export async function listActivity(
       targetType: true,
       targetId: true,
       metadata: true,
+      actorName: true,
+      via: true,
       actor: { select: { id: true, name: true } },
     },
     orderBy: keyset.orderBy,
@@ -93,8 +123,9 @@ export async function listActivity(
     ? await db.user.findMany({ where: { id: { in: targetIds } }, select: { id: true, name: true } })
     : [];
   const names = new Map(targets.map((user) => [user.id, user.name]));
-  const items = page.map((row) => ({
+  const items = page.map(({ actorName, via, ...row }) => ({
     ...row,
+    ...attributionOf({ actor: row.actor, actorName, via }),
     summary: describeActivity({
       action: row.action,
       metadata: row.metadata,

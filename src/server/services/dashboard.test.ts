@@ -54,21 +54,49 @@ async function workspaceWith(projects: number, members: number, entriesPerDay: n
 }
 
 describe("getOverview", () => {
-  it("counts usage, this month's activity and 30 days of activity per day, zeros included", async () => {
+  it("counts usage, this month's activity and the Free plan's 7 days of activity per day", async () => {
     const scope = await workspaceWith(2, 2, 3);
     const overview = await getOverview(scope, NOW);
     expect(overview.plan).toMatchObject({ slug: "free", name: "Free", renewsAt: null });
     expect(overview.projects).toEqual({ used: 2, limit: 3 });
     expect(overview.members).toEqual({ used: 2, invitations: 0, limit: 3, seats: null });
     expect(overview.activityThisMonth).toBe(23 * 3); // Nov 1st to 23rd
-    expect(overview.activityByDay).toHaveLength(30);
-    expect(overview.activityByDay[0]).toEqual({ day: "2026-10-25", count: 3 });
+    // The chart shows what the activity log shows: Free keeps 7 days.
+    expect(overview.activityByDay).toHaveLength(7);
+    expect(overview.activityByDay[0]).toEqual({ day: "2026-11-17", count: 3 });
     expect(overview.activityByDay.at(-1)).toEqual({ day: "2026-11-23", count: 3 });
     expect(overview.recent).toHaveLength(6);
     expect(overview.recent[0]).toMatchObject({
       summary: expect.stringMatching(/^created project p[012]$/),
       actor: { name: "Ada" },
     });
+  });
+
+  it("shows 30 days, zeros included, on a plan whose log keeps more", async () => {
+    const scope = await workspaceWith(1, 1, 1);
+    await db.subscription.create({
+      data: {
+        workspaceId: scope.workspace.id,
+        stripeSubscriptionId: "sub_1",
+        stripeCustomerId: "cus_1",
+        status: "active",
+        planSlug: "pro",
+        stripePriceId: "price_pro",
+        interval: "month",
+        quantity: 1,
+        currentPeriodEnd: new Date(NOW.getTime() + 20 * DAY),
+        stripeCreatedAt: NOW,
+        syncedAt: NOW,
+      },
+    });
+    await db.auditLog.deleteMany({
+      where: { createdAt: { gte: new Date(NOW.getTime() - 2 * DAY) } },
+    });
+    const overview = await getOverview(scope, NOW);
+    expect(overview.plan.slug).toBe("pro");
+    expect(overview.activityByDay).toHaveLength(30);
+    expect(overview.activityByDay[0]).toEqual({ day: "2026-10-25", count: 1 });
+    expect(overview.activityByDay.at(-1)).toEqual({ day: "2026-11-23", count: 0 });
   });
 
   it("issues the same small number of SQL statements however much data there is", async () => {

@@ -9,8 +9,15 @@ import { db } from "@/server/db";
 import { listActivity } from "@/server/services/activity";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
-/** Days shown by the activity chart, today included. */
+/**
+ * The most days the activity chart shows, today included. A plan whose activity log keeps fewer
+ * days (`activityLogDays`, Free: 7) shows that many: the chart never shows what the log hides.
+ */
 export const ACTIVITY_CHART_DAYS = 30;
+
+/** Days the chart shows for a plan keeping `activityLogDays` days of activity (null = all). */
+export const chartDays = (activityLogDays: number | null) =>
+  Math.min(ACTIVITY_CHART_DAYS, activityLogDays ?? ACTIVITY_CHART_DAYS);
 const DAY_MS = 86_400_000;
 
 /** Midnight UTC of `date`. */
@@ -23,8 +30,8 @@ const startOfDay = (date: Date) => new Date(Math.floor(date.getTime() / DAY_MS) 
  *   unlimited; the plan's limit counts members plus pending invitations; on per-seat plans
  *   `seats` is the number paid for);
  * - `activityThisMonth`: audit entries since the 1st of the month (UTC);
- * - `activityByDay`: `{ day: "YYYY-MM-DD", count }` for each of the last 30 days (UTC), zeros
- *   included, oldest first;
+ * - `activityByDay`: `{ day: "YYYY-MM-DD", count }` for each of the last {@link chartDays} days
+ *   (UTC; 30, or fewer when the plan's activity log keeps fewer), zeros included, oldest first;
  * - `recent`: the 6 newest activity entries (see `listActivity`).
  */
 export async function getOverview(scope: WorkspaceScope, now = new Date()) {
@@ -51,8 +58,11 @@ export async function getOverview(scope: WorkspaceScope, now = new Date()) {
   const slug = effectivePlan(subscription);
   const { entitlements, name } = PLANS[slug];
   const counts = new Map(perDay.map((row) => [startOfDay(row.day).getTime(), Number(row.count)]));
-  const activityByDay = Array.from({ length: ACTIVITY_CHART_DAYS }, (_, i) => {
-    const day = new Date(chartStart.getTime() + i * DAY_MS);
+  // The query reads the longest window (it runs beside the plan's); the plan's window is its tail.
+  const days = chartDays(entitlements.activityLogDays);
+  const shownStart = today.getTime() - (days - 1) * DAY_MS;
+  const activityByDay = Array.from({ length: days }, (_, i) => {
+    const day = new Date(shownStart + i * DAY_MS);
     return { day: day.toISOString().slice(0, 10), count: counts.get(day.getTime()) ?? 0 };
   });
   const paid = slug !== "free" && subscription;

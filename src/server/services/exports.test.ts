@@ -138,7 +138,7 @@ describe("CSV exports", () => {
     expect(projectRows.some((r) => r.name_or_action === '\'=HYPERLINK("http://evil")')).toBe(true);
     const created = activityRows.find((r) => r.name_or_action === "project.created")!;
     expect(created.actor).toBe("ada@example.com");
-    expect(JSON.parse(created.details)).toMatchObject({ targetType: "project" });
+    expect(JSON.parse(created.details)).toMatchObject({ targetType: "project", actorName: "Ada" });
 
     const file = await getExportFile(user.id, started.id);
     expect(file).toEqual({
@@ -150,13 +150,20 @@ describe("CSV exports", () => {
     expect(listed).not.toHaveProperty("content");
   });
 
-  it("runs one export at a time per workspace", async () => {
+  it("runs one export at a time per workspace: a second request returns the running one", async () => {
     const { scope } = await setUp("ada@example.com", "acme");
-    await requestExport(scope);
-    const error = await rejection(requestExport(scope));
-    expect(error).toMatchObject({ code: "CONFLICT", message: "An export is already running." });
+    const first = await requestExport(scope);
+    expect(first).toMatchObject({ status: "pending", started: true });
+    // A double click, sequential or concurrent, starts nothing more and is not an error.
+    const [again, concurrent] = await Promise.all([requestExport(scope), requestExport(scope)]);
+    expect(again).toMatchObject({ id: first.id, started: false });
+    expect(concurrent).toMatchObject({ id: first.id, started: false });
+    expect(await db.export.count()).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "export.requested" } })).toBe(1);
     await runQueuedJobs("export-workspace");
-    await expect(requestExport(scope)).resolves.toMatchObject({ status: "pending" });
+    const next = await requestExport(scope);
+    expect(next).toMatchObject({ status: "pending", started: true });
+    expect(next.id).not.toBe(first.id);
   });
 
   it("skips, without an error, the export of a workspace deleted before the job ran", async () => {

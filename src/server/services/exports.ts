@@ -87,9 +87,10 @@ async function startJob(workspaceId: string, exportId: string) {
 
 /**
  * Starts an export of the workspace's projects and activity log, built in the background. Audited
- * as "export.requested". Returns the export (status "pending").
+ * as "export.requested". Returns the export (status "pending") with `started: true`. Idempotent
+ * while one runs: when an export of the workspace is pending or processing (a double click, two
+ * tabs), that export is returned with `started: false`, and nothing is written or audited.
  * @throws EntitlementError (PAYMENT_REQUIRED) when the plan has no CSV export.
- * @throws DomainError CONFLICT when an export of the workspace is pending or processing.
  */
 export async function requestExport(scope: WorkspaceScope) {
   const workspaceId = scope.workspace.id;
@@ -102,7 +103,7 @@ export async function requestExport(scope: WorkspaceScope) {
       where: { workspaceId, status: { in: [...RUNNING] } },
       select: { id: true },
     });
-    if (running) throw alreadyRunning();
+    if (running) return { id: running.id, started: false };
     const row = await tx.export.create({
       data: { workspaceId, requestedById: scope.actorId },
       select: { id: true },
@@ -115,9 +116,16 @@ export async function requestExport(scope: WorkspaceScope) {
       targetId: workspaceId,
       metadata: { exportId: row.id },
     });
-    return row;
+    return { id: row.id, started: true };
   });
-  return startJob(workspaceId, created.id);
+  if (!created.started) {
+    const running = await db.export.findUniqueOrThrow({
+      where: { id: created.id, workspaceId },
+      select: exportFields,
+    });
+    return { ...running, started: false };
+  }
+  return { ...(await startJob(workspaceId, created.id)), started: true };
 }
 
 /**

@@ -22,7 +22,12 @@ export default async function WorkspaceSettingsPage({ params }: PageProps<"/w/[s
     prefetch(trpc.member.list.queryOptions({ workspaceSlug: slug }));
   }
   const canExport = allows(workspace, "projects:write");
-  if (canExport) prefetch(trpc.export.list.queryOptions({ workspaceSlug: slug }));
+  if (canExport) {
+    prefetch(trpc.export.list.queryOptions({ workspaceSlug: slug }));
+    prefetch(trpc.plan.list.queryOptions());
+  }
+  // The export panel (plan features) and the deletion warning (what would be deleted) read it.
+  prefetch(trpc.billing.subscription.queryOptions({ workspaceSlug: slug }));
   return (
     <HydrateClient>
       <div className="space-y-8">
