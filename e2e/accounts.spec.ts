@@ -88,7 +88,7 @@ test("a signed-out visit to settings returns there after signing in", async ({ p
   await expect(visitor).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
   await fillSignIn(visitor, account.email, account.password);
   await expect(visitor).toHaveURL(/\/settings$/);
-  await expect(visitor.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(visitor.getByRole("heading", { level: 1, name: "Account settings" })).toBeVisible();
   await expect(visitor.getByTestId("profile-email")).toHaveText(account.email);
   await visitor.context().close();
 });

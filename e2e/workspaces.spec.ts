@@ -28,7 +28,7 @@ async function openPersonalWorkspace(page: Page): Promise<{ slug: string; name: 
   return { slug, name };
 }
 
-function workspaceTab(page: Page, name: "Overview" | "Members" | "Settings") {
+function workspaceTab(page: Page, name: "Overview" | "Members" | "Workspace settings") {
   return page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name });
 }
 

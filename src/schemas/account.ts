@@ -34,6 +34,7 @@ export const currentPasswordSchema = z
     z.maxLength(128, "Password is at most 128 characters."),
   );
 
+/** A person's name: trimmed, 1 to 100 characters. */
 export const nameSchema = z
   .string({ error: "Name is required." })
   .check(
@@ -82,6 +83,9 @@ export const requestEmailChangeInput = z.strictObject({
   newEmail: emailSchema,
   password: currentPasswordSchema,
 });
+
+/** The user's own profile: the name shown to teammates and in emails. */
+export const updateProfileInput = z.strictObject({ name: nameSchema });
 
 export const deleteAccountInput = z.strictObject({ password: currentPasswordSchema });
 

@@ -154,6 +154,11 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     policy: { kind: "signedIn" },
     input: () => ({ currentPassword: PASSWORD, newPassword: "another password" }),
   },
+  "account.updateProfile": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: () => ({ name: "Renamed Person" }),
+  },
   "account.requestEmailChange": {
     kind: "mutation",
     policy: { kind: "signedIn" },
@@ -286,6 +291,13 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     policy: { kind: "workspace" },
     input: (f) => ({ workspaceSlug: f.slug }),
   },
+
+  "onboarding.checklist": {
+    kind: "query",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  "onboarding.dismissChecklist": { kind: "mutation", policy: { kind: "signedIn" } },
 
   "dashboard.overview": {
     kind: "query",

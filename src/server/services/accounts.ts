@@ -26,6 +26,7 @@ import type {
   resetPasswordInput,
   signInInput,
   signUpInput,
+  updateProfileInput,
   verifyEmailInput,
 } from "@/schemas/account";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/server/auth/password";
@@ -38,6 +39,7 @@ import { DomainError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
 import { appUrl, sendEmail, sendLink } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
+import { recordAudit } from "@/server/audit/log";
 import { cancelBilling } from "@/server/billing/cancel";
 import { issueEmailToken } from "@/server/services/email-tokens";
 import { ensurePersonalWorkspace } from "@/server/services/workspaces";
@@ -279,6 +281,37 @@ export async function changePassword(
   });
   await sendEmail(user.email, templates.securityNotice(user.name, "Your password was changed"));
   return { status: "ok", revokedSessions: revoked } as const;
+}
+
+/**
+ * Changes the signed-in user's name, audited as "account.profile_updated" (no workspace; metadata
+ * `{ from, to }`) in the same transaction. An unchanged name writes nothing.
+ * @returns `{ name }`, the name now stored.
+ * @throws DomainError UNAUTHORIZED when the account is gone.
+ */
+export async function updateProfile(
+  actor: { userId: string },
+  input: z.output<typeof updateProfileInput>,
+) {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } });
+    if (!user) throw new DomainError("UNAUTHORIZED", "Sign in to continue.");
+    if (user.name === input.name) return { name: user.name };
+    const updated = await tx.user.update({
+      where: { id: actor.userId },
+      data: { name: input.name },
+      select: { name: true },
+    });
+    await recordAudit(tx, {
+      workspaceId: null,
+      actorId: actor.userId,
+      action: "account.profile_updated",
+      targetType: "user",
+      targetId: actor.userId,
+      metadata: { from: user.name, to: updated.name },
+    });
+    return updated;
+  });
 }
 
 /**

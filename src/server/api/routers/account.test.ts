@@ -423,6 +423,36 @@ describe("signed-in account changes", () => {
     });
   });
 
+  it("changes the name, trimmed, with an audit entry; an invalid name names the field", async () => {
+    const { user, token } = await signedInUser();
+    const { caller } = await callerWith(requestHeaders(token));
+    await expect(caller.account.updateProfile({ name: "  Ada King  " })).resolves.toEqual({
+      name: "Ada King",
+    });
+    const next = await callerWith(requestHeaders(token));
+    await expect(next.caller.account.me()).resolves.toMatchObject({ name: "Ada King" });
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { action: "account.profile_updated" },
+    });
+    expect(entry).toMatchObject({
+      actorId: user.id,
+      workspaceId: null,
+      targetId: user.id,
+      metadata: { from: "Ada", to: "Ada King" },
+    });
+    // The same name again writes nothing.
+    await caller.account.updateProfile({ name: "Ada King" });
+    expect(await db.auditLog.count({ where: { action: "account.profile_updated" } })).toBe(1);
+
+    const blank = await errorOf(caller.account.updateProfile({ name: "   " }));
+    expect(blank.code).toBe("BAD_REQUEST");
+    expect(blank.message).toContain("Name is required.");
+    const anonymous = await callerWith();
+    expect((await errorOf(anonymous.caller.account.updateProfile({ name: "X" }))).code).toBe(
+      "UNAUTHORIZED",
+    );
+  });
+
   it("deletes the account with the right password only", async () => {
     const { user, password, token } = await signedInUser();
     const { caller, resHeaders } = await callerWith(requestHeaders(token));

@@ -6,6 +6,7 @@ import {
   resetPasswordInput,
   signUpInput,
   tokenInput,
+  updateProfileInput,
   verifyEmailInput,
 } from "@/schemas/account";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/init";
@@ -50,6 +51,11 @@ export const accountRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       accounts.changePassword({ userId: ctx.auth.user.id, sessionId: ctx.auth.sessionId }, input),
     ),
+
+  /** Changes the signed-in user's name; returns `{ name }`. */
+  updateProfile: protectedProcedure
+    .input(updateProfileInput)
+    .mutation(({ ctx, input }) => accounts.updateProfile({ userId: ctx.auth.user.id }, input)),
 
   requestEmailChange: protectedProcedure
     .input(requestEmailChangeInput)
