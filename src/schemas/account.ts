@@ -48,10 +48,12 @@ export const emailTokenSchema = z
   .string({ error: "The link is incomplete." })
   .check(z.regex(/^[A-Za-z0-9_-]{43}$/, "This link is invalid. Request a new one."));
 
+/** Signing up; `invitationToken` when it starts from an invitation link (no personal workspace then). */
 export const signUpInput = z.strictObject({
   name: nameSchema,
   email: emailSchema,
   password: newPasswordSchema,
+  invitationToken: z.optional(emailTokenSchema),
 });
 
 export const signInInput = z.strictObject({
@@ -63,10 +65,13 @@ export const emailInput = z.strictObject({ email: emailSchema });
 
 export const tokenInput = z.strictObject({ token: emailTokenSchema });
 
-/** Confirming a sign-up: the emailed token and the password chosen at that sign-up. */
+/**
+ * Confirming a sign-up: the emailed token and the password chosen at that sign-up; the password
+ * may be left out in the browser that signed up (src/server/auth/sign-up-binding.ts).
+ */
 export const verifyEmailInput = z.strictObject({
   token: emailTokenSchema,
-  password: currentPasswordSchema,
+  password: z.optional(currentPasswordSchema),
 });
 
 export const resetPasswordInput = z.strictObject({
@@ -93,6 +98,19 @@ export const deleteAccountInput = z.strictObject({ password: currentPasswordSche
 export const revokeSessionInput = z.strictObject({
   sessionId: z.string().check(z.regex(/^[0-9a-f]{64}$/, "Unknown session.")),
 });
+
+/** `/sign-in?reason=expired`: the session ended under the user, and the page says so. */
+export const SESSION_EXPIRED = "expired";
+
+/**
+ * The sign-in page that comes back to `next` (a path on this site) afterwards; with `expired`, it
+ * says the session expired.
+ */
+export function signInPath(next: string, { expired = false }: { expired?: boolean } = {}): string {
+  const query = new URLSearchParams({ next: safeNextPath(next) });
+  if (expired) query.set("reason", SESSION_EXPIRED);
+  return `/sign-in?${query.toString()}`;
+}
 
 /**
  * Where to go after signing in: a path on this site only (OWASP: unvalidated redirects).

@@ -103,3 +103,6 @@ export const invitationTokenInput = z.strictObject({ token: emailTokenSchema });
 export const acceptInvitationInput = z.strictObject({
   invitationId: z.string().check(z.minLength(1), z.maxLength(64, "Unknown invitation.")),
 });
+
+/** Declining an invitation names it as accepting does. */
+export const declineInvitationInput = acceptInvitationInput;

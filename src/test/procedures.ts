@@ -129,6 +129,11 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     policy: { kind: "public" },
     input: () => ({ token: fakeToken, password: PASSWORD }),
   },
+  "account.getVerification": {
+    kind: "query",
+    policy: { kind: "public" },
+    input: () => ({ token: fakeToken }),
+  },
   "account.requestPasswordReset": {
     kind: "mutation",
     policy: { kind: "public" },
@@ -259,6 +264,12 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
   },
   "invitation.listMine": { kind: "query", policy: { kind: "signedIn" } },
   "invitation.accept": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: (f) => ({ invitationId: f.invitationForCaller }),
+  },
+
+  "invitation.decline": {
     kind: "mutation",
     policy: { kind: "signedIn" },
     input: (f) => ({ invitationId: f.invitationForCaller }),

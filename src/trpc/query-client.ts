@@ -21,6 +21,7 @@ import {
 } from "@tanstack/react-query";
 import { isTRPCClientError } from "@trpc/client";
 import superjson from "superjson";
+import { signInPath } from "@/schemas/account";
 import { WORKSPACE_NOT_FOUND } from "@/schemas/workspace";
 import { markWorkspaceLost, slugOfQueryKey } from "@/trpc/lost-workspaces";
 
@@ -47,14 +48,8 @@ function redirectToSignInIfSignedOut(error: unknown): void {
   const { pathname, search } = window.location;
   if (AUTH_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return;
   // A full page load on purpose: it drops every cached query of the signed-out user.
-  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-  window.location.assign(
-    `/sign-in?next=${encodeURIComponent(pathname + search)}&reason=${SESSION_EXPIRED_REASON}`,
-  );
+  window.location.assign(signInPath(pathname + search, { expired: true }));
 }
-
-/** `/sign-in?reason=…` after a session ended under the user: the page says so. */
-export const SESSION_EXPIRED_REASON = "expired";
 
 /** Marks the workspace `slug` lost when `error` is a workspace procedure's "not found". */
 function forgetWorkspaceIfGone(error: unknown, slug: string | undefined): void {
