@@ -7,7 +7,7 @@
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useLayoutEffect, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useState, type ReactNode } from "react";
 import { NoWorkspaceAccess } from "@/components/workspace/no-workspace-access";
 import { isStaleRender, LOST_EVENT, removeWorkspaceQueries } from "@/trpc/lost-workspaces";
 
@@ -30,9 +30,7 @@ export function WorkspaceGuard({
     const check = () => {
       const stale = isStaleRender(slug, renderedAt);
       setLost(stale);
-      if (!stale) return;
-      removeWorkspaceQueries(queryClient, slug);
-      router.refresh();
+      if (stale) router.refresh();
     };
     check();
     const onLost = (event: Event) => {
@@ -48,7 +46,13 @@ export function WorkspaceGuard({
       window.removeEventListener(LOST_EVENT, onLost);
       window.removeEventListener("pageshow", onPageShow);
     };
-  }, [slug, renderedAt, router, queryClient]);
+  }, [slug, renderedAt, router]);
+
+  // Once the page's components are gone (not before: they would refetch, and fail), drop the
+  // workspace's cached queries.
+  useEffect(() => {
+    if (lost) removeWorkspaceQueries(queryClient, slug);
+  }, [lost, queryClient, slug]);
 
   return lost ? <NoWorkspaceAccess /> : children;
 }
