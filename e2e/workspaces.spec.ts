@@ -209,3 +209,44 @@ test("create a workspace, rename it, then delete it by typing its slug", async (
   await expect(page.getByRole("navigation", { name: "Workspace" })).toHaveCount(0);
   expect((await page.goto(`/w/${slug}`))?.status()).toBe(404);
 });
+
+test("a removed member's next click explains they lost access, and the switcher forgets it", async ({
+  page: owner,
+  browser,
+}) => {
+  test.setTimeout(90_000); // Two sign-ups and an invitation.
+  await signUpAndVerify(owner, newAccount("Rita Remover", "remover"));
+  const workspace = await openPersonalWorkspace(owner);
+  const member = newAccount("Max Member", "removed");
+  await owner.goto(`/w/${workspace.slug}/members`);
+  const inviteForm = owner.getByRole("form", { name: "Invite a member" });
+  await inviteForm.getByLabel("Email").fill(member.email);
+  await inviteForm.getByRole("button", { name: "Send invitation" }).click();
+  await expect(owner.getByText(`Invitation sent to ${member.email}.`)).toBeVisible();
+
+  const other = await otherDevice(browser);
+  await other.goto(await linkFromMailbox(other, member.email, "/invite?token="));
+  await other.getByRole("link", { name: "Create an account" }).click();
+  await signUpAndConfirm(other, member);
+  await other.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(other).toHaveURL(new RegExp(`/w/${workspace.slug}$`));
+  await workspaceTab(other, "Members").click();
+  await expect(other).toHaveURL(new RegExp(`/w/${workspace.slug}/members$`));
+
+  // The owner removes the member while their page is open.
+  await owner.reload();
+  await owner.getByRole("button", { name: `Remove ${member.name}` }).click();
+  await owner.getByRole("button", { name: "Remove member" }).click();
+  await expect(owner.getByTestId("member-row")).toHaveCount(1);
+
+  await workspaceTab(other, "Overview").click();
+  await expect(
+    other.getByRole("heading", { name: "You don't have access to this workspace" }),
+  ).toBeVisible();
+  await expect(other.getByRole("navigation", { name: "Workspace" })).toHaveCount(0);
+  await other.getByRole("button", { name: /Switch workspace/ }).click();
+  await expect(
+    other.getByRole("navigation", { name: "Workspaces" }).getByText("No workspaces yet."),
+  ).toBeVisible();
+  await other.context().close();
+});
