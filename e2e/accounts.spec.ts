@@ -50,9 +50,10 @@ test("a password reset signs out every session; only the new password works", as
   await expect(other).toHaveURL(/\/sign-in$/);
   await expect(other.getByText("Password changed. Sign in with your new password.")).toBeVisible();
 
-  // The session opened before the reset is gone.
+  // The session opened before the reset is gone, and the sign-in page says so.
   await page.reload();
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard$/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard&reason=expired$/);
+  await expect(page.getByText("Your session expired, sign in to continue.")).toBeVisible();
 
   await fillSignIn(other, account.email, account.password);
   await expect(other.locator("form").getByRole("alert")).toHaveText("Incorrect email or password.");
@@ -88,7 +89,7 @@ test("a signed-out visit to settings returns there after signing in", async ({ p
   await expect(visitor).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
   await fillSignIn(visitor, account.email, account.password);
   await expect(visitor).toHaveURL(/\/settings$/);
-  await expect(visitor.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(visitor.getByRole("heading", { level: 1, name: "Account settings" })).toBeVisible();
   await expect(visitor.getByTestId("profile-email")).toHaveText(account.email);
   await visitor.context().close();
 });
@@ -117,7 +118,9 @@ test("settings lists both devices; revoking the other one signs it out", async (
 
   // The revoked device's next call answers UNAUTHORIZED: the client sends it to sign in.
   await other.getByRole("button", { name: "Sign out of all other devices" }).click();
-  await expect(other).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
+  await expect(other).toHaveURL(/\/sign-in\?next=%2Fsettings&reason=expired$/);
+  await expect(other.getByText("Your session expired, sign in to continue.")).toBeVisible();
+  // That answer cleared the cookie: a later visit is an ordinary signed-out one, with no message.
   await other.goto("/dashboard");
   await expect(other).toHaveURL(/\/sign-in\?next=%2Fdashboard$/);
   await other.context().close();

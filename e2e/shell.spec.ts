@@ -38,7 +38,7 @@ test("on a phone the menu is a drawer that closes on navigation", async ({ page 
   await page.getByRole("button", { name: "Open menu" }).click();
   const drawer = page.getByRole("dialog", { name: "Menu" });
   await expect(drawer).toBeVisible();
-  await drawer.getByRole("link", { name: "Settings" }).first().click();
+  await drawer.getByRole("link", { name: "Account", exact: true }).click();
   await expect(page).toHaveURL(/\/settings$/);
   await expect(drawer).toBeHidden();
   await page.getByRole("button", { name: "Open menu" }).click();

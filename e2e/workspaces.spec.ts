@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
   clientIpHeader,
-  completeSignUp,
+  signUpAndConfirm,
   linkFromMailbox,
   newAccount,
   otherDevice,
@@ -28,7 +28,7 @@ async function openPersonalWorkspace(page: Page): Promise<{ slug: string; name: 
   return { slug, name };
 }
 
-function workspaceTab(page: Page, name: "Overview" | "Members" | "Settings") {
+function workspaceTab(page: Page, name: "Overview" | "Members" | "Workspace settings") {
   return page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name });
 }
 
@@ -73,12 +73,15 @@ test("an owner invites a colleague who signs up and joins; a role change changes
     /^\/sign-in\?next=%2Finvite%3Ftoken%3D[A-Za-z0-9_-]{43}$/,
   );
   await other.getByRole("link", { name: "Create an account" }).click();
-  await expect(other).toHaveURL(/\/sign-up$/);
-  await completeSignUp(other, colleague);
+  await expect(other).toHaveURL(/\/sign-up\?invitation=[A-Za-z0-9_-]{43}$/);
+  await expect(other.getByRole("heading", { name: `Join ${workspace.name}` })).toBeVisible();
+  await expect(other.getByLabel("Email")).toHaveValue(colleague.email);
+  await signUpAndConfirm(other, colleague);
 
-  const invitation = other.getByTestId("my-invitation").filter({ hasText: workspace.name });
-  await expect(invitation).toContainText("Olivia Owner");
-  await invitation.getByRole("button", { name: `Accept invitation to ${workspace.name}` }).click();
+  // Once confirmed, the colleague is back on the invitation, with no personal workspace made.
+  await expect(other).toHaveURL(/\/invite\?token=[A-Za-z0-9_-]{43}$/);
+  await expect(other.getByRole("button", { name: "Decline" })).toBeVisible();
+  await other.getByRole("button", { name: "Accept invitation" }).click();
   await expect(other).toHaveURL(new RegExp(`/w/${workspace.slug}$`));
   await expect(other.getByRole("heading", { level: 1, name: workspace.name })).toBeVisible();
   await expect(other.getByTestId("overview-role")).toHaveText("Member");
@@ -117,20 +120,38 @@ test("an owner invites a colleague who signs up and joins; a role change changes
   await other.context().close();
 });
 
-test("a non-member gets a 404 for someone else's workspace", async ({ page, browser }) => {
+test("a non-member gets a 404 saying they have no access, like an unknown slug", async ({
+  page,
+  browser,
+}) => {
   await signUpAndVerify(page, newAccount("Ada Owner", "owner"));
   const { slug } = await openPersonalWorkspace(page);
 
   const stranger = await otherDevice(browser);
   await signUpAndVerify(stranger, newAccount("Sam Stranger", "stranger"));
+  const noAccess = stranger.getByRole("heading", {
+    name: "You don't have access to this workspace",
+  });
+  const pageText = () => stranger.locator("main").innerText();
   for (const path of [`/w/${slug}`, `/w/${slug}/members`, `/w/${slug}/settings`]) {
     const response = await stranger.goto(path);
     expect(response?.status(), path).toBe(404);
-    await expect(stranger.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(noAccess).toBeVisible();
+    // None of that workspace's sidebar, and the way out is the dashboard.
+    await expect(stranger.getByRole("navigation", { name: "Workspace" })).toHaveCount(0);
+    await expect(stranger.getByRole("link", { name: "Go to your dashboard" })).toHaveAttribute(
+      "href",
+      "/dashboard",
+    );
   }
+  const forMember = await pageText();
   // An unknown slug looks the same.
   const response = await stranger.goto(`/w/no-such-workspace-${Date.now()}`);
   expect(response?.status()).toBe(404);
+  await expect(noAccess).toBeVisible();
+  expect(await pageText()).toBe(forMember);
+  await stranger.getByRole("link", { name: "Go to your dashboard" }).click();
+  await expect(stranger).toHaveURL(/\/dashboard$/);
   await stranger.context().close();
 });
 
@@ -178,5 +199,54 @@ test("create a workspace, rename it, then delete it by typing its slug", async (
   await expect(page.getByTestId("workspace-card").filter({ hasText: "Rocket Crew" })).toHaveCount(
     0,
   );
+  // Back shows no cached copy of the deleted workspace's settings.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}/settings$`));
+  await expect(
+    page.getByRole("heading", { name: "You don't have access to this workspace" }),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: "Delete workspace" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Workspace" })).toHaveCount(0);
   expect((await page.goto(`/w/${slug}`))?.status()).toBe(404);
+});
+
+test("a removed member's next click explains they lost access, and the switcher forgets it", async ({
+  page: owner,
+  browser,
+}) => {
+  test.setTimeout(90_000); // Two sign-ups and an invitation.
+  await signUpAndVerify(owner, newAccount("Rita Remover", "remover"));
+  const workspace = await openPersonalWorkspace(owner);
+  const member = newAccount("Max Member", "removed");
+  await owner.goto(`/w/${workspace.slug}/members`);
+  const inviteForm = owner.getByRole("form", { name: "Invite a member" });
+  await inviteForm.getByLabel("Email").fill(member.email);
+  await inviteForm.getByRole("button", { name: "Send invitation" }).click();
+  await expect(owner.getByText(`Invitation sent to ${member.email}.`)).toBeVisible();
+
+  const other = await otherDevice(browser);
+  await other.goto(await linkFromMailbox(other, member.email, "/invite?token="));
+  await other.getByRole("link", { name: "Create an account" }).click();
+  await signUpAndConfirm(other, member);
+  await other.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(other).toHaveURL(new RegExp(`/w/${workspace.slug}$`));
+  await workspaceTab(other, "Members").click();
+  await expect(other).toHaveURL(new RegExp(`/w/${workspace.slug}/members$`));
+
+  // The owner removes the member while their page is open.
+  await owner.reload();
+  await owner.getByRole("button", { name: `Remove ${member.name}` }).click();
+  await owner.getByRole("button", { name: "Remove member" }).click();
+  await expect(owner.getByTestId("member-row")).toHaveCount(1);
+
+  await workspaceTab(other, "Overview").click();
+  await expect(
+    other.getByRole("heading", { name: "You don't have access to this workspace" }),
+  ).toBeVisible();
+  await expect(other.getByRole("navigation", { name: "Workspace" })).toHaveCount(0);
+  await other.getByRole("button", { name: /Switch workspace/ }).click();
+  await expect(
+    other.getByRole("navigation", { name: "Workspaces" }).getByText("No workspaces yet."),
+  ).toBeVisible();
+  await other.context().close();
 });

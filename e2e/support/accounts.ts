@@ -43,18 +43,31 @@ export async function linkFromMailbox(page: Page, to: string, pathPart: string):
   return url.pathname + url.search;
 }
 
-/** Fills the sign-up form (the page is on /sign-up) and confirms the emailed link: ends on /dashboard. */
-export async function completeSignUp(page: Page, account: Account): Promise<void> {
+/**
+ * Fills the sign-up form (the page is on /sign-up), checks "Check your inbox" names the address,
+ * and confirms the emailed link in the same browser, which asks for no password (the sign-up
+ * cookie binds the link to it). Returns the link's path.
+ */
+export async function signUpAndConfirm(page: Page, account: Account): Promise<string> {
   await page.getByLabel("Name").fill(account.name);
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/check-email$/);
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await expect(page.getByTestId("check-email-address")).toHaveText(account.email);
 
-  await page.goto(await linkFromMailbox(page, account.email, "/verify-email"));
-  await page.getByLabel("Password").fill(account.password);
+  const link = await linkFromMailbox(page, account.email, "/verify-email");
+  await page.goto(link);
+  await expect(page.getByText("You signed up in this browser")).toBeVisible();
+  await expect(page.getByLabel("Password")).toHaveCount(0);
   await page.getByRole("button", { name: "Confirm my email" }).click();
+  return link;
+}
+
+/** Fills the sign-up form (the page is on /sign-up) and confirms the emailed link: ends on /dashboard. */
+export async function completeSignUp(page: Page, account: Account): Promise<void> {
+  await signUpAndConfirm(page, account);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { name: `Welcome, ${account.name}` })).toBeVisible();
 }

@@ -34,6 +34,7 @@ export const currentPasswordSchema = z
     z.maxLength(128, "Password is at most 128 characters."),
   );
 
+/** A person's name: trimmed, 1 to 100 characters. */
 export const nameSchema = z
   .string({ error: "Name is required." })
   .check(
@@ -47,10 +48,12 @@ export const emailTokenSchema = z
   .string({ error: "The link is incomplete." })
   .check(z.regex(/^[A-Za-z0-9_-]{43}$/, "This link is invalid. Request a new one."));
 
+/** Signing up; `invitationToken` when it starts from an invitation link (no personal workspace then). */
 export const signUpInput = z.strictObject({
   name: nameSchema,
   email: emailSchema,
   password: newPasswordSchema,
+  invitationToken: z.optional(emailTokenSchema),
 });
 
 export const signInInput = z.strictObject({
@@ -62,10 +65,13 @@ export const emailInput = z.strictObject({ email: emailSchema });
 
 export const tokenInput = z.strictObject({ token: emailTokenSchema });
 
-/** Confirming a sign-up: the emailed token and the password chosen at that sign-up. */
+/**
+ * Confirming a sign-up: the emailed token and the password chosen at that sign-up; the password
+ * may be left out in the browser that signed up (src/server/auth/sign-up-binding.ts).
+ */
 export const verifyEmailInput = z.strictObject({
   token: emailTokenSchema,
-  password: currentPasswordSchema,
+  password: z.optional(currentPasswordSchema),
 });
 
 export const resetPasswordInput = z.strictObject({
@@ -83,12 +89,28 @@ export const requestEmailChangeInput = z.strictObject({
   password: currentPasswordSchema,
 });
 
+/** The user's own profile: the name shown to teammates and in emails. */
+export const updateProfileInput = z.strictObject({ name: nameSchema });
+
 export const deleteAccountInput = z.strictObject({ password: currentPasswordSchema });
 
 /** A session's public id (the SHA-256 of its token, hex). */
 export const revokeSessionInput = z.strictObject({
   sessionId: z.string().check(z.regex(/^[0-9a-f]{64}$/, "Unknown session.")),
 });
+
+/** `/sign-in?reason=expired`: the session ended under the user, and the page says so. */
+export const SESSION_EXPIRED = "expired";
+
+/**
+ * The sign-in page that comes back to `next` (a path on this site) afterwards; with `expired`, it
+ * says the session expired.
+ */
+export function signInPath(next: string, { expired = false }: { expired?: boolean } = {}): string {
+  const query = new URLSearchParams({ next: safeNextPath(next) });
+  if (expired) query.set("reason", SESSION_EXPIRED);
+  return `/sign-in?${query.toString()}`;
+}
 
 /**
  * Where to go after signing in: a path on this site only (OWASP: unvalidated redirects).

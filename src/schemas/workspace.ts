@@ -12,6 +12,12 @@ export const assignableRoleSchema = z.enum(assignableRoles, {
   error: "Role must be admin or member.",
 });
 
+/**
+ * What a non-member is told about a workspace, whether or not it exists; the browser treats this
+ * answer as "the workspace is lost to this user" (src/trpc/lost-workspaces.ts).
+ */
+export const WORKSPACE_NOT_FOUND = "Workspace not found.";
+
 /** Slugs that would collide with app routes or confuse users. */
 const RESERVED_SLUGS = new Set(["new", "settings", "admin", "api", "app", "www", "dashboard"]);
 
@@ -97,3 +103,6 @@ export const invitationTokenInput = z.strictObject({ token: emailTokenSchema });
 export const acceptInvitationInput = z.strictObject({
   invitationId: z.string().check(z.minLength(1), z.maxLength(64, "Unknown invitation.")),
 });
+
+/** Declining an invitation names it as accepting does. */
+export const declineInvitationInput = acceptInvitationInput;

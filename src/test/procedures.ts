@@ -129,6 +129,11 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     policy: { kind: "public" },
     input: () => ({ token: fakeToken, password: PASSWORD }),
   },
+  "account.getVerification": {
+    kind: "query",
+    policy: { kind: "public" },
+    input: () => ({ token: fakeToken }),
+  },
   "account.requestPasswordReset": {
     kind: "mutation",
     policy: { kind: "public" },
@@ -153,6 +158,11 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     kind: "mutation",
     policy: { kind: "signedIn" },
     input: () => ({ currentPassword: PASSWORD, newPassword: "another password" }),
+  },
+  "account.updateProfile": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: () => ({ name: "Renamed Person" }),
   },
   "account.requestEmailChange": {
     kind: "mutation",
@@ -259,6 +269,12 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     input: (f) => ({ invitationId: f.invitationForCaller }),
   },
 
+  "invitation.decline": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: (f) => ({ invitationId: f.invitationForCaller }),
+  },
+
   "billing.subscription": {
     kind: "query",
     policy: { kind: "workspace" },
@@ -292,6 +308,13 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     policy: { kind: "workspace" },
     input: (f) => ({ workspaceSlug: f.slug }),
   },
+
+  "onboarding.checklist": {
+    kind: "query",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
+  "onboarding.dismissChecklist": { kind: "mutation", policy: { kind: "signedIn" } },
 
   "dashboard.overview": {
     kind: "query",

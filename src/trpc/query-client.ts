@@ -6,7 +6,11 @@
  *
  * In the browser, an UNAUTHORIZED answer means the session is gone (signed out elsewhere, revoked,
  * expired): the page reloads on /sign-in?next=<here>. Not on the auth pages themselves, and not for
- * `session.signIn`, whose UNAUTHORIZED means "incorrect email or password".
+ * `session.signIn`, whose UNAUTHORIZED means "incorrect email or password". The sign-in page then
+ * says the session expired (`reason=expired`) and comes back here afterwards.
+ *
+ * A workspace procedure answering "Workspace not found." (deleted, or the user was removed) marks
+ * that workspace lost for this tab: its open page is replaced (src/trpc/lost-workspaces.ts).
  */
 import {
   defaultShouldDehydrateQuery,
@@ -17,6 +21,9 @@ import {
 } from "@tanstack/react-query";
 import { isTRPCClientError } from "@trpc/client";
 import superjson from "superjson";
+import { signInPath } from "@/schemas/account";
+import { WORKSPACE_NOT_FOUND } from "@/schemas/workspace";
+import { markWorkspaceLost, slugOfQueryKey } from "@/trpc/lost-workspaces";
 
 /** Pages of the (auth) route group: an UNAUTHORIZED there is an answer to show, not a redirect. */
 const AUTH_PATHS = [
@@ -41,8 +48,14 @@ function redirectToSignInIfSignedOut(error: unknown): void {
   const { pathname, search } = window.location;
   if (AUTH_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return;
   // A full page load on purpose: it drops every cached query of the signed-out user.
-  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-  window.location.assign(`/sign-in?next=${encodeURIComponent(pathname + search)}`);
+  window.location.assign(signInPath(pathname + search, { expired: true }));
+}
+
+/** Marks the workspace `slug` lost when `error` is a workspace procedure's "not found". */
+function forgetWorkspaceIfGone(error: unknown, slug: string | undefined): void {
+  if (!slug || !isTRPCClientError(error)) return;
+  if ((error.data as { code?: string } | undefined)?.code !== "NOT_FOUND") return;
+  if (error.message === WORKSPACE_NOT_FOUND) markWorkspaceLost(slug);
 }
 
 /** Client errors (4xx) are answers, not glitches: retrying them only delays the outcome. */
@@ -57,11 +70,18 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 /** A new QueryClient with the app's defaults (30 s stale time). */
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({ onError: (error) => redirectToSignInIfSignedOut(error) }),
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        redirectToSignInIfSignedOut(error);
+        forgetWorkspaceIfGone(error, slugOfQueryKey(query.queryKey));
+      },
+    }),
     mutationCache: new MutationCache({
-      onError: (error, _variables, _result, mutation) => {
+      onError: (error, variables, _result, mutation) => {
         if (isSignInMutation(mutation.options.mutationKey)) return;
         redirectToSignInIfSignedOut(error);
+        const slug = (variables as { workspaceSlug?: unknown } | undefined)?.workspaceSlug;
+        forgetWorkspaceIfGone(error, typeof slug === "string" ? slug : undefined);
       },
     }),
     defaultOptions: {

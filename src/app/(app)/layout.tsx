@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 /**
  * The signed-in area. Each page checks the session itself (`requireUser`); the layout only reads
  * it for the shell (sidebar, user menu) and, when signed in, prefetches the workspace switcher's
- * list. Signed-out visitors (about to be redirected) get a minimal header. The tRPC client and
+ * list (the switcher's and the sidebar's). Signed-out visitors (about to be redirected) get a minimal header. The tRPC client and
  * TanStack Query are provided here and in the other interactive groups, not in the root layout,
  * so the marketing pages do not ship them.
  */
@@ -67,17 +67,16 @@ async function AppFrame({ children }: { children: ReactNode }) {
     );
   }
 
+  // Around the whole shell: the sidebar's workspace nav reads the same list as the switcher.
   return (
-    <AppShell
-      brand={brand}
-      user={{ name: current.user.name, email: current.user.email }}
-      switcher={
-        <HydrationBoundary state={switcherState}>
-          <WorkspaceSwitcher />
-        </HydrationBoundary>
-      }
-    >
-      {children}
-    </AppShell>
+    <HydrationBoundary state={switcherState}>
+      <AppShell
+        brand={brand}
+        user={{ name: current.user.name, email: current.user.email }}
+        switcher={<WorkspaceSwitcher />}
+      >
+        {children}
+      </AppShell>
+    </HydrationBoundary>
   );
 }

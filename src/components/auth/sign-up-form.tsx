@@ -8,10 +8,15 @@ import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
+import { saveSignUp } from "@/components/auth/sign-up-handoff";
 import { signUpInput } from "@/schemas/account";
 import { useTRPC } from "@/trpc/client";
 
-export function SignUpForm() {
+/**
+ * The sign-up form. From an invitation link (`invitation`), the invited address is filled in and
+ * the invitation's page is where the user lands once the address is confirmed (in this tab).
+ */
+export function SignUpForm({ invitation }: { invitation?: { token: string; email: string } }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -22,11 +27,22 @@ export function SignUpForm() {
     formState: { errors },
   } = useForm({
     resolver: zodResolver(signUpInput),
-    defaultValues: { name: "", email: "", password: "" },
+    defaultValues: {
+      name: "",
+      email: invitation?.email ?? "",
+      password: "",
+      invitationToken: invitation?.token,
+    },
   });
   const signUp = useMutation(
     trpc.account.signUp.mutationOptions({
-      onSuccess: () => router.push("/check-email"),
+      onSuccess: (_data, { email }) => {
+        saveSignUp({
+          email: email.trim().toLowerCase(),
+          next: invitation ? `/invite?token=${encodeURIComponent(invitation.token)}` : undefined,
+        });
+        router.push("/check-email");
+      },
       onError: (error) => {
         setFormError(applyServerErrors(setError, error, ["name", "email", "password"]));
       },

@@ -1,15 +1,18 @@
 "use client";
 /**
  * Confirms a sign-up: the emailed token plus the password chosen at that sign-up (a forwarded or
- * leaked link alone does not open the account). Waits for a submit: mail scanners open links and
- * must not spend the token.
+ * leaked link alone does not open the account), or, in the browser that signed up
+ * (`sameBrowser`), the token alone. Waits for a submit: mail scanners open links and must not
+ * spend the token. Then opens the page the sign-up asked for (its invitation), else the dashboard.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
+import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/toast";
+import { clearSignUp, readSignUp } from "@/components/auth/sign-up-handoff";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,7 +20,7 @@ import { TextField } from "@/components/ui/form-field";
 import { verifyEmailInput } from "@/schemas/account";
 import { useTRPC } from "@/trpc/client";
 
-export function VerifyEmailForm({ token }: { token: string }) {
+export function VerifyEmailForm({ token, sameBrowser }: { token: string; sameBrowser: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -28,16 +31,21 @@ export function VerifyEmailForm({ token }: { token: string }) {
     formState: { errors },
   } = useForm({
     resolver: zodResolver(verifyEmailInput),
-    defaultValues: { token, password: "" },
+    // Without a password field the input has none (undefined), which the schema allows.
+    defaultValues: { token, password: sameBrowser ? undefined : "" },
   });
   const verify = useMutation(
     trpc.account.verifyEmail.mutationOptions({
-      onSuccess: () => {
+      onSuccess: ({ invitationPending }) => {
+        const next = readSignUp()?.next;
+        clearSignUp();
         toast.success("Email verified. Welcome!");
-        router.push("/dashboard");
+        router.push((invitationPending && next ? next : "/dashboard") as Route);
         router.refresh();
       },
-      onError: (error) => setFormError(applyServerErrors(setError, error, ["password"])),
+      // Without a password field, a password error is a form-level message.
+      onError: (error) =>
+        setFormError(applyServerErrors(setError, error, sameBrowser ? [] : ["password"])),
     }),
   );
   // The token has no input of its own: a bad link is a form-level message.
@@ -57,14 +65,16 @@ export function VerifyEmailForm({ token }: { token: string }) {
     >
       {message && <Alert>{message}</Alert>}
       <input type="hidden" {...register("token")} />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        hint="The password you chose when signing up."
-        error={errors.password?.message}
-        {...register("password")}
-      />
+      {sameBrowser ? null : (
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          hint="The password you chose when signing up."
+          error={errors.password?.message}
+          {...register("password")}
+        />
+      )}
       <Button
         type="submit"
         className="w-full"

@@ -7,6 +7,7 @@ import { toast } from "@/components/toast";
 import { countOf } from "@/components/format/plural";
 import { UpgradePrompt, upgradeHintOf } from "@/components/billing/upgrade-prompt";
 import { applyServerErrors, errorMessage } from "@/components/forms/server-errors";
+import { useFormDraft } from "@/components/forms/use-draft";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
@@ -32,20 +33,23 @@ export function CreateProjectForm({
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const [upgrade, setUpgrade] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(createProjectInput),
+    defaultValues: { workspaceSlug: slug, name: "", description: "" },
+  });
   const {
     register,
     handleSubmit,
     setError,
     reset,
     formState: { errors },
-  } = useForm({
-    resolver: zodResolver(createProjectInput),
-    defaultValues: { workspaceSlug: slug, name: "", description: "" },
-  });
+  } = form;
+  const clearDraft = useFormDraft(`create-project:${slug}`, form, ["name", "description"]);
   const create = useMutation(
     trpc.project.create.mutationOptions({
       onSuccess: (project) => {
         reset({ workspaceSlug: slug, name: "", description: "" });
+        clearDraft();
         toast.success(`Created ${project.name}.`);
         void queryClient.invalidateQueries(trpc.billing.subscription.pathFilter());
         void queryClient.invalidateQueries(trpc.dashboard.pathFilter());

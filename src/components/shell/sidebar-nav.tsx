@@ -1,8 +1,11 @@
 "use client";
 /**
- * The sidebar's navigation: the app's own pages ("App": Dashboard, Settings) and, on a
+ * The sidebar's navigation: the app's own pages ("App": Dashboard, Account) and, on a
  * `/w/<slug>/…` page, that workspace's pages ("Workspace": Overview, Projects, Activity, Members,
- * Billing, Settings). The current page is marked `aria-current="page"`.
+ * Billing, Workspace settings) when the user is a member of it (`workspace.list`, prefetched by
+ * the app layout): a page of a workspace they cannot see offers none of its links. The two
+ * settings pages have distinct names, so a person (and a screen reader's links list) can tell
+ * them apart. The current page is marked `aria-current="page"`.
  */
 import {
   Activity,
@@ -18,8 +21,10 @@ import {
 } from "lucide-react";
 import type { Route } from "next";
 import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import { slugFromPathname } from "@/components/workspace/workspace-switcher";
+import { useTRPC } from "@/trpc/client";
 
 /** A link of the nav; without `icon`, a generic box (generated resources start that way). */
 type NavItem = { href: string; label: string; icon?: LucideIcon; exact?: boolean };
@@ -42,13 +47,13 @@ export function workspaceItems(base: string): NavItem[] {
     { href: `${base}/activity`, label: "Activity", icon: Activity },
     { href: `${base}/members`, label: "Members", icon: Users },
     { href: `${base}/billing`, label: "Billing", icon: CreditCard },
-    { href: `${base}/settings`, label: "Settings", icon: Settings },
+    { href: `${base}/settings`, label: "Workspace settings", icon: Settings },
   ];
 }
 
 const appItems: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: House },
-  { href: "/settings", label: "Settings", icon: UserCog },
+  { href: "/settings", label: "Account", icon: UserCog },
 ];
 
 function NavList({
@@ -97,7 +102,11 @@ function NavList({
 /** Both navs; `onNavigate` runs when a link is followed (the mobile drawer closes). */
 export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
-  const base = workspaceBase(pathname);
+  const trpc = useTRPC();
+  const { data: workspaces } = useQuery(trpc.workspace.list.queryOptions());
+  const slug = slugFromPathname(pathname);
+  const isMember = workspaces?.some((workspace) => workspace.slug === slug) ?? false;
+  const base = isMember ? workspaceBase(pathname) : undefined;
   return (
     <div className="space-y-6">
       <nav aria-label="App">

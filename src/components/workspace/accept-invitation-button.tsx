@@ -9,7 +9,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/trpc/client";
 
-/** /invite's Accept: joins the workspace and opens it. */
+/**
+ * /invite's answers: Accept joins the workspace and opens it; Decline ends the invitation (its
+ * admins see it in the activity log) and opens the dashboard.
+ */
 export function AcceptInvitationButton({
   invitationId,
   workspaceName,
@@ -32,11 +35,23 @@ export function AcceptInvitationButton({
       onError: (err) => setError(errorMessage(err)),
     }),
   );
+  const decline = useMutation(
+    trpc.invitation.decline.mutationOptions({
+      onSuccess: () => {
+        toast.success(`You declined the invitation to ${workspaceName}.`);
+        void queryClient.invalidateQueries({ queryKey: trpc.invitation.listMine.queryKey() });
+        router.push("/dashboard");
+      },
+      onError: (err) => setError(errorMessage(err)),
+    }),
+  );
+  const busy = accept.isPending || accept.isSuccess || decline.isPending || decline.isSuccess;
   return (
     <div className="space-y-4">
       {error && <Alert>{error}</Alert>}
       <Button
         className="w-full"
+        disabled={busy}
         pending={accept.isPending || accept.isSuccess}
         pendingText="Joining…"
         onClick={() => {
@@ -45,6 +60,19 @@ export function AcceptInvitationButton({
         }}
       >
         Accept invitation
+      </Button>
+      <Button
+        variant="secondary"
+        className="w-full"
+        disabled={busy}
+        pending={decline.isPending || decline.isSuccess}
+        pendingText="Declining…"
+        onClick={() => {
+          setError(null);
+          decline.mutate({ invitationId });
+        }}
+      >
+        Decline
       </Button>
     </div>
   );

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "@/components/toast";
 import { applyServerErrors } from "@/components/forms/server-errors";
+import { useFormDraft } from "@/components/forms/use-draft";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
@@ -30,20 +31,23 @@ export function CreateWorkspaceForm() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(createWorkspaceInput),
+    // `slug` starts undefined (optional); an emptied field goes back to undefined.
+    defaultValues: { name: "", slug: undefined },
+  });
   const {
     register,
     handleSubmit,
     setError,
     control,
     formState: { errors },
-  } = useForm({
-    resolver: zodResolver(createWorkspaceInput),
-    // `slug` starts undefined (optional); an emptied field goes back to undefined.
-    defaultValues: { name: "", slug: undefined },
-  });
+  } = form;
+  const clearDraft = useFormDraft("create-workspace", form, ["name", "slug"]);
   const create = useMutation(
     trpc.workspace.create.mutationOptions({
       onSuccess: ({ slug }) => {
+        clearDraft();
         toast.success("Workspace created.");
         void queryClient.invalidateQueries({ queryKey: trpc.workspace.list.queryKey() });
         router.push(`/w/${slug}` as Route);

@@ -13,6 +13,7 @@ import { TextField } from "@/components/ui/form-field";
 import type { WorkspaceDetails } from "@/components/workspace/types";
 import { deleteWorkspaceInput } from "@/schemas/workspace";
 import { useTRPC } from "@/trpc/client";
+import { markWorkspaceLost } from "@/trpc/lost-workspaces";
 
 /** Two steps: "Delete workspace…" opens the confirmation, which asks for the slug. */
 export function DeleteWorkspaceForm({ workspace }: { workspace: WorkspaceDetails }) {
@@ -39,6 +40,8 @@ export function DeleteWorkspaceForm({ workspace }: { workspace: WorkspaceDetails
     trpc.workspace.delete.mutationOptions({
       onSuccess: () => {
         toast.success(`${workspace.name} is deleted.`);
+        // Back must not bring its pages back from a client cache (WorkspaceGuard).
+        markWorkspaceLost(workspaceSlug, { notify: false });
         void queryClient.invalidateQueries({ queryKey: trpc.workspace.list.queryKey() });
         router.push("/dashboard");
       },

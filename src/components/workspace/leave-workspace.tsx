@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { WorkspaceDetails } from "@/components/workspace/types";
 import { useTRPC } from "@/trpc/client";
+import { markWorkspaceLost } from "@/trpc/lost-workspaces";
 
 /** "Leave workspace" for everyone but the owner, after a confirmation; then /dashboard. */
 export function LeaveWorkspace({ workspace }: { workspace: WorkspaceDetails }) {
@@ -19,6 +20,8 @@ export function LeaveWorkspace({ workspace }: { workspace: WorkspaceDetails }) {
     trpc.workspace.leave.mutationOptions({
       onSuccess: () => {
         toast.success(`You left ${workspace.name}.`);
+        // Back must not bring its pages back from a client cache (WorkspaceGuard).
+        markWorkspaceLost(workspace.slug, { notify: false });
         void queryClient.invalidateQueries({ queryKey: trpc.workspace.list.queryKey() });
         router.push("/dashboard");
       },

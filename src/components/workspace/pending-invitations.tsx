@@ -1,7 +1,7 @@
 "use client";
 /**
  * The dashboard's pending invitations (`invitation.listMine`, prefetched): one card each with
- * Accept, which joins the workspace and opens it.
+ * Accept, which joins the workspace and opens it, and Decline, which ends the invitation.
  */
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import type { Route } from "next";
@@ -30,6 +30,16 @@ function InvitationCard({ invitation }: { invitation: MyInvitation }) {
       onError: (error) => toast.error(errorMessage(error)),
     }),
   );
+  const decline = useMutation(
+    trpc.invitation.decline.mutationOptions({
+      onSuccess: () => {
+        toast.success(`You declined the invitation to ${invitation.workspaceName}.`);
+        return queryClient.invalidateQueries({ queryKey: trpc.invitation.listMine.queryKey() });
+      },
+      onError: (error) => toast.error(errorMessage(error)),
+    }),
+  );
+  const busy = accept.isPending || accept.isSuccess || decline.isPending || decline.isSuccess;
   return (
     <li
       data-testid="my-invitation"
@@ -42,15 +52,27 @@ function InvitationCard({ invitation }: { invitation: MyInvitation }) {
           expires <DateText date={invitation.expiresAt} />
         </p>
       </div>
-      <Button
-        className="shrink-0 self-start sm:self-auto"
-        aria-label={`Accept invitation to ${invitation.workspaceName}`}
-        pending={accept.isPending || accept.isSuccess}
-        pendingText="Joining…"
-        onClick={() => accept.mutate({ invitationId: invitation.id })}
-      >
-        Accept
-      </Button>
+      <div className="flex shrink-0 gap-2 self-start sm:self-auto">
+        <Button
+          variant="secondary"
+          aria-label={`Decline invitation to ${invitation.workspaceName}`}
+          disabled={busy}
+          pending={decline.isPending || decline.isSuccess}
+          pendingText="Declining…"
+          onClick={() => decline.mutate({ invitationId: invitation.id })}
+        >
+          Decline
+        </Button>
+        <Button
+          aria-label={`Accept invitation to ${invitation.workspaceName}`}
+          disabled={busy}
+          pending={accept.isPending || accept.isSuccess}
+          pendingText="Joining…"
+          onClick={() => accept.mutate({ invitationId: invitation.id })}
+        >
+          Accept
+        </Button>
+      </div>
     </li>
   );
 }

@@ -11,6 +11,7 @@ import { billingRouter } from "@/server/api/routers/billing";
 import { dashboardRouter } from "@/server/api/routers/dashboard";
 import { exportRouter } from "@/server/api/routers/export";
 import { invitationRouter } from "@/server/api/routers/invitation";
+import { onboardingRouter } from "@/server/api/routers/onboarding";
 import { memberRouter } from "@/server/api/routers/member";
 import { planRouter } from "@/server/api/routers/plan";
 import { projectRouter } from "@/server/api/routers/project";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   export: exportRouter,
   invitation: invitationRouter,
   member: memberRouter,
+  onboarding: onboardingRouter,
   plan: planRouter,
   project: projectRouter,
   session: sessionRouter,

@@ -124,6 +124,18 @@ export const auditActions = {
       return role ? `accepted an invitation and joined as ${role}` : "accepted an invitation";
     },
   },
+  "account.profile_updated": {
+    summary: (e) => {
+      const [from, to] = [text(e, "from"), text(e, "to")];
+      return from && to ? `changed their name from ${from} to ${to}` : "changed their name";
+    },
+  },
+  "invitation.declined": {
+    summary: (e) => {
+      const email = text(e, "email");
+      return email ? `declined the invitation to ${email}` : "declined an invitation";
+    },
+  },
   "export.requested": { summary: () => "requested an export" },
   "export.retried": { summary: () => "retried an export" },
   "admin.granted": { summary: (e) => `made ${account(e)} an admin` },

@@ -4,10 +4,12 @@
  */
 import "server-only";
 import type { Session, User } from "lucia";
+import type { Route } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/env";
+import { signInPath } from "@/schemas/account";
 import { lucia } from "@/server/auth/lucia";
 import type { RequestMeta } from "@/server/auth/request-meta";
 import { hashToken } from "@/server/auth/tokens";
@@ -78,11 +80,16 @@ export const getCurrentSession = cache(async (): Promise<SessionContext | null> 
 });
 
 /**
- * The signed-in user, or a redirect to sign-in that comes back to `pathname` afterwards.
+ * The signed-in user, or a redirect to sign-in that comes back to `pathname` afterwards. A
+ * request that still carries a session cookie (its session expired or was revoked) is told so
+ * ("Your session expired"); a visitor who never signed in, or signed out (blank cookie), is not.
  * Every signed-in page calls it: the proxy is never the auth boundary.
  */
 export async function requireUser(pathname: string): Promise<User> {
   const current = await getCurrentSession();
-  if (!current) redirect(`/sign-in?next=${encodeURIComponent(pathname)}`);
+  if (!current) {
+    const expired = Boolean((await cookies()).get(lucia.sessionCookieName)?.value);
+    redirect(signInPath(pathname, { expired }) as Route);
+  }
   return current.user;
 }

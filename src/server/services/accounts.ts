@@ -13,7 +13,10 @@
  * - a password change or reset revokes the user's other sessions (OWASP ASVS 3.3.3), and it,
  *   like an email change, voids every emailed link still unused;
  * - a sign-up link is confirmed with the password chosen at that sign-up, which the account then
- *   takes: a second sign-up with someone else's address cannot plant its password;
+ *   takes: a second sign-up with someone else's address cannot plant its password. In the browser
+ *   that signed up, the link alone confirms it (an HttpOnly cookie's nonce, hash-bound to the
+ *   link: src/server/auth/sign-up-binding.ts explains why this keeps that property);
+ * - a sign-up from an invitation link gets no personal workspace: the user joins the invitation's;
  * - each change is one transaction: nothing is half written. Mail goes out after the commit and
  *   a failure to send never undoes it (mailer.ts).
  */
@@ -26,6 +29,7 @@ import type {
   resetPasswordInput,
   signInInput,
   signUpInput,
+  updateProfileInput,
   verifyEmailInput,
 } from "@/schemas/account";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/server/auth/password";
@@ -38,8 +42,9 @@ import { DomainError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
 import { appUrl, sendEmail, sendLink } from "@/server/mail/mailer";
 import { templates } from "@/server/mail/templates";
+import { recordAudit } from "@/server/audit/log";
 import { cancelBilling } from "@/server/billing/cancel";
-import { issueEmailToken } from "@/server/services/email-tokens";
+import { issueEmailToken, type SignUpBinding } from "@/server/services/email-tokens";
 import { ensurePersonalWorkspace } from "@/server/services/workspaces";
 import { lockWorkspacesOfMember } from "@/server/workspace-locks";
 
@@ -121,22 +126,46 @@ async function checkPassword(userId: string, password: string, field: string) {
   return user;
 }
 
-/** Emails a sign-up link bound to `passwordHash` (the caller has counted the rate limits). */
-async function sendVerification(user: { id: string; email: string }, passwordHash: string) {
+/** Emails a sign-up link bound to `binding` (the caller has counted the rate limits). */
+async function sendVerification(user: { id: string; email: string }, binding: SignUpBinding) {
   const emailTokenId = await db.$transaction((tx) =>
-    issueEmailToken(tx, user.id, "EMAIL_VERIFICATION", user.email, passwordHash),
+    issueEmailToken(tx, user.id, "EMAIL_VERIFICATION", user.email, binding),
   );
   await sendLink({ kind: "emailToken", emailTokenId });
+}
+
+/** The id of the pending, unexpired invitation of link `token` to `email`, else null. */
+async function invitationIdFor(token: string | undefined, email: string, client: Tx = db) {
+  if (!token) return null;
+  const invitation = await client.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, email: true, expiresAt: true },
+  });
+  const pending = invitation && invitation.expiresAt.getTime() > Date.now();
+  return pending && invitation.email === email ? invitation.id : null;
+}
+
+/** True when invitation `id` to `email` is still pending (not accepted, declined or expired). */
+async function isPendingInvitation(tx: Tx, id: string | null, email: string) {
+  if (!id) return false;
+  const invitation = await tx.invitation.findUnique({ where: { id } });
+  return Boolean(invitation && invitation.email === email && invitation.expiresAt > new Date());
 }
 
 /**
  * Creates an account and emails a verification link; no session until the email is verified.
  * An address that already has a verified account gets a "you already have an account" email;
  * one with an unverified account gets a new link bound to this sign-up's password (the account
- * changes only when that link is confirmed with that password).
+ * changes only when that link is confirmed with that password). The link is also bound to the
+ * signing-up browser (`browserBindingHash`) and, when `input.invitationToken` is a pending
+ * invitation to this address, to that invitation (an unknown one is ignored: nothing revealed).
  * @throws RateLimitError (TOO_MANY_REQUESTS) per IP, per address and IP, and per address.
  */
-export async function signUp(input: z.output<typeof signUpInput>, meta: RequestMeta) {
+export async function signUp(
+  input: z.output<typeof signUpInput>,
+  meta: RequestMeta,
+  browserBindingHash: string | null = null,
+) {
   await consume("signUpByIp", meta.ipAddress);
   await limitEmail(input.email, meta.ipAddress);
   const passwordHash = await hashPassword(input.password);
@@ -155,34 +184,92 @@ export async function signUp(input: z.output<typeof signUpInput>, meta: RequestM
       templates.accountExists(user.name, appUrl("/sign-in"), appUrl("/forgot-password")),
     );
   } else {
-    await sendVerification(user, passwordHash);
+    const invitationId = await invitationIdFor(input.invitationToken, input.email);
+    await sendVerification(user, { passwordHash, browserBindingHash, invitationId });
   }
   return CHECK_EMAIL;
 }
 
-/** Sends a new verification link when the address has an unverified account; else nothing. */
-export async function resendVerification(email: string, meta: RequestMeta) {
+/**
+ * Sends a new verification link when the address has an unverified account; else nothing. The
+ * link is bound to the account's current password and to the asking browser.
+ */
+export async function resendVerification(
+  email: string,
+  meta: RequestMeta,
+  browserBindingHash: string | null = null,
+) {
   await limitEmail(email, meta.ipAddress);
   const user = await db.user.findUnique({ where: { email } });
-  if (user && !user.emailVerifiedAt) await sendVerification(user, user.passwordHash);
+  if (user && !user.emailVerifiedAt) {
+    await sendVerification(user, { passwordHash: user.passwordHash, browserBindingHash });
+  }
   return CHECK_EMAIL;
 }
 
 /**
- * Confirms the address of a sign-up with the password chosen at that sign-up, and signs the user
- * in. The account takes that password; the other sign-up links are voided.
- * @throws DomainError BAD_REQUEST on "token" for a bad link, on "password" for a wrong password.
+ * What a sign-up link's page should show: `{ status: "pending", sameBrowser }` for a usable link
+ * (`sameBrowser`: opened in the browser that signed up, so no password is asked), or
+ * `{ status: "used", sameBrowser: false }` once it (or another link) confirmed the address.
+ * @throws DomainError BAD_REQUEST on "token" for an unknown, voided or expired link.
  */
-export async function verifyEmail(input: z.output<typeof verifyEmailInput>, meta: RequestMeta) {
+export async function getVerification(
+  token: string,
+  meta: RequestMeta,
+  browserHash: string | null,
+) {
+  await consume("tokenByIp", meta.ipAddress);
+  const row = await db.emailToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { email: true, emailVerifiedAt: true } } },
+  });
+  if (!row || row.purpose !== "EMAIL_VERIFICATION") {
+    throw new DomainError("BAD_REQUEST", INVALID_LINK, "token");
+  }
+  if (row.usedAt || (row.user.emailVerifiedAt && row.user.email === row.email)) {
+    return { status: "used", sameBrowser: false } as const;
+  }
+  if (row.expiresAt.getTime() <= Date.now() || row.email !== row.user.email) {
+    throw new DomainError("BAD_REQUEST", INVALID_LINK, "token");
+  }
+  const sameBrowser = browserHash !== null && row.browserBindingHash === browserHash;
+  return { status: "pending", sameBrowser } as const;
+}
+
+/**
+ * Confirms the address of a sign-up and signs the user in: with the password chosen at that
+ * sign-up, or without it from the browser that signed up (`browserHash`, the SHA-256 of its
+ * binding cookie's nonce, equals the link's). The account takes that sign-up's password; the
+ * other sign-up links are voided. The personal workspace is made unless the sign-up came from an
+ * invitation that is still pending (the user is about to join that workspace instead).
+ * @returns the session, the user, and `invitationPending`.
+ * @throws DomainError BAD_REQUEST on "token" for a bad link, on "password" for a missing or wrong
+ *   password.
+ */
+export async function verifyEmail(
+  input: z.output<typeof verifyEmailInput>,
+  meta: RequestMeta,
+  browserHash: string | null = null,
+) {
   await consume("tokenByIp", meta.ipAddress);
   const pending = await findToken(input.token, "EMAIL_VERIFICATION");
   const expected = pending.passwordHash ?? pending.user.passwordHash;
-  if (!(await verifyPassword(expected, input.password))) {
-    throw new DomainError(
-      "BAD_REQUEST",
-      "This is not the password you chose when signing up.",
-      "password",
-    );
+  const sameBrowser = browserHash !== null && pending.browserBindingHash === browserHash;
+  if (!sameBrowser) {
+    if (input.password === undefined) {
+      throw new DomainError(
+        "BAD_REQUEST",
+        "Enter the password you chose when signing up.",
+        "password",
+      );
+    }
+    if (!(await verifyPassword(expected, input.password))) {
+      throw new DomainError(
+        "BAD_REQUEST",
+        "This is not the password you chose when signing up.",
+        "password",
+      );
+    }
   }
   const user = await db.$transaction(async (tx) => {
     await useToken(tx, input.token, "EMAIL_VERIFICATION");
@@ -191,11 +278,16 @@ export async function verifyEmail(input: z.output<typeof verifyEmailInput>, meta
       where: { id: pending.userId },
       data: { emailVerifiedAt: new Date(), passwordHash: expected },
     });
-    await ensurePersonalWorkspace(tx, verified);
-    return verified;
+    const invited = await isPendingInvitation(tx, pending.invitationId, verified.email);
+    if (!invited) await ensurePersonalWorkspace(tx, verified);
+    return { ...verified, invited };
   });
   const session = await createSession(user.id, meta);
-  return { session, user: { id: user.id, name: user.name, email: user.email } };
+  return {
+    session,
+    user: { id: user.id, name: user.name, email: user.email },
+    invitationPending: user.invited,
+  };
 }
 
 /**
@@ -216,7 +308,7 @@ export async function signIn(input: z.output<typeof signInInput>, meta: RequestM
   if (!user.emailVerifiedAt) {
     // A rate-limited resend still gets the same answer.
     await limitEmail(user.email, meta.ipAddress)
-      .then(() => sendVerification(user, user.passwordHash))
+      .then(() => sendVerification(user, { passwordHash: user.passwordHash }))
       .catch(() => {});
     throw new DomainError("FORBIDDEN", "Verify your email first: we sent you a new link.");
   }
@@ -279,6 +371,37 @@ export async function changePassword(
   });
   await sendEmail(user.email, templates.securityNotice(user.name, "Your password was changed"));
   return { status: "ok", revokedSessions: revoked } as const;
+}
+
+/**
+ * Changes the signed-in user's name, audited as "account.profile_updated" (no workspace; metadata
+ * `{ from, to }`) in the same transaction. An unchanged name writes nothing.
+ * @returns `{ name }`, the name now stored.
+ * @throws DomainError UNAUTHORIZED when the account is gone.
+ */
+export async function updateProfile(
+  actor: { userId: string },
+  input: z.output<typeof updateProfileInput>,
+) {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true } });
+    if (!user) throw new DomainError("UNAUTHORIZED", "Sign in to continue.");
+    if (user.name === input.name) return { name: user.name };
+    const updated = await tx.user.update({
+      where: { id: actor.userId },
+      data: { name: input.name },
+      select: { name: true },
+    });
+    await recordAudit(tx, {
+      workspaceId: null,
+      actorId: actor.userId,
+      action: "account.profile_updated",
+      targetType: "user",
+      targetId: actor.userId,
+      metadata: { from: user.name, to: updated.name },
+    });
+    return updated;
+  });
 }
 
 /**

@@ -33,17 +33,27 @@ const LINKS: Record<
   },
 };
 
+/** What a sign-up link is bound to (EMAIL_VERIFICATION only; see the EmailToken model). */
+export interface SignUpBinding {
+  /** argon2id hash of the password chosen at that sign-up. */
+  passwordHash: string;
+  /** SHA-256 of the sign-up browser's nonce (src/server/auth/sign-up-binding.ts). */
+  browserBindingHash?: string | null;
+  /** The pending invitation the sign-up came from. */
+  invitationId?: string | null;
+}
+
 /**
  * Issues a link of `purpose` for `userId`, sent to `email`, and returns its id for `sendLink`;
  * its token is minted when it is sent ({@link emailTokenMail}). Earlier unused tokens of that
- * purpose are voided, except sign-up links: each is bound to its own sign-up's `passwordHash`.
+ * purpose are voided, except sign-up links: each is bound to its own sign-up (`binding`).
  */
 export async function issueEmailToken(
   tx: Prisma.TransactionClient,
   userId: string,
   purpose: EmailTokenPurpose,
   email: string,
-  passwordHash?: string,
+  binding?: SignUpBinding,
 ): Promise<string> {
   if (purpose !== "EMAIL_VERIFICATION") {
     await tx.emailToken.deleteMany({ where: { userId, purpose, usedAt: null } });
@@ -53,7 +63,9 @@ export async function issueEmailToken(
       purpose,
       userId,
       email,
-      passwordHash,
+      passwordHash: binding?.passwordHash,
+      browserBindingHash: binding?.browserBindingHash ?? null,
+      invitationId: binding?.invitationId ?? null,
       expiresAt: new Date(Date.now() + LINKS[purpose].ttlMs),
     },
   });

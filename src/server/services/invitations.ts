@@ -221,10 +221,10 @@ export async function listMyInvitations(email: string) {
 }
 
 /**
- * Joins the workspace of invitation `id` with its role.
+ * The pending invitation `id` addressed to `user`.
  * @throws DomainError NOT_FOUND when gone or expired; FORBIDDEN when it was sent to another address.
  */
-export async function acceptInvitation(user: { id: string; email: string }, id: string) {
+async function findOwnInvitation(user: { email: string }, id: string, verb: string) {
   const invitation = await db.invitation.findUnique({
     where: { id },
     include: { workspace: { select: { slug: true } } },
@@ -235,9 +235,42 @@ export async function acceptInvitation(user: { id: string; email: string }, id: 
   if (invitation.email !== user.email) {
     throw new DomainError(
       "FORBIDDEN",
-      `This invitation is for ${invitation.email}. Sign in with that address to accept it.`,
+      `This invitation is for ${invitation.email}. Sign in with that address to ${verb} it.`,
     );
   }
+  return invitation;
+}
+
+/**
+ * Declines invitation `id`: it ends (deleted, so its seat is free again and its link stops
+ * working) and the workspace's activity log records "declined the invitation to <email>", which
+ * is how its admins learn of it. The user can be invited again.
+ * @throws DomainError NOT_FOUND when gone or expired; FORBIDDEN when it was sent to another address.
+ */
+export async function declineInvitation(user: { id: string; email: string }, id: string) {
+  const invitation = await findOwnInvitation(user, id, "decline");
+  await db.$transaction(async (tx) => {
+    // Conditional: of an accept and a decline racing, only one finds the row.
+    const { count } = await tx.invitation.deleteMany({ where: { id } });
+    if (count !== 1) throw new DomainError("NOT_FOUND", INVALID_INVITATION);
+    await recordAudit(tx, {
+      workspaceId: invitation.workspaceId,
+      actorId: user.id,
+      action: "invitation.declined",
+      targetType: "invitation",
+      targetId: id,
+      metadata: { email: invitation.email, role: invitation.role },
+    });
+  });
+  return { status: "declined" } as const;
+}
+
+/**
+ * Joins the workspace of invitation `id` with its role.
+ * @throws DomainError NOT_FOUND when gone or expired; FORBIDDEN when it was sent to another address.
+ */
+export async function acceptInvitation(user: { id: string; email: string }, id: string) {
+  const invitation = await findOwnInvitation(user, id, "accept");
   await db.$transaction(async (tx) => {
     await tx.invitation.delete({ where: { id } });
     await tx.membership.upsert({

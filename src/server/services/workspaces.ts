@@ -7,7 +7,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Prisma, Role } from "@/generated/prisma/client";
 import type { z } from "zod";
-import type { createWorkspaceInput } from "@/schemas/workspace";
+import { WORKSPACE_NOT_FOUND, type createWorkspaceInput } from "@/schemas/workspace";
 import { type Permission, rolePermissions } from "@/schemas/permissions";
 import { assertCan } from "@/server/auth/permissions";
 import { db } from "@/server/db";
@@ -49,7 +49,7 @@ export async function findWorkspaceScope(
 
 /** What a non-member is told, whether or not the workspace exists. */
 export function workspaceNotFound() {
-  return new DomainError("NOT_FOUND", "Workspace not found.");
+  return new DomainError("NOT_FOUND", WORKSPACE_NOT_FOUND);
 }
 
 /**

@@ -2,29 +2,23 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { ProfileForm } from "@/components/settings/profile-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { SessionList, SessionListSkeleton } from "@/components/settings/session-list";
 import { Section } from "@/components/ui/section";
 import { requireUser } from "@/server/auth/session";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
-export const metadata: Metadata = { title: "Settings" };
+export const metadata: Metadata = { title: "Account settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
   prefetch(trpc.session.list.queryOptions());
   return (
     <div className="space-y-8">
-      <h1 className="text-3xl font-bold tracking-tight">Settings</h1>
+      <h1 className="text-3xl font-bold tracking-tight">Account settings</h1>
       <Section id="profile-heading" title="Profile">
-        <dl className="grid gap-3 text-sm sm:grid-cols-[8rem_1fr]">
-          <dt className="font-medium text-zinc-600 dark:text-zinc-400">Name</dt>
-          <dd className="break-words">{user.name}</dd>
-          <dt className="font-medium text-zinc-600 dark:text-zinc-400">Email</dt>
-          <dd className="break-words" data-testid="profile-email">
-            {user.email}
-          </dd>
-        </dl>
+        <ProfileForm name={user.name} email={user.email} />
       </Section>
       <Section
         id="email-heading"

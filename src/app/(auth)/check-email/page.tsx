@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthHeading } from "@/components/auth/auth-heading";
 import { textLinkClass } from "@/components/ui/link";
+import { CheckEmailAddress } from "@/components/auth/check-email-address";
 import { EmailRequestForm } from "@/components/auth/email-request-form";
 
 export const metadata: Metadata = { title: "Check your inbox" };
@@ -28,8 +29,7 @@ export default async function CheckEmailPage({ searchParams }: PageProps<"/check
   return (
     <>
       <AuthHeading title="Check your inbox">
-        We sent you a link to confirm your email address. Open it and enter your password to finish
-        creating your account.
+        <CheckEmailAddress />
       </AuthHeading>
       <section aria-labelledby="resend-heading" className="space-y-3">
         <h2 id="resend-heading" className="text-sm font-medium">

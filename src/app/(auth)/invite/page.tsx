@@ -1,8 +1,8 @@
 /**
  * /invite?token=…, the link of an invitation email. Public: it shows the invitation to anyone
  * holding the link, then, depending on who is signed in, Accept, a "wrong account" message, or
- * links to sign in (coming back here) or create an account (the invitation then waits on the
- * dashboard).
+ * links to sign in (coming back here) or create an account (with the invited address filled in,
+ * coming back here once it is confirmed). The invitee may also decline.
  */
 import { TRPCError } from "@trpc/server";
 import type { Metadata, Route } from "next";
@@ -131,14 +131,14 @@ export default async function InvitePage({ searchParams }: PageProps<"/invite">)
             Sign in to accept
           </Link>
           <Link
-            href="/sign-up"
+            href={`/sign-up?invitation=${encodeURIComponent(token)}` as Route}
             className={`${buttonLinkClass} border border-zinc-300 bg-white text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800`}
           >
             Create an account
           </Link>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            New here? Sign up with {invitation.email}; once your email is confirmed, the invitation
-            waits on your dashboard.
+            New here? Create an account with {invitation.email}; once your email is confirmed, you
+            come back here to accept or decline.
           </p>
         </div>
       )}

@@ -54,6 +54,7 @@ describe("sign-up and email verification", () => {
       verify.caller.account.verifyEmail({ token, password: signUpData.password }),
     ).resolves.toEqual({
       email: "grace@example.com",
+      invitationPending: false,
     });
     const sessionToken = sessionTokenFrom(verify.resHeaders);
     expect(sessionToken).toBeTruthy();
@@ -172,6 +173,148 @@ describe("sign-up and email verification", () => {
     const huge = await errorOf(caller.account.signUp({ ...signUpData, name: "x".repeat(10_000) }));
     expect(huge.code).toBe("BAD_REQUEST");
     expect(await db.user.count()).toBe(0);
+  });
+});
+
+/** The sign-up browser cookie a response set, as a Cookie header value ("name=nonce"). */
+function bindingCookieFrom(resHeaders: Headers): string {
+  const cookie = resHeaders.getSetCookie().find((c) => /^(__Host-)?sign-up=/.test(c));
+  if (!cookie) throw new Error("no sign-up cookie set");
+  return cookie.split(";")[0]!;
+}
+
+/** Request headers carrying `cookie` (and no session). */
+function withCookie(cookie: string): Headers {
+  const headers = requestHeaders();
+  headers.set("cookie", cookie);
+  return headers;
+}
+
+describe("sign-up in one browser", () => {
+  it("confirms without the password in the browser that signed up, and asks for it elsewhere", async () => {
+    const signUp = await callerWith();
+    await signUp.caller.account.signUp(signUpData);
+    const cookie = bindingCookieFrom(signUp.resHeaders);
+    expect(signUp.resHeaders.getSetCookie().join()).toMatch(/HttpOnly/i);
+    const token = await tokenFromOutbox("grace@example.com", "/verify-email");
+    // The stored binding is a hash, not the nonce.
+    const row = await db.emailToken.findFirstOrThrow({ where: { purpose: "EMAIL_VERIFICATION" } });
+    expect(row.browserBindingHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.browserBindingHash).not.toContain(cookie.split("=")[1]);
+
+    const elsewhere = await callerWith();
+    await expect(elsewhere.caller.account.getVerification({ token })).resolves.toEqual({
+      status: "pending",
+      sameBrowser: false,
+    });
+    const missing = await errorOf(elsewhere.caller.account.verifyEmail({ token }));
+    expect(missing.code).toBe("BAD_REQUEST");
+    expect(missing.cause).toMatchObject({ field: "password" });
+    // Another sign-up browser's cookie does not count either.
+    const stranger = await callerWith();
+    await stranger.caller.account.signUp({ ...signUpData, email: "eve@example.com" });
+    const strangers = await callerWith(withCookie(bindingCookieFrom(stranger.resHeaders)));
+    expect((await errorOf(strangers.caller.account.verifyEmail({ token }))).code).toBe(
+      "BAD_REQUEST",
+    );
+
+    const same = await callerWith(withCookie(cookie));
+    await expect(same.caller.account.getVerification({ token })).resolves.toEqual({
+      status: "pending",
+      sameBrowser: true,
+    });
+    await expect(same.caller.account.verifyEmail({ token })).resolves.toMatchObject({
+      email: "grace@example.com",
+    });
+    expect(sessionTokenFrom(same.resHeaders)).toBeTruthy();
+    // The binding cookie is cleared, and the used link now reads as used.
+    expect(same.resHeaders.getSetCookie().some((c) => /sign-up=;.*Max-Age=0/i.test(c))).toBe(true);
+    await expect(elsewhere.caller.account.getVerification({ token })).resolves.toEqual({
+      status: "used",
+      sameBrowser: false,
+    });
+  });
+
+  it("answers an unknown link as invalid on the token field", async () => {
+    const { caller } = await callerWith();
+    const error = await errorOf(caller.account.getVerification({ token: "x".repeat(43) }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.cause).toMatchObject({ field: "token" });
+  });
+});
+
+describe("sign-up from an invitation", () => {
+  async function invitationTo(email: string) {
+    const owner = await signedInUser("owner@example.com");
+    const workspace = await db.workspace.create({
+      data: {
+        name: "Acme",
+        slug: "acme",
+        memberships: { create: { userId: owner.user.id, role: "owner" } },
+      },
+    });
+    const token = "i".repeat(43);
+    const invitation = await db.invitation.create({
+      data: {
+        workspaceId: workspace.id,
+        email,
+        role: "member",
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    return { token, invitation, workspace };
+  }
+
+  it("makes no personal workspace while the invitation waits, and says so", async () => {
+    const { token: invitationToken } = await invitationTo("grace@example.com");
+    const signUp = await callerWith();
+    await signUp.caller.account.signUp({ ...signUpData, invitationToken });
+    const token = await tokenFromOutbox("grace@example.com", "/verify-email");
+    const verify = await callerWith();
+    await expect(
+      verify.caller.account.verifyEmail({ token, password: signUpData.password }),
+    ).resolves.toEqual({ email: "grace@example.com", invitationPending: true });
+    const grace = await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } });
+    expect(await db.membership.count({ where: { userId: grace.id } })).toBe(0);
+  });
+
+  it("ignores an invitation to another address: the personal workspace is made", async () => {
+    const { token: invitationToken } = await invitationTo("someone-else@example.com");
+    const signUp = await callerWith();
+    await signUp.caller.account.signUp({ ...signUpData, invitationToken });
+    const token = await tokenFromOutbox("grace@example.com", "/verify-email");
+    const verify = await callerWith();
+    await expect(
+      verify.caller.account.verifyEmail({ token, password: signUpData.password }),
+    ).resolves.toMatchObject({ invitationPending: false });
+    const grace = await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } });
+    expect(await db.membership.count({ where: { userId: grace.id } })).toBe(1);
+  });
+
+  it("lets the invitee decline: the invitation ends and the workspace's log says so", async () => {
+    const { invitation, workspace } = await invitationTo("grace@example.com");
+    const grace = await signedInUser("grace@example.com");
+    const eve = await signedInUser("eve@example.com");
+    const asEve = await callerWith(requestHeaders(eve.token));
+    const refused = await errorOf(asEve.caller.invitation.decline({ invitationId: invitation.id }));
+    expect(refused.code).toBe("FORBIDDEN");
+
+    const { caller } = await callerWith(requestHeaders(grace.token));
+    await expect(caller.invitation.decline({ invitationId: invitation.id })).resolves.toEqual({
+      status: "declined",
+    });
+    expect(await db.invitation.count()).toBe(0);
+    await expect(
+      db.auditLog.findFirst({ where: { action: "invitation.declined" } }),
+    ).resolves.toMatchObject({
+      workspaceId: workspace.id,
+      actorId: grace.user.id,
+      metadata: { email: "grace@example.com", role: "member" },
+    });
+    expect((await errorOf(caller.invitation.accept({ invitationId: invitation.id }))).code).toBe(
+      "NOT_FOUND",
+    );
   });
 });
 
@@ -421,6 +564,36 @@ describe("signed-in account changes", () => {
     await expect(caller.account.confirmEmailChange({ token: link })).resolves.toEqual({
       email: "ada@new.example",
     });
+  });
+
+  it("changes the name, trimmed, with an audit entry; an invalid name names the field", async () => {
+    const { user, token } = await signedInUser();
+    const { caller } = await callerWith(requestHeaders(token));
+    await expect(caller.account.updateProfile({ name: "  Ada King  " })).resolves.toEqual({
+      name: "Ada King",
+    });
+    const next = await callerWith(requestHeaders(token));
+    await expect(next.caller.account.me()).resolves.toMatchObject({ name: "Ada King" });
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { action: "account.profile_updated" },
+    });
+    expect(entry).toMatchObject({
+      actorId: user.id,
+      workspaceId: null,
+      targetId: user.id,
+      metadata: { from: "Ada", to: "Ada King" },
+    });
+    // The same name again writes nothing.
+    await caller.account.updateProfile({ name: "Ada King" });
+    expect(await db.auditLog.count({ where: { action: "account.profile_updated" } })).toBe(1);
+
+    const blank = await errorOf(caller.account.updateProfile({ name: "   " }));
+    expect(blank.code).toBe("BAD_REQUEST");
+    expect(blank.message).toContain("Name is required.");
+    const anonymous = await callerWith();
+    expect((await errorOf(anonymous.caller.account.updateProfile({ name: "X" }))).code).toBe(
+      "UNAUTHORIZED",
+    );
   });
 
   it("deletes the account with the right password only", async () => {

@@ -6,10 +6,12 @@ import {
   resetPasswordInput,
   signUpInput,
   tokenInput,
+  updateProfileInput,
   verifyEmailInput,
 } from "@/schemas/account";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "@/server/api/init";
 import { lucia } from "@/server/auth/lucia";
+import { bindBrowser, bindingHashOf, blankBindingCookie } from "@/server/auth/sign-up-binding";
 import * as accounts from "@/server/services/accounts";
 
 /** Sign-up, verification, passwords, email and deletion of the user's own account. */
@@ -21,20 +23,41 @@ export const accountRouter = createTRPCRouter({
     return { id, name, email };
   }),
 
-  signUp: publicProcedure
-    .input(signUpInput)
-    .mutation(({ ctx, input }) => accounts.signUp(input, ctx.meta)),
+  /** Signs up; binds the emailed link to this browser (sets the sign-up cookie). */
+  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => {
+    const binding = bindBrowser(ctx.headers);
+    ctx.setCookie(binding.cookie);
+    return accounts.signUp(input, ctx.meta, binding.hash);
+  }),
 
-  resendVerification: publicProcedure
-    .input(emailInput)
-    .mutation(({ ctx, input }) => accounts.resendVerification(input.email, ctx.meta)),
+  resendVerification: publicProcedure.input(emailInput).mutation(({ ctx, input }) => {
+    const binding = bindBrowser(ctx.headers);
+    ctx.setCookie(binding.cookie);
+    return accounts.resendVerification(input.email, ctx.meta, binding.hash);
+  }),
 
-  /** Verifies the email and signs the user in (a new session replaces any current one). */
+  /** What a sign-up link's page shows: `{ status: "pending" | "used", sameBrowser }`. */
+  getVerification: publicProcedure
+    .input(tokenInput)
+    .query(({ ctx, input }) =>
+      accounts.getVerification(input.token, ctx.meta, bindingHashOf(ctx.headers)),
+    ),
+
+  /**
+   * Verifies the email and signs the user in (a new session replaces any current one); the
+   * sign-up cookie is cleared. `invitationPending`: the sign-up came from an invitation that
+   * waits to be accepted.
+   */
   verifyEmail: publicProcedure.input(verifyEmailInput).mutation(async ({ ctx, input }) => {
-    const { session, user } = await accounts.verifyEmail(input, ctx.meta);
+    const { session, user, invitationPending } = await accounts.verifyEmail(
+      input,
+      ctx.meta,
+      bindingHashOf(ctx.headers),
+    );
     if (ctx.auth) await lucia.invalidateSession(ctx.auth.session.id);
     ctx.setCookie(lucia.createSessionCookie(session.id));
-    return { email: user.email };
+    ctx.setCookie(blankBindingCookie());
+    return { email: user.email, invitationPending };
   }),
 
   requestPasswordReset: publicProcedure
@@ -50,6 +73,11 @@ export const accountRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       accounts.changePassword({ userId: ctx.auth.user.id, sessionId: ctx.auth.sessionId }, input),
     ),
+
+  /** Changes the signed-in user's name; returns `{ name }`. */
+  updateProfile: protectedProcedure
+    .input(updateProfileInput)
+    .mutation(({ ctx, input }) => accounts.updateProfile({ userId: ctx.auth.user.id }, input)),
 
   requestEmailChange: protectedProcedure
     .input(requestEmailChangeInput)

@@ -1,6 +1,7 @@
 import {
   acceptInvitationInput,
   createInvitationInput,
+  declineInvitationInput,
   invitationIdInput,
   invitationTokenInput,
   workspaceInput,
@@ -46,4 +47,9 @@ export const invitationRouter = createTRPCRouter({
   accept: protectedProcedure
     .input(acceptInvitationInput)
     .mutation(({ ctx, input }) => invitations.acceptInvitation(ctx.auth.user, input.invitationId)),
+
+  /** Declines an invitation to the signed-in user's address (audited in its workspace). */
+  decline: protectedProcedure
+    .input(declineInvitationInput)
+    .mutation(({ ctx, input }) => invitations.declineInvitation(ctx.auth.user, input.invitationId)),
 });

@@ -22,7 +22,9 @@ export async function loadWorkspace(slug: string, pathname: string) {
       // as a 4xx answer: without this, a 404 would wait for three retries (~7 s).
       retry: false,
     });
-    return { user, workspace };
+    // When this copy was loaded (ms): a copy restored from a client cache after the workspace
+    // was lost can tell it is stale (WorkspaceGuard).
+    return { user, workspace, loadedAt: Date.now() };
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
       notFound();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ListSkeleton } from "@/components/ui/skeleton";
+import { FirstRunChecklist } from "@/components/dashboard/first-run-checklist";
 import { WorkspaceOverview } from "@/components/dashboard/overview";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { loadWorkspace } from "./load";
@@ -15,11 +16,17 @@ export default async function WorkspacePage({ params }: PageProps<"/w/[slug]">) 
   const { slug } = await params;
   await loadWorkspace(slug, `/w/${slug}`);
   prefetch(trpc.dashboard.overview.queryOptions({ workspaceSlug: slug }));
+  prefetch(trpc.onboarding.checklist.queryOptions({ workspaceSlug: slug }));
   return (
     <HydrateClient>
-      <Suspense fallback={<ListSkeleton label="Loading the dashboard" rows={3} />}>
-        <WorkspaceOverview slug={slug} />
-      </Suspense>
+      <div className="space-y-8">
+        <Suspense fallback={null}>
+          <FirstRunChecklist slug={slug} />
+        </Suspense>
+        <Suspense fallback={<ListSkeleton label="Loading the dashboard" rows={3} />}>
+          <WorkspaceOverview slug={slug} />
+        </Suspense>
+      </div>
     </HydrateClient>
   );
 }
