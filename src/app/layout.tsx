@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { BRAND_NAME } from "@/brand";
 import { ThemeProvider } from "@/components/theme-provider";
 import { LazyToaster } from "@/components/lazy-toaster";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Starter", template: "%s · Starter" },
+  title: { default: BRAND_NAME, template: `%s · ${BRAND_NAME}` },
   description: "Launch your subscription product: typed end to end, payments included.",
   icons: { icon: "/favicon.svg" },
 };

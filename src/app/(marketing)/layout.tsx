@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BRAND_NAME } from "@/brand";
+import { AccountLinks } from "./account-links";
 
 // Rendered per request: these pages show what the database holds now (the build has no database).
 export const dynamic = "force-dynamic";
@@ -13,7 +15,7 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
           className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4 sm:px-6"
         >
           <Link href="/" className="text-lg font-semibold tracking-tight">
-            Starter
+            {BRAND_NAME}
           </Link>
           <div className="flex items-center gap-1 sm:gap-2">
             <Link
@@ -22,18 +24,7 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
             >
               Pricing
             </Link>
-            <Link
-              href="/sign-in"
-              className="rounded-md px-3 py-2 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-zinc-900"
-            >
-              Sign in
-            </Link>
-            <Link
-              href="/sign-up"
-              className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-            >
-              Get started
-            </Link>
+            <AccountLinks />
           </div>
         </nav>
       </header>
