@@ -114,6 +114,49 @@ test("projects: paginate, sort, filter and search in the URL; edit, archive, del
   ).toBeVisible();
 });
 
+test("projects: a filter, sort or search is a history entry (typing is not); loaded pages survive a reload", async ({
+  page,
+}) => {
+  // Reads the shared demo workspace only; counts are compared with themselves, as the test
+  // above may archive or delete one of its projects meanwhile.
+  await signIn(page, DEMO.email, DEMO.password);
+  const base = `/w/${DEMO.slug}/projects`;
+  await page.goto(base);
+  await expect(rows(page)).toHaveCount(20);
+
+  // "Load more" keeps its page count in the URL (no history entry): a reload shows the same rows.
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(page).toHaveURL(/[?&]pages=2$/);
+  const loaded = await rows(page).count();
+  expect(loaded).toBeGreaterThan(20);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(loaded);
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+
+  // Each deliberate change is one step back.
+  await page.getByLabel("Status", { exact: true }).selectOption("paused");
+  await expect(page).toHaveURL(/status=paused/);
+  await expect(page).not.toHaveURL(/pages=/);
+  await page.getByLabel("Sort").selectOption("name-asc");
+  await expect(page).toHaveURL(/status=paused&sort=name-asc/);
+  const search = page.getByLabel("Search projects");
+  await search.pressSequentially("bo", { delay: 50 });
+  await expect(page).toHaveURL(/q=bo/);
+  await search.pressSequentially("t", { delay: 50 });
+  await expect(page).toHaveURL(/q=bot/);
+
+  await page.goBack(); // typing replaced its entry: back to before the search
+  await expect(page).toHaveURL(/status=paused&sort=name-asc$/);
+  await expect(search).toHaveValue("");
+  await page.goBack();
+  await expect(page).toHaveURL(/\?status=paused$/);
+  await expect(page.getByLabel("Sort")).toHaveValue("updatedAt-desc");
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]pages=2$/);
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("");
+  await expect(rows(page)).toHaveCount(loaded);
+});
+
 test("the activity log hydrates without errors", async ({ page }) => {
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));

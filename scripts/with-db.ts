@@ -80,7 +80,7 @@ async function warnAboutPendingMigrations(url: string): Promise<void> {
 /** `npm run worker`'s process, with the same environment as the app (scripts/worker.ts). */
 function startWorkerProcess(env: NodeJS.ProcessEnv) {
   const tsx = path.join(ROOT, "node_modules/.bin/tsx");
-  return spawn(tsx, ["--conditions=react-server", path.join(ROOT, "scripts/worker.ts")], {
+  return spawn(tsx, [path.join(ROOT, "scripts/worker.ts")], {
     stdio: "inherit",
     env: { ...env, JOBS_POLL_INTERVAL_SECONDS: env.JOBS_POLL_INTERVAL_SECONDS || "1" },
   });

@@ -4,11 +4,15 @@
  * are fetched and running ones get up to 30 s to finish (a job cut off is retried by another
  * worker). Run as many copies as you need; `npm run dev` starts one for you.
  *
- * Runs with `--conditions=react-server` so the app's server-only modules load outside Next.
+ * The app's server-only modules load through tools/server-only-outside-next.ts (not
+ * `--conditions=react-server`, under which React Email cannot render).
  */
 import { openDatabase } from "../tools/database";
 import { emulatorEnv, emulatorPort, usesEmulator } from "../tools/local-stripe";
 import { runScript } from "../tools/run-script";
+import { allowServerOnlyOutsideNext } from "../tools/server-only-outside-next";
+
+allowServerOnlyOutsideNext();
 
 let databaseUrl: string | undefined;
 

@@ -3,6 +3,7 @@
  * caller (typed by inference like the client's), so the marketing pages ship no data-fetching
  * JavaScript and make no request from the browser.
  */
+import type { Route } from "next";
 import Link from "next/link";
 import { formatPrice } from "@/components/price";
 import type { RouterOutputs } from "@/trpc/types";
@@ -10,7 +11,74 @@ import { getQueryClient, trpc } from "@/trpc/server";
 
 type Plan = RouterOutputs["plan"]["list"][number];
 
-function PlanCard({ plan, showFeatures }: { plan: Plan; showFeatures: boolean }) {
+/** Whole percent a year costs less than twelve months, e.g. 17 for $190 against $19 × 12. */
+export function yearlySavingPercent(plan: Pick<Plan, "monthlyPriceCents" | "yearlyPriceCents">) {
+  if (plan.yearlyPriceCents === null || plan.monthlyPriceCents === 0) return 0;
+  return Math.round((1 - plan.yearlyPriceCents / (plan.monthlyPriceCents * 12)) * 100);
+}
+
+const muted = "text-sm text-zinc-600 dark:text-zinc-400";
+
+/**
+ * The price: both intervals as text (the landing page), or, under `IntervalToggle` (`toggled`),
+ * the monthly or the yearly one as its wrapper's `data-interval` says.
+ */
+function PlanPrice({ plan, toggled }: { plan: Plan; toggled: boolean }) {
+  const per = plan.perSeat ? " per seat / " : " / ";
+  const monthly = (
+    <>
+      <span className="text-3xl font-bold">
+        {formatPrice(plan.monthlyPriceCents, plan.currency)}
+      </span>
+      <span className={muted}>{`${per}month`}</span>
+    </>
+  );
+  if (plan.yearlyPriceCents === null) {
+    return (
+      <p>
+        {monthly}
+        {toggled && <span className={`block ${muted}`}>Free forever, no card needed</span>}
+      </p>
+    );
+  }
+  const yearly = `${formatPrice(plan.yearlyPriceCents, plan.currency)}${per}year`;
+  if (!toggled) {
+    return (
+      <p>
+        {monthly}
+        <span className={`block ${muted}`}>or {yearly}</span>
+      </p>
+    );
+  }
+  const saving = yearlySavingPercent(plan);
+  return (
+    <p>
+      <span data-testid="price-month" className="group-data-[interval=year]:hidden">
+        {monthly}
+        <span className={`block ${muted}`}>billed monthly</span>
+      </span>
+      <span data-testid="price-year" className="hidden group-data-[interval=year]:inline">
+        <span className="text-3xl font-bold">
+          {formatPrice(plan.yearlyPriceCents, plan.currency)}
+        </span>
+        <span className={muted}>{`${per}year`}</span>
+        <span className={`block ${muted}`}>
+          billed yearly{saving > 0 ? `, save ${saving}%` : ""}
+        </span>
+      </span>
+    </p>
+  );
+}
+
+function PlanCard({
+  plan,
+  showFeatures,
+  chooseHref,
+}: {
+  plan: Plan;
+  showFeatures: boolean;
+  chooseHref?: Route;
+}) {
   const headingId = `plan-${plan.slug}`;
   return (
     <article
@@ -31,44 +99,51 @@ function PlanCard({ plan, showFeatures }: { plan: Plan; showFeatures: boolean })
             </span>
           )}
         </h3>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{plan.description}</p>
+        <p className={muted}>{plan.description}</p>
       </header>
-      <p>
-        <span className="text-3xl font-bold">
-          {formatPrice(plan.monthlyPriceCents, plan.currency)}
-        </span>
-        <span className="text-sm text-zinc-600 dark:text-zinc-400">
-          {plan.perSeat ? " per seat / month" : " / month"}
-        </span>
-        {plan.yearlyPriceCents !== null && (
-          <span className="block text-sm text-zinc-600 dark:text-zinc-400">
-            or {formatPrice(plan.yearlyPriceCents, plan.currency)}
-            {plan.perSeat ? " per seat / year" : " / year"}
-          </span>
-        )}
-      </p>
+      <PlanPrice plan={plan} toggled={chooseHref !== undefined} />
       <ul className="space-y-1 text-sm">
         {[...plan.limits, ...(showFeatures ? plan.features : [])].map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <Link
-        href={`/pricing/${plan.slug}`}
-        className="mt-auto rounded-md border border-zinc-300 px-4 py-2 text-center text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-700 dark:hover:bg-zinc-900"
-      >
-        <span className="sr-only">{plan.name}: </span>Details
-      </Link>
+      <div className="mt-auto flex flex-col gap-2">
+        {chooseHref !== undefined && (
+          <Link
+            href={chooseHref}
+            className="rounded-md bg-indigo-600 px-4 py-2 text-center text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+          >
+            Choose {plan.name}
+          </Link>
+        )}
+        <Link
+          href={`/pricing/${plan.slug}`}
+          className="rounded-md border border-zinc-300 px-4 py-2 text-center text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-700 dark:hover:bg-zinc-900"
+        >
+          <span className="sr-only">{plan.name}: </span>Details
+        </Link>
+      </div>
     </article>
   );
 }
 
-/** Cards for every plan with its limits; `showFeatures` adds the rest of what it includes. */
-export async function PlanCards({ showFeatures = false }: { showFeatures?: boolean }) {
+/**
+ * Cards for every plan with its limits. On the pricing page (`showFeatures`) they add the rest
+ * of what a plan includes; with `chooseHref` (where "Choose <plan>" leads) each gets that button
+ * and shows one price, monthly or yearly, as the surrounding `IntervalToggle` says.
+ */
+export async function PlanCards({
+  showFeatures = false,
+  chooseHref,
+}: {
+  showFeatures?: boolean;
+  chooseHref?: Route;
+}) {
   const plans = await getQueryClient().fetchQuery(trpc.plan.list.queryOptions());
   return (
     <div className="grid gap-6 md:grid-cols-3">
       {plans.map((plan) => (
-        <PlanCard key={plan.slug} plan={plan} showFeatures={showFeatures} />
+        <PlanCard key={plan.slug} plan={plan} showFeatures={showFeatures} chooseHref={chooseHref} />
       ))}
     </div>
   );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { BrandName } from "@/components/brand-name";
 import { getBrand } from "@/server/brand";
+import { AccountLinks } from "./account-links";
 
 // Rendered per request: these pages show what the database holds now (the build has no database).
 export const dynamic = "force-dynamic";
@@ -24,18 +25,7 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
             >
               Pricing
             </Link>
-            <Link
-              href="/sign-in"
-              className="rounded-md px-3 py-2 text-sm font-medium hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-zinc-900"
-            >
-              Sign in
-            </Link>
-            <Link
-              href="/sign-up"
-              className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-            >
-              Get started
-            </Link>
+            <AccountLinks />
           </div>
         </nav>
       </header>

@@ -1,10 +1,12 @@
 "use client";
 /**
- * The list's search box, status filter and sort, written to the URL (replace, no new history
- * entry per keystroke); the search waits for a pause in typing.
+ * The list's search box, status filter and sort, written to the URL. Picking a status or a sort
+ * adds a history entry (Back returns to the previous view); a search adds one when it starts and
+ * then replaces it while the user types (no entry per keystroke), until the box loses focus. The
+ * search waits for a pause in typing.
  */
 import { Search } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { sortChoices, type ProjectView } from "@/components/projects/view";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -18,9 +20,11 @@ export function ProjectToolbar({
   onChange,
 }: {
   view: ProjectView;
-  onChange: (view: ProjectView) => void;
+  onChange: (view: ProjectView, options?: { push?: boolean }) => void;
 }) {
   const [q, setQ] = useState(view.q ?? "");
+  /** True once this typing session (focus to blur) has added its history entry. */
+  const searchPushed = useRef(false);
   // The URL changed from outside (back/forward, "Clear filters"): show its search.
   const [urlQ, setUrlQ] = useState(view.q ?? "");
   if ((view.q ?? "") !== urlQ) {
@@ -29,10 +33,10 @@ export function ProjectToolbar({
   }
   useEffect(() => {
     if ((view.q ?? "") === q.trim()) return;
-    const timer = setTimeout(
-      () => onChange({ ...view, q: q.trim() || undefined }),
-      SEARCH_DELAY_MS,
-    );
+    const timer = setTimeout(() => {
+      onChange({ ...view, q: q.trim() || undefined }, { push: !searchPushed.current });
+      searchPushed.current = true;
+    }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [q, view, onChange]);
 
@@ -53,6 +57,9 @@ export function ProjectToolbar({
             maxLength={100}
             value={q}
             onChange={(event) => setQ(event.target.value)}
+            onBlur={() => {
+              searchPushed.current = false;
+            }}
           />
         </div>
       </div>
@@ -62,7 +69,10 @@ export function ProjectToolbar({
           id="project-status"
           value={view.status ?? ""}
           onChange={(event) =>
-            onChange({ ...view, status: (event.target.value || undefined) as ProjectStatus })
+            onChange(
+              { ...view, status: (event.target.value || undefined) as ProjectStatus },
+              { push: true },
+            )
           }
         >
           <option value="">Open (not archived)</option>
@@ -83,7 +93,7 @@ export function ProjectToolbar({
               ProjectView["sort"],
               "asc" | "desc",
             ];
-            onChange({ ...view, sort, dir });
+            onChange({ ...view, sort, dir }, { push: true });
           }}
         >
           {sortChoices.map((choice) => (

@@ -1,7 +1,9 @@
 "use client";
 /**
  * /w/[slug]/projects: usage against the plan's limit, the create form, and the list with its
- * search, filter and sort (kept in the URL) and cursor pagination ("Load more").
+ * search, filter and sort (kept in the URL: a filter or sort picked is a history entry, typing is
+ * not) and cursor pagination ("Load more"; the loaded page count is kept in the URL as `pages`, so
+ * a reload or Back shows the same rows).
  */
 import { useSuspenseInfiniteQuery, useSuspenseQuery } from "@tanstack/react-query";
 import type { Route } from "next";
@@ -15,6 +17,7 @@ import {
   parseProjectView,
   PROJECT_PAGE_SIZE,
   projectViewQuery,
+  withLoadedPages,
   type ProjectView,
 } from "@/components/projects/view";
 import { Button } from "@/components/ui/button";
@@ -42,6 +45,17 @@ function ProjectList({
     ),
   );
   const projects = data.pages.flatMap((page) => page.items);
+  /** Loads the next page, then records the count in the URL without a new history entry. */
+  const loadMore = async () => {
+    const result = await fetchNextPage();
+    const pages = result.data?.pages.length ?? 1;
+    // Next keeps useSearchParams in step with history.replaceState, with no server round trip.
+    window.history.replaceState(
+      null,
+      "",
+      withLoadedPages(projectViewQuery(view), pages) || pathname,
+    );
+  };
   const filtered = Boolean(view.q || view.status);
   if (projects.length === 0) {
     return (
@@ -78,7 +92,7 @@ function ProjectList({
             variant="secondary"
             pending={isFetchingNextPage}
             pendingText="Loading…"
-            onClick={() => void fetchNextPage()}
+            onClick={() => void loadMore()}
           >
             Load more
           </Button>

@@ -13,6 +13,26 @@ import { paramOf, queryString, type SearchParamsInput } from "@/schemas/search-p
 /** Rows per page of the list. */
 export const PROJECT_PAGE_SIZE = 20;
 
+/** Most pages a link or a reload restores (`?pages=`): 10 pages, 200 rows. */
+export const MAX_RESTORED_PAGES = 10;
+
+/**
+ * How many pages of the list "Load more" had loaded (`?pages=`, so a reload or Back shows them
+ * again): 1 when absent or malformed, at most {@link MAX_RESTORED_PAGES}.
+ */
+export function parseLoadedPages(params: SearchParamsInput): number {
+  const pages = Number(paramOf(params, "pages"));
+  return Number.isInteger(pages) ? Math.min(Math.max(pages, 1), MAX_RESTORED_PAGES) : 1;
+}
+
+/** `query` (from {@link projectViewQuery}) with `pages` added when more than one. */
+export function withLoadedPages(query: string, pages: number): string {
+  if (pages <= 1) return query;
+  const params = new URLSearchParams(query);
+  params.set("pages", String(Math.min(pages, MAX_RESTORED_PAGES)));
+  return `?${params.toString()}`;
+}
+
 export interface ProjectView {
   status?: ProjectStatus;
   q?: string;

@@ -47,26 +47,22 @@ afterEach(async () => {
  * the script in a child node process, and a SIGKILL must reach that one too.
  */
 function startWorker(): ChildProcess {
-  const child = spawn(
-    path.join(ROOT, "node_modules/.bin/tsx"),
-    ["--conditions=react-server", "scripts/worker.ts"],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: "test",
-        DATABASE_URL: process.env.DATABASE_URL,
-        STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY,
-        STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET,
-        STRIPE_API_BASE: process.env.STRIPE_API_BASE,
-        MAIL_TRANSPORT: "outbox",
-        JOBS_POLL_INTERVAL_SECONDS: "0.5",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
+  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/worker.ts"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "test",
+      DATABASE_URL: process.env.DATABASE_URL,
+      STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY,
+      STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET,
+      STRIPE_API_BASE: process.env.STRIPE_API_BASE,
+      MAIL_TRANSPORT: "outbox",
+      JOBS_POLL_INTERVAL_SECONDS: "0.5",
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const prefix = `[worker ${child.pid}]`;
   child.stdout?.on("data", (chunk: Buffer) => process.stdout.write(`${prefix} ${chunk}`));
   child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`${prefix} ${chunk}`));

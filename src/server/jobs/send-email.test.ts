@@ -10,7 +10,8 @@ cleanDatabaseBeforeEach();
 
 /** The token of the link in a rendered mail. */
 function tokenIn(mail: Mail | null): string {
-  const token = mail?.text.match(/\?token=([A-Za-z0-9_-]{43})/)?.[1];
+  const url = mail?.message.props && "url" in mail.message.props ? mail.message.props.url : "";
+  const token = url.match(/\?token=([A-Za-z0-9_-]{43})/)?.[1];
   if (!token) throw new Error("no link in this mail");
   return token;
 }

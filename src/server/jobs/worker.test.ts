@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/server/db";
+import type { EmailMessage } from "@/server/mail/templates";
 import { enqueue, getBoss } from "@/server/jobs/queue";
 import { defineJob, type JobDefinition } from "@/server/jobs/types";
 import { startWorker } from "@/server/jobs/worker";
@@ -117,23 +118,32 @@ describe("the job worker", () => {
   it("delivers queued mail to the outbox, and refuses to queue a malformed one", async () => {
     const worker = await startWorker({ pollingIntervalSeconds: 0.5 });
     stopWorker = worker.stop;
-    await enqueue("send-email", {
-      kind: "message",
-      to: "ada@example.com",
-      subject: "Hi",
-      text: "Hello",
-      html: "<p>Hello</p>",
-    });
+    const message: EmailMessage = {
+      template: "securityNotice",
+      props: {
+        name: "Ada",
+        event: "Your password was changed",
+        at: new Date().toISOString(),
+        userText: [],
+      },
+    };
+    await enqueue("send-email", { kind: "message", to: "ada@example.com", message });
     await expect
       .poll(() => db.outboxEmail.count({ where: { to: "ada@example.com" } }), { timeout: 10_000 })
       .toBe(1);
+    // Rendered by the worker as it sent it: the brand's layout, in HTML and plain text.
+    const sent = await db.outboxEmail.findFirstOrThrow({ where: { to: "ada@example.com" } });
+    expect(sent.subject).toBe("Security notice: Your password was changed");
+    expect(sent.html).toContain("Account name: “Ada”");
+    expect(sent.text).toContain("Account name: “Ada”");
+    await expect(
+      enqueue("send-email", { kind: "message", to: "not an address", message }),
+    ).rejects.toThrow();
     await expect(
       enqueue("send-email", {
         kind: "message",
-        to: "not an address",
-        subject: "x",
-        text: "",
-        html: "",
+        to: "ada@example.com",
+        message: { template: "verifyEmail", props: { name: "Ada", url: "not a url" } },
       }),
     ).rejects.toThrow();
   });

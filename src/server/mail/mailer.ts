@@ -1,6 +1,6 @@
 /**
  * Sends email through the job queue: `sendEmail` and `sendLink` enqueue a `send-email` job and
- * return; the worker's `deliverEmail` sends it over SMTP (nodemailer, `SMTP_URL`) or writes it to
+ * return; the worker renders the template (src/server/mail/templates.tsx) and `deliverEmail` sends it over SMTP (nodemailer, `SMTP_URL`) or writes it to
  * the database outbox (`MAIL_TRANSPORT=outbox`, development and tests), retried with backoff on
  * failure.
  */
@@ -11,25 +11,27 @@ import { mailFrom } from "@/server/brand";
 import { db } from "@/server/db";
 import type { JobPayload } from "@/server/jobs";
 import { enqueue } from "@/server/jobs/queue";
-import type { EmailContent } from "@/server/mail/templates";
+import type { EmailContent, EmailMessage } from "@/server/mail/templates";
 
 let transporter: Transporter | undefined;
 
-/** A rendered email and its recipient. */
-export interface Mail extends EmailContent {
+/** An email to render and its recipient. */
+export interface Mail {
   to: string;
+  message: EmailMessage;
 }
 
 /** An emailed link, named by the row it belongs to (its token is minted when it is sent). */
 export type EmailLink = Exclude<JobPayload<"send-email">, { kind: "message" }>;
 
 /**
- * Queues `content` for `to` (a `send-email` job). The request neither waits on the mail server
- * (its timing would tell which emails have accounts) nor fails after its change was committed.
- * `content` is stored in the job queue as it is: it must hold no secret (links go by `sendLink`).
+ * Queues `message` (a template and its props) for `to` (a `send-email` job, which renders it as
+ * it sends). The request neither waits on the mail server (its timing would tell which emails
+ * have accounts) nor fails after its change was committed. `message` is stored in the job queue
+ * as it is: it must hold no secret (links go by `sendLink`).
  */
-export async function sendEmail(to: string, content: EmailContent): Promise<void> {
-  await enqueue("send-email", { kind: "message", to, ...content });
+export async function sendEmail(to: string, message: EmailMessage): Promise<void> {
+  await enqueue("send-email", { kind: "message", to, message });
 }
 
 /**

@@ -41,12 +41,27 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
 import { appUrl, sendEmail, sendLink } from "@/server/mail/mailer";
-import { templates } from "@/server/mail/templates";
+import type { EmailMessage } from "@/server/mail/templates";
 import { recordAudit } from "@/server/audit/log";
 import { cancelBilling } from "@/server/billing/cancel";
 import { issueEmailToken, type SignUpBinding } from "@/server/services/email-tokens";
 import { ensurePersonalWorkspace } from "@/server/services/workspaces";
 import { lockWorkspacesOfMember } from "@/server/workspace-locks";
+
+/**
+ * The security notice to `name` that `event` (product text, e.g. "Your password was changed")
+ * happened now; `userText` holds what a user typed, such as a new address.
+ */
+function securityNotice(
+  name: string,
+  event: string,
+  userText: [label: string, value: string][] = [],
+): EmailMessage {
+  return {
+    template: "securityNotice",
+    props: { name, event, at: new Date().toISOString(), userText },
+  };
+}
 
 /** What every "we emailed you" answer looks like, whether or not an email was sent. */
 export const CHECK_EMAIL = { status: "check-email" } as const;
@@ -179,10 +194,14 @@ export async function signUp(
     }
   }
   if (user.emailVerifiedAt) {
-    await sendEmail(
-      input.email,
-      templates.accountExists(user.name, appUrl("/sign-in"), appUrl("/forgot-password")),
-    );
+    await sendEmail(input.email, {
+      template: "accountExists",
+      props: {
+        name: user.name,
+        signInUrl: appUrl("/sign-in"),
+        resetUrl: appUrl("/forgot-password"),
+      },
+    });
   } else {
     const invitationId = await invitationIdFor(input.invitationToken, input.email);
     await sendVerification(user, { passwordHash, browserBindingHash, invitationId });
@@ -347,7 +366,7 @@ export async function resetPassword(input: z.output<typeof resetPasswordInput>, 
       data: { passwordHash, emailVerifiedAt: row.user.emailVerifiedAt ?? new Date() },
     });
   });
-  await sendEmail(user.email, templates.securityNotice(user.name, "Your password was reset"));
+  await sendEmail(user.email, securityNotice(user.name, "Your password was reset"));
   return { status: "ok" } as const;
 }
 
@@ -369,7 +388,7 @@ export async function changePassword(
     });
     return count;
   });
-  await sendEmail(user.email, templates.securityNotice(user.name, "Your password was changed"));
+  await sendEmail(user.email, securityNotice(user.name, "Your password was changed"));
   return { status: "ok", revokedSessions: revoked } as const;
 }
 
@@ -423,7 +442,7 @@ export async function requestEmailChange(
   if (taken) {
     await sendEmail(
       input.newEmail,
-      templates.securityNotice(taken.name, "Someone tried to move another account to this address"),
+      securityNotice(taken.name, "Someone tried to move another account to this address"),
     );
     return CHECK_EMAIL;
   }
@@ -484,9 +503,7 @@ export async function confirmEmailChange(
     });
   await sendEmail(
     previous,
-    templates.securityNotice(user.name, "Your email address was changed", [
-      ["New address", user.email],
-    ]),
+    securityNotice(user.name, "Your email address was changed", [["New address", user.email]]),
   );
   return { email: user.email };
 }

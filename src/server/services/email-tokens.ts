@@ -11,27 +11,22 @@ import type { EmailTokenPurpose, Prisma } from "@/generated/prisma/client";
 import { generateToken, hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
 import { appUrl, type Mail } from "@/server/mail/mailer";
-import { templates, type EmailContent } from "@/server/mail/templates";
 
 const HOUR_MS = 3_600_000;
 
-/** Per purpose: how long a link works (ms), the page it opens and its email. */
-const LINKS: Record<
-  EmailTokenPurpose,
-  { ttlMs: number; path: string; template: (name: string, url: string) => EmailContent }
-> = {
-  EMAIL_VERIFICATION: {
-    ttlMs: 24 * HOUR_MS,
-    path: "/verify-email",
-    template: templates.verifyEmail,
-  },
-  PASSWORD_RESET: { ttlMs: HOUR_MS, path: "/reset-password", template: templates.resetPassword },
+/** Per purpose: how long a link works (ms), the page it opens and its email template. */
+const LINKS = {
+  EMAIL_VERIFICATION: { ttlMs: 24 * HOUR_MS, path: "/verify-email", template: "verifyEmail" },
+  PASSWORD_RESET: { ttlMs: HOUR_MS, path: "/reset-password", template: "resetPassword" },
   EMAIL_CHANGE: {
     ttlMs: 24 * HOUR_MS,
     path: "/confirm-email-change",
-    template: templates.confirmEmailChange,
+    template: "confirmEmailChange",
   },
-};
+} as const satisfies Record<
+  EmailTokenPurpose,
+  { ttlMs: number; path: string; template: "verifyEmail" | "resetPassword" | "confirmEmailChange" }
+>;
 
 /** What a sign-up link is bound to (EMAIL_VERIFICATION only; see the EmailToken model). */
 export interface SignUpBinding {
@@ -91,5 +86,9 @@ export async function emailTokenMail(emailTokenId: string): Promise<Mail | null>
   });
   if (!row) return null;
   const link = LINKS[row.purpose];
-  return { to: row.email, ...link.template(row.user.name, appUrl(link.path, { token })) };
+  const url = appUrl(link.path, { token });
+  return {
+    to: row.email,
+    message: { template: link.template, props: { name: row.user.name, url } },
+  };
 }

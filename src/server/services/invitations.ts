@@ -15,7 +15,6 @@ import { db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db-errors";
 import { DomainError } from "@/server/errors";
 import { appUrl, sendLink, type Mail } from "@/server/mail/mailer";
-import { templates } from "@/server/mail/templates";
 import { recordAudit } from "@/server/audit/log";
 import { syncSeats } from "@/server/billing/seats";
 import type { WorkspaceScope } from "@/server/services/workspaces";
@@ -189,9 +188,10 @@ export async function invitationMail(invitationId: string): Promise<Mail | null>
   const row = await db.invitation.findUnique({ where: { id: invitationId }, include: withNames });
   if (!row) return null;
   const { email, inviterName, workspaceName } = describe(row);
+  const url = appUrl("/invite", { token });
   return {
     to: email,
-    ...templates.invitation(inviterName, workspaceName, appUrl("/invite", { token })),
+    message: { template: "invitation", props: { inviterName, workspaceName, url } },
   };
 }
 

@@ -7,7 +7,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Prisma, Role } from "@/generated/prisma/client";
 import type { z } from "zod";
-import { WORKSPACE_NOT_FOUND, type createWorkspaceInput } from "@/schemas/workspace";
+import { transliterate } from "transliteration";
+import {
+  type createWorkspaceInput,
+  WORKSPACE_NOT_FOUND,
+  workspaceSlugSchema,
+} from "@/schemas/workspace";
 import { type Permission, rolePermissions } from "@/schemas/permissions";
 import { assertCan } from "@/server/auth/permissions";
 import { db } from "@/server/db";
@@ -71,16 +76,24 @@ export async function lockScope(tx: Tx, scope: WorkspaceScope, permission?: Perm
   return actor.role;
 }
 
-/** "Ada's team" → "adas-team"; never empty, at most 32 characters. */
+/**
+ * A slug derived from a workspace's name: transliterated to ASCII by `transliteration` (Cyrillic
+ * "Команда" → "komanda", Greek "Ομάδα" → "omada", Chinese "北京" → "bei-jing" in pinyin), then
+ * lower-case letters, digits and single dashes, at most 32 characters. A name with nothing to
+ * spell (emoji only) or whose slug would be too short or reserved (`workspaceSlugSchema`) gets
+ * "workspace", prefixed to what there is ("workspace-ab").
+ */
 export function slugify(name: string): string {
-  const slug = name
+  const slug = transliterate(name)
     .normalize("NFKD")
     .toLowerCase()
+    .replace(/['’]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 32)
     .replace(/-+$/g, "");
-  return slug.length >= 3 ? slug : `workspace${slug ? `-${slug}` : ""}`;
+  if (workspaceSlugSchema.safeParse(slug).success) return slug;
+  return slug ? `workspace-${slug}`.slice(0, 32).replace(/-+$/g, "") : "workspace";
 }
 
 /** The workspaces of `userId`, by name. */

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { IntervalToggle } from "@/components/marketing/interval-toggle";
 import { PlanCards, PlanCardsSkeleton } from "@/components/plan-cards";
+import { choosePlanHref } from "../account-links";
 import { publicPageMetadata } from "../metadata";
 
 export function generateMetadata(): Metadata {
@@ -9,6 +11,11 @@ export function generateMetadata(): Metadata {
     title: "Pricing",
     description: "Simple plans that grow with your team.",
   });
+}
+
+/** The cards with "Choose <plan>" buttons (where they lead depends on who is signed in). */
+async function PricedPlans() {
+  return <PlanCards showFeatures chooseHref={await choosePlanHref()} />;
 }
 
 export default function PricingPage() {
@@ -20,9 +27,11 @@ export default function PricingPage() {
           Start free. Upgrade when your team needs more. Cancel any time.
         </p>
       </header>
-      <Suspense fallback={<PlanCardsSkeleton />}>
-        <PlanCards showFeatures />
-      </Suspense>
+      <IntervalToggle>
+        <Suspense fallback={<PlanCardsSkeleton />}>
+          <PricedPlans />
+        </Suspense>
+      </IntervalToggle>
     </div>
   );
 }

@@ -1,6 +1,12 @@
 /**
- * The development outbox: every email the app "sent", newest first, with clickable links. Only
- * when the outbox transport is on (development and e2e); a 404 otherwise.
+ * The development outbox: every email the app "sent", newest first: its HTML as a recipient's
+ * mail client shows it, next to its plain-text part with clickable links. Only when the outbox
+ * transport is on (development and e2e); a 404 otherwise.
+ *
+ * The HTML is shown in a sandboxed `<iframe srcdoc>`: without `allow-scripts` and
+ * `allow-same-origin` it runs no script and gets an opaque origin (no cookies, no access to this
+ * page), and it inherits this page's CSP. `allow-popups` lets its links (target="_blank") open in
+ * a new tab, outside the sandbox.
  */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -36,7 +42,7 @@ export default async function MailboxPage() {
   if (!isOutboxEnabled()) notFound();
   const emails = await listOutboxEmails(50);
   return (
-    <main className="mx-auto max-w-3xl space-y-6 px-4 py-10 sm:px-6">
+    <main className="mx-auto max-w-6xl space-y-6 px-4 py-10 sm:px-6">
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold tracking-tight">Mailbox</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -68,9 +74,29 @@ export default async function MailboxPage() {
                     </time>
                   </p>
                 </header>
-                <pre className="font-sans text-sm break-words whitespace-pre-wrap">
-                  <Linkified text={email.text} />
-                </pre>
+                <div className="grid gap-4 lg:grid-cols-2">
+                  <section aria-label="HTML" className="space-y-2">
+                    <h3 className="text-xs font-medium tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
+                      HTML
+                    </h3>
+                    <iframe
+                      title={`HTML of “${email.subject}”`}
+                      srcDoc={email.html}
+                      sandbox="allow-popups allow-popups-to-escape-sandbox"
+                      referrerPolicy="no-referrer"
+                      loading="lazy"
+                      className="h-[38rem] w-full rounded-lg border border-zinc-200 bg-white dark:border-zinc-800"
+                    />
+                  </section>
+                  <section aria-label="Plain text" className="min-w-0 space-y-2">
+                    <h3 className="text-xs font-medium tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
+                      Plain text
+                    </h3>
+                    <pre className="rounded-lg border border-zinc-200 p-3 font-sans text-sm break-words whitespace-pre-wrap dark:border-zinc-800">
+                      <Linkified text={email.text} />
+                    </pre>
+                  </section>
+                </div>
               </article>
             </li>
           ))}

@@ -63,7 +63,7 @@ describe("workspaces", () => {
     expect(memberships).toHaveLength(1);
     expect(memberships[0]).toMatchObject({
       role: "owner",
-      workspace: { name: "Grace's workspace", slug: "grace-s-workspace" },
+      workspace: { name: "Grace's workspace", slug: "graces-workspace" },
     });
   });
 
@@ -84,6 +84,22 @@ describe("workspaces", () => {
     expect(bad.code).toBe("BAD_REQUEST");
     const reserved = await errorOf(ada.caller.workspace.create({ name: "Bad", slug: "admin" }));
     expect(reserved.code).toBe("BAD_REQUEST");
+  });
+
+  it("derives a readable slug from a non-Latin name, and 'workspace' from one with nothing to spell", async () => {
+    const ada = await person("ada@example.com");
+    const cases: [name: string, slug: RegExp][] = [
+      ["Команда Альфа", /^komanda-alfa$/],
+      ["Ομάδα Άλφα", /^omada-alfa$/],
+      ["北京团队", /^bei-jing-tuan-dui$/],
+      ["🚀🔥", /^workspace$/],
+      ["✨✨", /^workspace-[0-9a-f]{6}$/], // "workspace" is taken now: a random suffix
+      ["Admin", /^workspace-admin$/], // reserved as a slug
+    ];
+    for (const [name, slug] of cases) {
+      const created = await ada.caller.workspace.create({ name });
+      expect(created.slug, name).toMatch(slug);
+    }
   });
 
   it("keeps exactly one owner: the owner's role cannot be changed, and transfer swaps roles", async () => {

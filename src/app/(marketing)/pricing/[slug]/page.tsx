@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PlanDetails } from "@/components/plan-details";
 import { planSlugSchema } from "@/schemas/plan";
 import { getQueryClient, trpc } from "@/trpc/server";
+import { choosePlanHref } from "../../account-links";
 import { publicPageMetadata } from "../../metadata";
 
 /** The plan for this slug, or Next's 404 for a malformed or unknown slug. */
@@ -30,5 +31,6 @@ export async function generateMetadata({
 }
 
 export default async function PlanPage({ params }: PageProps<"/pricing/[slug]">) {
-  return <PlanDetails plan={await loadPlan((await params).slug)} />;
+  const plan = await loadPlan((await params).slug);
+  return <PlanDetails plan={plan} chooseHref={await choosePlanHref()} />;
 }

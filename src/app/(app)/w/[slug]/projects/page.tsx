@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ProjectsPanel } from "@/components/projects/projects-panel";
-import { parseProjectView, PROJECT_PAGE_SIZE } from "@/components/projects/view";
+import { parseLoadedPages, parseProjectView, PROJECT_PAGE_SIZE } from "@/components/projects/view";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { HydrateClient, prefetch, prefetchInfinite, trpc } from "@/trpc/server";
 import { loadWorkspace } from "../load";
@@ -20,13 +20,16 @@ export default async function ProjectsPage({
 }: PageProps<"/w/[slug]/projects">) {
   const { slug } = await params;
   await loadWorkspace(slug, `/w/${slug}/projects`);
-  const view = parseProjectView(await searchParams);
-  prefetchInfinite(
-    trpc.project.list.infiniteQueryOptions(
+  const query = await searchParams;
+  const view = parseProjectView(query);
+  // As many pages as "Load more" had loaded (`?pages=`), so a reload shows the same rows.
+  prefetchInfinite({
+    ...trpc.project.list.infiniteQueryOptions(
       { workspaceSlug: slug, ...view, limit: PROJECT_PAGE_SIZE },
       { getNextPageParam: (page) => page.nextCursor },
     ),
-  );
+    pages: parseLoadedPages(query),
+  });
   prefetch(trpc.billing.subscription.queryOptions({ workspaceSlug: slug }));
   return (
     <HydrateClient>
