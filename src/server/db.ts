@@ -18,6 +18,12 @@ import { measureConnectionWait } from "@/server/telemetry/metrics";
 
 const globalForPrisma = globalThis as typeof globalThis & { prisma?: PrismaClient };
 
+/** Measures the wait for a connection of `client`'s pool, once (a no-op for a pool it knows). */
+function measure(client: PrismaClient): void {
+  const pool = poolOf(client);
+  if (pool) measureConnectionWait(pool);
+}
+
 function createAppClient(): PrismaClient {
   const pool = {
     max: env.DATABASE_POOL_MAX,
@@ -27,10 +33,7 @@ function createAppClient(): PrismaClient {
   const replicas = env.DATABASE_REPLICA_URLS.map((url) =>
     createPrismaClient({ connectionString: url, ...pool }),
   );
-  for (const client of [primary, ...replicas]) {
-    const clientPool = poolOf(client);
-    if (clientPool) measureConnectionWait(clientPool);
-  }
+  for (const client of [primary, ...replicas]) measure(client);
   return withReadReplicas(primary, replicas, {
     onFallback: (replica, reason) =>
       logger.warn({ replica, reason }, "read replica unavailable: reading from the primary"),
@@ -38,3 +41,5 @@ function createAppClient(): PrismaClient {
 }
 
 export const db: PrismaClient = (globalForPrisma.prisma ??= createAppClient());
+// A client that came from globalThis (src/test/setup.ts puts one there) is measured too.
+measure(db);
