@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, failedLoad, test } from "./support/test";
 import Stripe from "stripe";
 import {
   clientIpHeader,
@@ -20,7 +20,11 @@ const STAFF = { email: "staff@example.com", password: "demo-password-123" };
 /** The signing secret `npm start` gives the app with the local Stripe emulator. */
 const WEBHOOK_SECRET = "whsec_local_emulator";
 
-test("a signed-out visitor and a signed-in non-admin get a 404 from /admin", async ({ page }) => {
+test("a signed-out visitor and a signed-in non-admin get a 404 from /admin", async ({
+  page,
+  expectConsoleErrors,
+}) => {
+  expectConsoleErrors(failedLoad(404, /\/admin(\/[\w-]+)?$/, "the console hides from non-staff"));
   for (const path of ["/admin", "/admin/users", "/admin/stripe-events"]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, failedLoad, test } from "./support/test";
 import { clientIpHeader, signIn } from "./support/accounts";
 
 /**
@@ -35,7 +36,11 @@ test("the overview shows the demo workspace's KPIs, activity chart and recent ac
 
 test("projects: paginate, sort, filter and search in the URL; edit, archive, delete; the Free limit", async ({
   page,
+  expectConsoleErrors,
 }) => {
+  expectConsoleErrors(
+    failedLoad(402, /\/api\/trpc\/project\.create\b/, "the demo workspace is past Free's limit"),
+  );
   await signIn(page, DEMO.email, DEMO.password);
   await page.goto(`/w/${DEMO.slug}/projects`);
 

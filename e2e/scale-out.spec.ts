@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 import pg from "pg";
 import Stripe from "stripe";
 import { clientIpHeader, newAccount, signIn } from "./support/accounts";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, failedLoad, test } from "./support/test";
 import {
   clientIpHeader,
   completeSignUp,
@@ -117,7 +118,14 @@ test("an owner invites a colleague who signs up and joins; a role change changes
   await other.context().close();
 });
 
-test("a non-member gets a 404 for someone else's workspace", async ({ page, browser }) => {
+test("a non-member gets a 404 for someone else's workspace", async ({
+  page,
+  browser,
+  expectConsoleErrors,
+}) => {
+  expectConsoleErrors(
+    failedLoad(404, /\/w\/(ada-owner[\w-]*|no-such-workspace-\d+)(\/\w+)?$/, "not the stranger's"),
+  );
   await signUpAndVerify(page, newAccount("Ada Owner", "owner"));
   const { slug } = await openPersonalWorkspace(page);
 
@@ -134,7 +142,14 @@ test("a non-member gets a 404 for someone else's workspace", async ({ page, brow
   await stranger.context().close();
 });
 
-test("create a workspace, rename it, then delete it by typing its slug", async ({ page }) => {
+test("create a workspace, rename it, then delete it by typing its slug", async ({
+  page,
+  expectConsoleErrors,
+}) => {
+  expectConsoleErrors(
+    failedLoad(409, /\/api\/trpc\/workspace\.create\b/, "the same slug twice is refused"),
+    failedLoad(404, /\/w\/team-\w+$/, "the deleted workspace is gone"),
+  );
   await signUpAndVerify(page, newAccount("Nora Founder", "founder"));
   const slug = `team-${Date.now().toString(36)}`;
 
