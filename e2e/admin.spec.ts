@@ -24,15 +24,39 @@ test("a signed-out visitor and a signed-in non-admin get a 404 from /admin", asy
   page,
   expectConsoleErrors,
 }) => {
-  expectConsoleErrors(failedLoad(404, /\/admin(\/[\w-]+)?$/, "the console hides from non-staff"));
+  expectConsoleErrors(
+    failedLoad(404, /\/admin(\/[\w-]+)?$/, "the console hides from non-staff"),
+    failedLoad(404, /\/no-such-page$/, "any unknown URL, for its title"),
+  );
+  // The 404 is any unknown URL's, tab title included: nothing says "Admin".
+  await page.goto("/no-such-page");
+  const notFoundTitle = await page.title();
+  expect(notFoundTitle).not.toMatch(/admin/i);
   for (const path of ["/admin", "/admin/users", "/admin/stripe-events"]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
+    await expect(page, path).toHaveTitle(notFoundTitle);
   }
   await signUpAndVerify(page, newAccount("Nina Normal", "normal"));
-  for (const path of ["/admin", "/admin/jobs"]) {
+  // No way in from the app either.
+  await page.getByRole("button", { name: /account menu/ }).click();
+  await expect(page.getByRole("menuitem", { name: "Account settings" })).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "Admin console" })).toHaveCount(0);
+  for (const path of ["/admin", "/admin/jobs", "/admin/audit"]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page, path).toHaveTitle(notFoundTitle);
   }
+});
+
+test("staff reach the console from the user menu; /admin opens its first list", async ({
+  page,
+}) => {
+  await signIn(page, STAFF.email, STAFF.password);
+  await page.getByRole("button", { name: /account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Admin console" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  await expect(page).toHaveTitle("Users · Admin");
 });
 
 test("staff see a failed Stripe event in the inbox and replay it from the console", async ({
