@@ -67,7 +67,11 @@ async function AppFrame({ children }: { children: ReactNode }) {
 
   return (
     <AppShell
-      user={{ name: current.user.name, email: current.user.email }}
+      user={{
+        name: current.user.name,
+        email: current.user.email,
+        isAdmin: current.user.isAdmin,
+      }}
       switcher={
         <HydrationBoundary state={switcherState}>
           <WorkspaceSwitcher />
