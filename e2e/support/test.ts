@@ -17,7 +17,7 @@ import {
  * - scrolls sideways: `document.scrollingElement.scrollWidth` wider than the viewport.
  *
  * Overflow is checked in the page itself (an init script): after the DOM or the viewport settles
- * (300 ms without a mutation or resize), so it covers client-side navigations and content that
+ * (300 ms without a mutation or resize, 1.2 s at most), so it covers client-side navigations and content that
  * arrives late, at the cost of one layout read per settled change; and once more on every open page
  * when the test ends. A report names the innermost elements sticking out, so the culprit is in the
  * failure message. e2e/page-guard.spec.ts shows each check failing a test.
@@ -69,9 +69,20 @@ function overflowReport(): string | null {
   const root = document.scrollingElement;
   if (!root || root.scrollWidth <= root.clientWidth) return null;
   const width = root.clientWidth;
-  const outside = [...document.body.querySelectorAll("*")].filter(
-    (element) => element.getBoundingClientRect().right > width + 1,
-  );
+  // An element sticks out when its box or its content (text that does not wrap) passes the
+  // edge, unless a scroll or clip box holds it.
+  const clipped = (element: Element) => {
+    for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (getComputedStyle(up).overflowX !== "visible") return true;
+    }
+    return false;
+  };
+  const outside = [...document.body.querySelectorAll("*")].filter((element) => {
+    const box = element.getBoundingClientRect();
+    const clips = getComputedStyle(element).overflowX !== "visible";
+    const right = box.left + (clips ? box.width : Math.max(box.width, element.scrollWidth));
+    return right > width + 1 && !clipped(element);
+  });
   const innermost = outside.filter(
     (element) => !outside.some((other) => other !== element && element.contains(other)),
   );
@@ -103,9 +114,18 @@ function overflowWatcher(
     }
     last = found;
   };
+  // Debounced, but a page that never stops changing (an animation) is still checked every
+  // 4 × settleMs.
+  let waitingSince: number | undefined;
   const schedule = () => {
+    const now = performance.now();
+    waitingSince ??= now;
+    if (now - waitingSince >= 4 * settleMs) return;
     clearTimeout(timer);
-    timer = setTimeout(check, settleMs);
+    timer = setTimeout(() => {
+      waitingSince = undefined;
+      check();
+    }, settleMs);
   };
   const start = () => {
     new MutationObserver(schedule).observe(document.documentElement, {

@@ -77,7 +77,8 @@ function ActivityRow({ entry }: { entry: Entry }) {
       className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3"
     >
       <p className="min-w-0 break-words">
-        <span className="font-medium">{entry.actor?.name ?? "System"}</span> {entry.summary}
+        <span className="font-medium wrap-anywhere">{entry.actor?.name ?? "System"}</span>{" "}
+        {entry.summary}
       </p>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         <TimeText date={entry.createdAt} />

@@ -19,9 +19,9 @@ export default async function SettingsPage() {
       <Section id="profile-heading" title="Profile">
         <dl className="grid gap-3 text-sm sm:grid-cols-[8rem_1fr]">
           <dt className="font-medium text-zinc-600 dark:text-zinc-400">Name</dt>
-          <dd className="break-words">{user.name}</dd>
+          <dd className="wrap-anywhere">{user.name}</dd>
           <dt className="font-medium text-zinc-600 dark:text-zinc-400">Email</dt>
-          <dd className="break-words" data-testid="profile-email">
+          <dd className="wrap-anywhere" data-testid="profile-email">
             {user.email}
           </dd>
         </dl>
