@@ -8,7 +8,7 @@
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCombobox } from "downshift";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useTRPC } from "@/trpc/client";
@@ -40,8 +40,6 @@ type PickerProps = {
   /** The chosen id (undefined: none). */
   value: string | undefined;
   onChange: (id: string | undefined) => void;
-  /** The field's error, shown under it. */
-  error?: string;
 };
 
 /**
@@ -53,7 +51,6 @@ function EntityPicker({
   placeholder,
   value,
   onChange,
-  error,
   items,
   loading,
   current,
@@ -64,7 +61,6 @@ function EntityPicker({
   current: PickerItem | undefined;
   onSearch: (text: string) => void;
 }) {
-  const errorId = useId();
   // The item chosen here is known at once; one from the URL when its look-up answers.
   const [picked, setPicked] = useState<PickerItem | null>(null);
   const selected = !value ? null : picked?.id === value ? picked : (current ?? null);
@@ -86,7 +82,7 @@ function EntityPicker({
     itemToString: (item) => item?.label ?? "",
     itemToKey: (item) => item?.id,
     // Enter takes the first suggestion; leaving the field without choosing puts the text back
-    // to the chosen item's (or empty), so what it shows is always the filter applied.
+    // to the chosen item's (or empty), so the text always names the value.
     defaultHighlightedIndex: 0,
     stateReducer: (state, { type, changes }) => {
       if (type !== useCombobox.stateChangeTypes.InputBlur) return changes;
@@ -110,13 +106,7 @@ function EntityPicker({
   return (
     <div className="relative space-y-1.5">
       <Label {...combobox.getLabelProps()}>{label}</Label>
-      <Input
-        {...combobox.getInputProps({
-          placeholder,
-          "aria-invalid": error ? true : undefined,
-          "aria-describedby": error ? errorId : undefined,
-        })}
-      />
+      <Input {...combobox.getInputProps({ placeholder })} />
       <ul
         {...combobox.getMenuProps()}
         className={`absolute inset-x-0 top-full z-20 mt-1 max-h-72 overflow-y-auto rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900 ${open ? "" : "hidden"}`}
@@ -142,11 +132,6 @@ function EntityPicker({
           </li>
         )}
       </ul>
-      {error && (
-        <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
     </div>
   );
 }
