@@ -104,9 +104,12 @@ function EntityPicker({
   const open = combobox.isOpen && input.trim() !== "";
 
   return (
-    <div className="relative space-y-1.5">
-      <Label {...combobox.getLabelProps()}>{label}</Label>
-      <Input {...combobox.getInputProps({ placeholder })} />
+    <div className="relative">
+      {/* The suggestions stay out of the spaced block: the input lines up with its row's fields. */}
+      <div className="space-y-1.5">
+        <Label {...combobox.getLabelProps()}>{label}</Label>
+        <Input {...combobox.getInputProps({ placeholder })} />
+      </div>
       <ul
         {...combobox.getMenuProps()}
         className={`absolute inset-x-0 top-full z-20 mt-1 max-h-72 overflow-y-auto rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900 ${open ? "" : "hidden"}`}
