@@ -85,6 +85,26 @@ const config = [
     },
   },
   {
+    // Every spec runs under the page guard (no console errors, no sideways scroll).
+    files: ["e2e/**/*.ts"],
+    ignores: ["e2e/support/test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message:
+                "Import test and expect from e2e/support/test.ts: they carry the page guard.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // CommonJS on purpose: it must run on any Node to say which one the project needs.
     files: ["scripts/check-node.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -35,6 +35,11 @@ const nextConfig = {
   pageExtensions: benchmarkRoutes ? [...PAGE_EXTENSIONS, "bench.ts"] : PAGE_EXTENSIONS,
   // pg and the Prisma adapter stay as Node modules instead of being bundled into server chunks.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // Browsers ask for /favicon.ico whenever a page carries no <link rel="icon"> (e.g. a 404 whose
+  // metadata could not be resolved): the icon, not a 404 logged in the console.
+  async redirects() {
+    return [{ source: "/favicon.ico", destination: "/favicon.svg", permanent: true }];
+  },
   // Pages get their nonce-based CSP from src/proxy.ts; API routes serve no HTML.
   async headers() {
     return [

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, failedLoad, test } from "./support/test";
 import {
   clientIpHeader,
   fillSignIn,
@@ -33,7 +34,15 @@ test("sign up, verify the email, sign out and sign in again", async ({ page }) =
 test("a password reset signs out every session; only the new password works", async ({
   page,
   browser,
+  expectConsoleErrors,
 }) => {
+  expectConsoleErrors(
+    failedLoad(
+      401,
+      /\/api\/trpc\/session\.signIn\b/,
+      "the old password is refused after the reset",
+    ),
+  );
   const account = await signUpAndVerify(page);
   const other = await otherDevice(browser);
 
@@ -64,7 +73,14 @@ test("a password reset signs out every session; only the new password works", as
   await other.context().close();
 });
 
-test("a wrong password and an unknown email get the same answer", async ({ page, browser }) => {
+test("a wrong password and an unknown email get the same answer", async ({
+  page,
+  browser,
+  expectConsoleErrors,
+}) => {
+  expectConsoleErrors(
+    failedLoad(401, /\/api\/trpc\/session\.signIn\b/, "both sign-ins are refused on purpose"),
+  );
   const account = await signUpAndVerify(page);
   const visitor = await otherDevice(browser);
   await visitor.goto("/sign-in");
@@ -97,7 +113,11 @@ test("a signed-out visit to settings returns there after signing in", async ({ p
 test("settings lists both devices; revoking the other one signs it out", async ({
   page,
   browser,
+  expectConsoleErrors,
 }) => {
+  expectConsoleErrors(
+    failedLoad(401, /\/api\/trpc\/session\.revokeOthers\b/, "the revoked device's call is refused"),
+  );
   const account = await signUpAndVerify(page);
   const other = await otherDevice(browser);
   await signIn(other, account.email, account.password);
@@ -128,7 +148,20 @@ test("settings lists both devices; revoking the other one signs it out", async (
 
 test("settings: change the email through its link, change the password, delete the account", async ({
   page,
+  expectConsoleErrors,
 }) => {
+  expectConsoleErrors(
+    failedLoad(
+      400,
+      /\/api\/trpc\/account\.changePassword\b/,
+      "a wrong current password is refused",
+    ),
+    failedLoad(
+      401,
+      /\/api\/trpc\/session\.signIn\b/,
+      "the old password is refused after the change",
+    ),
+  );
   const account = await signUpAndVerify(page);
   await page.goto("/settings");
 

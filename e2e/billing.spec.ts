@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, failedLoad, test } from "./support/test";
 import { clientIpHeader } from "./support/accounts";
 import { advanceStripeClock, freeWorkspace, upgradeToPro } from "./support/stripe";
 
@@ -19,7 +20,11 @@ async function createProject(page: Page, name: string) {
 
 test("a Free workspace at its project limit upgrades to Pro with 4242 and gets Pro's limits", async ({
   page,
+  expectConsoleErrors,
 }) => {
+  expectConsoleErrors(
+    failedLoad(402, /\/api\/trpc\/project\.create\b/, "a fourth project is over Free's limit"),
+  );
   const slug = await freeWorkspace(page, "Paula Payer");
   await page.goto(`/w/${slug}/projects`);
   await expect(page.getByTestId("project-usage")).toContainText("0 of 3 projects");
@@ -47,7 +52,17 @@ test("a Free workspace at its project limit upgrades to Pro with 4242 and gets P
   await expect(page.getByTestId("project-row").filter({ hasText: "Delta" })).toBeVisible();
 });
 
-test("a declined card shows Stripe's error and the workspace stays on Free", async ({ page }) => {
+test("a declined card shows Stripe's error and the workspace stays on Free", async ({
+  page,
+  expectConsoleErrors,
+}) => {
+  expectConsoleErrors(
+    failedLoad(
+      402,
+      /\/checkout\/cs_test_\w+$/,
+      "the emulator's checkout answers a declined card 402",
+    ),
+  );
   const slug = await freeWorkspace(page, "Dan Declined");
   await upgradeToPro(page, slug, "4000 0000 0000 0002");
   await expect(page.getByRole("alert")).toContainText("Your card was declined.");

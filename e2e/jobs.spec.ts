@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { parse } from "csv-parse/sync";
 import { clientIpHeader } from "./support/accounts";
 import { freeWorkspace, upgradeToPro } from "./support/stripe";

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Request } from "@playwright/test";
+import type { APIRequestContext, Request } from "@playwright/test";
+import { expect, failedLoad, test } from "./support/test";
 
 /** The plans as the tRPC endpoint returns them (superjson envelope unwrapped). */
 async function plansFromApi(request: APIRequestContext) {
@@ -46,7 +47,8 @@ test("a visitor goes from the landing page to pricing and a plan's details", asy
   await expect(page).toHaveTitle("Pro plan · Starter");
 });
 
-test("an unknown or malformed plan slug answers 404", async ({ page }) => {
+test("an unknown or malformed plan slug answers 404", async ({ page, expectConsoleErrors }) => {
+  expectConsoleErrors(failedLoad(404, /\/pricing\/(enterprise|NOT%20A%20SLUG)$/, "no such plans"));
   for (const path of ["/pricing/enterprise", "/pricing/NOT%20A%20SLUG"]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { E2E_METRICS_TOKEN } from "../playwright.config";
 import { clientIpHeader, signUpAndVerify } from "./support/accounts";
 

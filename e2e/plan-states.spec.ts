@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { clientIpHeader } from "./support/accounts";
 import { freeWorkspace, upgradeToPro } from "./support/stripe";
 

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/test";
 import Stripe from "stripe";
 import { clientIpHeader } from "./support/accounts";
 import {

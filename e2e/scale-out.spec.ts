@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, failedLoad, test } from "./support/test";
 import pg from "pg";
 import Stripe from "stripe";
 import { clientIpHeader, newAccount, signIn } from "./support/accounts";
@@ -217,7 +218,16 @@ test("a Stripe event delivered to both instances at once is applied once", async
 test("the database stops under load: 503 and the error boundary, then recovery with no restart", async ({
   page,
   request,
+  expectConsoleErrors,
 }) => {
+  expectConsoleErrors(
+    failedLoad(500, /\/w\/acme-demo$/, "the page is reloaded while the database is stopped"),
+    {
+      // React's production message for a server component that threw: the boundary shows it.
+      text: /^Error: Minified React error #441;/,
+      reason: "the page's server render fails while the database is stopped",
+    },
+  );
   const [a, b] = apps;
   await signIn(page, DEMO.email, DEMO.password, a!.url);
   await page.goto(`${a!.url}/w/acme-demo`);

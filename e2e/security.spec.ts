@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import type { APIResponse } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 /**
  * Security headers on a page, on the tRPC endpoint and on the Stripe webhook, and no inline

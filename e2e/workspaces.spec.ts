@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, failedLoad, test } from "./support/test";
 import {
   clientIpHeader,
   signUpAndConfirm,
@@ -123,7 +124,11 @@ test("an owner invites a colleague who signs up and joins; a role change changes
 test("a non-member gets a 404 saying they have no access, like an unknown slug", async ({
   page,
   browser,
+  expectConsoleErrors,
 }) => {
+  expectConsoleErrors(
+    failedLoad(404, /\/w\/(ada-owner[\w-]*|no-such-workspace-\d+)(\/\w+)?$/, "not the stranger's"),
+  );
   await signUpAndVerify(page, newAccount("Ada Owner", "owner"));
   const { slug } = await openPersonalWorkspace(page);
 
@@ -155,7 +160,14 @@ test("a non-member gets a 404 saying they have no access, like an unknown slug",
   await stranger.context().close();
 });
 
-test("create a workspace, rename it, then delete it by typing its slug", async ({ page }) => {
+test("create a workspace, rename it, then delete it by typing its slug", async ({
+  page,
+  expectConsoleErrors,
+}) => {
+  expectConsoleErrors(
+    failedLoad(409, /\/api\/trpc\/workspace\.create\b/, "the same slug twice is refused"),
+    failedLoad(404, /\/w\/team-\w+$/, "the deleted workspace is gone"),
+  );
   await signUpAndVerify(page, newAccount("Nora Founder", "founder"));
   const slug = `team-${Date.now().toString(36)}`;
 

@@ -1,4 +1,5 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect } from "./test";
 
 /**
  * Shared steps of the browser journeys: fresh accounts, the dev outbox, sign-up and sign-in.

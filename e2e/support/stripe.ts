@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect } from "./test";
 import { newAccount, signUpAndVerify } from "./accounts";
 import { STRIPE_EMULATOR_PORT } from "../../playwright.config";
 

@@ -6,7 +6,7 @@
  */
 import type { QueryClient } from "@tanstack/react-query";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, isTRPCClientError, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
@@ -44,6 +44,18 @@ export function endpointLink(fetch?: typeof globalThis.fetch) {
   });
 }
 
+/**
+ * Whether a call's result is an error worth the console outside development: a server failure
+ * (5xx) or a network one. A 4xx is an answer the UI shows (wrong password, plan limit, a taken
+ * slug): logging it as an error would cry wolf in every user's console.
+ */
+export function isUnexpectedError(result: unknown): boolean {
+  if (!(result instanceof Error)) return false;
+  if (!isTRPCClientError(result)) return true;
+  const status = (result.data as { httpStatus?: number } | undefined)?.httpStatus;
+  return status === undefined || status >= 500;
+}
+
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
@@ -52,7 +64,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         loggerLink({
           enabled: (op) =>
             process.env.NODE_ENV === "development" ||
-            (op.direction === "down" && op.result instanceof Error),
+            (op.direction === "down" && isUnexpectedError(op.result)),
         }),
         endpointLink(),
       ],

@@ -72,6 +72,8 @@ function layout(title: string, body: string, wide = false): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<!-- No icon: without this, browsers ask for /favicon.ico and log the emulator's 404 as an error. -->
+<link rel="icon" href="data:,">
 <style>${STYLE}</style>
 </head>
 <body>

@@ -72,7 +72,11 @@ async function AppFrame({ children }: { children: ReactNode }) {
     <HydrationBoundary state={switcherState}>
       <AppShell
         brand={brand}
-        user={{ name: current.user.name, email: current.user.email }}
+        user={{
+          name: current.user.name,
+          email: current.user.email,
+          isAdmin: current.user.isAdmin,
+        }}
         switcher={<WorkspaceSwitcher />}
       >
         {children}

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
@@ -6,15 +5,16 @@ import { BrandMark, brandClass, SkipLink } from "@/components/shell/app-shell";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { TRPCReactProvider } from "@/trpc/client";
 import { getBrand } from "@/server/brand";
-import { requireAdmin } from "./server";
+import { adminMetadata, requireAdmin } from "./server";
 
 // Per request and per user: never cached.
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = {
+/** Titles ("Users · Admin") for staff only: see adminMetadata. */
+export const generateMetadata = adminMetadata({
   title: { default: "Admin", template: "%s · Admin" },
   robots: { index: false, follow: false },
-};
+});
 
 /**
  * The admin console (staff only). Anyone else, signed in or not, gets the 404 page: the console
@@ -38,7 +38,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               </span>
             </div>
             <div className="flex items-center gap-3 text-sm">
-              <span className="hidden text-zinc-600 sm:inline dark:text-zinc-400">
+              <span
+                className="hidden max-w-64 truncate align-bottom text-zinc-600 sm:inline-block dark:text-zinc-400"
+                title={admin.email}
+              >
                 {admin.email}
               </span>
               <Link

@@ -1,18 +1,31 @@
 /**
  * Server helpers of the admin console's pages: `requireAdmin()` (Next's 404 unless the signed-in
  * user is an enabled admin: signed-out visitors get the same 404, never a redirect, so the console
- * does not reveal itself). Pages prefetch the `admin.*` procedures with `trpc` from
- * `@/trpc/server`, like every other page.
+ * does not reveal itself) and `adminMetadata` (titles for staff only). Pages prefetch the
+ * `admin.*` procedures with `trpc` from `@/trpc/server`, like every other page.
  */
 import "server-only";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { isAdmin } from "@/server/api/admin";
 import { getCurrentSession } from "@/server/auth/session";
 
-/** The signed-in admin, or Next's 404. Checked once per request (the layout and each page call it). */
-export const requireAdmin = cache(async () => {
+/** The signed-in user if an enabled admin, else null. Checked once per request. */
+const currentAdmin = cache(async () => {
   const current = await getCurrentSession();
-  if (!current || !(await isAdmin(current.user.id))) notFound();
-  return current.user;
+  return current && (await isAdmin(current.user.id)) ? current.user : null;
 });
+
+/** The signed-in admin, or Next's 404. Checked once per request (the layout and each page call it). */
+export const requireAdmin = cache(async () => (await currentAdmin()) ?? notFound());
+
+/**
+ * A console segment's `generateMetadata`: `metadata` for staff, nothing for anyone else, who get
+ * the 404 page's title like any unknown URL ("Users · Admin" in a tab would reveal the console).
+ * Not a 404 thrown from here: Next then resolves the 404's metadata through this same function
+ * and, when it throws again, renders the page with no title at all.
+ */
+export function adminMetadata(metadata: Metadata): () => Promise<Metadata> {
+  return async () => ((await currentAdmin()) ? metadata : {});
+}

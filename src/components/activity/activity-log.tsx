@@ -88,7 +88,7 @@ function ActivityRow({ entry }: { entry: Entry }) {
       data-testid="activity-row"
       className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 px-4 py-3"
     >
-      <p className="min-w-0 break-words">
+      <p className="min-w-0 wrap-anywhere">
         <ActivityText entry={entry} />
       </p>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">

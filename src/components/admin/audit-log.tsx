@@ -1,14 +1,17 @@
 "use client";
 /**
- * /admin/audit: the audit log across workspaces, newest first, filtered by workspace, actor and
- * action (`?workspaceId=&actorId=&action=`), "Load more".
+ * /admin/audit: the audit log across workspaces, newest first, filtered by workspace (found by
+ * slug or name), actor (found by email or name) and action (`?workspaceId=&actorId=&action=`: the
+ * URL keeps ids, as the detail pages link them), "Load more".
  */
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { UserPicker, WorkspacePicker } from "@/components/admin/entity-picker";
 import {
   LoadMore,
   ListStatus,
+  nameCellClass,
   PageTitle,
   monoClass,
   tableClass,
@@ -47,21 +50,23 @@ export function AuditLog() {
         onSubmit={(e) => {
           e.preventDefault();
           set({
-            workspaceId: draft.workspaceId?.trim() || undefined,
-            actorId: draft.actorId?.trim() || undefined,
+            workspaceId: draft.workspaceId,
+            actorId: draft.actorId,
             action: draft.action?.trim() || undefined,
           });
         }}
       >
-        <TextField
-          label="Workspace id"
-          value={draft.workspaceId ?? ""}
-          onChange={(e) => setDraft({ ...draft, workspaceId: e.target.value })}
+        <WorkspacePicker
+          label="Workspace"
+          placeholder="Slug or name"
+          value={draft.workspaceId}
+          onChange={(workspaceId) => setDraft((d) => ({ ...d, workspaceId }))}
         />
-        <TextField
-          label="Actor id"
-          value={draft.actorId ?? ""}
-          onChange={(e) => setDraft({ ...draft, actorId: e.target.value })}
+        <UserPicker
+          label="Actor"
+          placeholder="Email or name"
+          value={draft.actorId}
+          onChange={(actorId) => setDraft((d) => ({ ...d, actorId }))}
         />
         <TextField
           label="Action"
@@ -119,25 +124,29 @@ export function AuditLog() {
                     </td>
                     <td className="font-mono text-xs">{entry.action}</td>
                     <td>
-                      {entry.actor ? (
-                        <Link href={`/admin/users/${entry.actor.id}`} className={textLinkClass}>
-                          {entry.actor.email}
-                        </Link>
-                      ) : (
-                        <span className="text-zinc-600 dark:text-zinc-400">System</span>
-                      )}
+                      <div className={nameCellClass}>
+                        {entry.actor ? (
+                          <Link href={`/admin/users/${entry.actor.id}`} className={textLinkClass}>
+                            {entry.actor.email}
+                          </Link>
+                        ) : (
+                          <span className="text-zinc-600 dark:text-zinc-400">System</span>
+                        )}
+                      </div>
                     </td>
                     <td>
-                      {entry.workspace ? (
-                        <Link
-                          href={`/admin/workspaces/${entry.workspace.id}`}
-                          className={textLinkClass}
-                        >
-                          {entry.workspace.name}
-                        </Link>
-                      ) : (
-                        "—"
-                      )}
+                      <div className={nameCellClass}>
+                        {entry.workspace ? (
+                          <Link
+                            href={`/admin/workspaces/${entry.workspace.id}`}
+                            className={textLinkClass}
+                          >
+                            {entry.workspace.name}
+                          </Link>
+                        ) : (
+                          "—"
+                        )}
+                      </div>
                     </td>
                     <td className="max-w-sm">
                       {entry.targetType && (

@@ -13,6 +13,7 @@ import {
   tableWrapClass,
   useUrlParams,
 } from "@/components/admin/list-parts";
+import { attemptsLabel } from "@/components/admin/job-attempts";
 import { TimeText } from "@/components/ui/date-text";
 import type { RouterOutputs } from "@/trpc/types";
 import { useTRPC } from "@/trpc/client";
@@ -144,8 +145,8 @@ export function JobList({ queues }: { queues: string[] }) {
                     <td>
                       <Badge tone={stateTones[job.state] ?? "neutral"}>{job.state}</Badge>
                     </td>
-                    <td>
-                      {job.retryCount} / {job.retryLimit}
+                    <td className="whitespace-nowrap" data-testid="job-attempts">
+                      {attemptsLabel(job)}
                     </td>
                     <td>
                       <TimeText date={job.createdOn} />

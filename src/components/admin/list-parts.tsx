@@ -142,12 +142,20 @@ export const tableWrapClass =
 
 export const monoClass = "font-mono text-xs break-all";
 
+/**
+ * A table cell's block holding a name or an address: at most 20rem wide (its column does not
+ * take the table over for one long name) and broken anywhere when a word is longer than that.
+ */
+export const nameCellClass = "max-w-xs wrap-anywhere";
+
 /** A page heading with an optional line under it. */
 export function PageTitle({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <div className="space-y-1">
-      <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-      {children && <p className="text-sm text-zinc-600 dark:text-zinc-400">{children}</p>}
+      <h1 className="text-2xl font-semibold tracking-tight wrap-anywhere">{title}</h1>
+      {children && (
+        <p className="text-sm wrap-anywhere text-zinc-600 dark:text-zinc-400">{children}</p>
+      )}
     </div>
   );
 }

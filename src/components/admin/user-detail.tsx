@@ -138,11 +138,16 @@ export function UserDetail({ userId, selfId }: { userId: string; selfId: string 
           <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
             {u.memberships.map((m) => (
               <li key={m.workspace.id} className="flex items-center justify-between gap-3 py-2">
-                <Link href={`/admin/workspaces/${m.workspace.id}`} className={textLinkClass}>
+                <Link
+                  href={`/admin/workspaces/${m.workspace.id}`}
+                  className={`min-w-0 wrap-anywhere ${textLinkClass}`}
+                >
                   {m.workspace.name}
                 </Link>
-                <span className="flex items-center gap-2">
-                  <span className="text-zinc-600 dark:text-zinc-400">/w/{m.workspace.slug}</span>
+                <span className="flex min-w-0 items-center gap-2">
+                  <span className="min-w-0 wrap-anywhere text-zinc-600 dark:text-zinc-400">
+                    /w/{m.workspace.slug}
+                  </span>
                   <RoleBadge role={m.role} />
                 </span>
               </li>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import {
   LoadMore,
   ListStatus,
+  nameCellClass,
   PageTitle,
   SearchBox,
   tableClass,
@@ -69,10 +70,12 @@ export function UserList() {
                 {users.map((user) => (
                   <tr key={user.id} data-testid="admin-user-row">
                     <td>
-                      <Link href={`/admin/users/${user.id}`} className={textLinkClass}>
-                        {user.email}
-                      </Link>
-                      <div className="text-zinc-600 dark:text-zinc-400">{user.name}</div>
+                      <div className={nameCellClass}>
+                        <Link href={`/admin/users/${user.id}`} className={textLinkClass}>
+                          {user.email}
+                        </Link>
+                        <div className="text-zinc-600 dark:text-zinc-400">{user.name}</div>
+                      </div>
                     </td>
                     <td>
                       <UserStatusBadges user={user} />

@@ -21,7 +21,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
       <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
-      <dd className="break-words">{children}</dd>
+      <dd className="wrap-anywhere">{children}</dd>
     </div>
   );
 }
@@ -113,7 +113,7 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
         <ul className="divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
           {w.members.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
-              <span>
+              <span className="min-w-0 wrap-anywhere">
                 <Link href={`/admin/users/${m.id}`} className={textLinkClass}>
                   {m.name}
                 </Link>{" "}

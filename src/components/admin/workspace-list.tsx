@@ -5,6 +5,7 @@ import Link from "next/link";
 import {
   LoadMore,
   ListStatus,
+  nameCellClass,
   PageTitle,
   SearchBox,
   tableClass,
@@ -70,10 +71,12 @@ export function WorkspaceList() {
                 {workspaces.map((workspace) => (
                   <tr key={workspace.id} data-testid="admin-workspace-row">
                     <td>
-                      <Link href={`/admin/workspaces/${workspace.id}`} className={textLinkClass}>
-                        {workspace.name}
-                      </Link>
-                      <div className="text-zinc-600 dark:text-zinc-400">/w/{workspace.slug}</div>
+                      <div className={nameCellClass}>
+                        <Link href={`/admin/workspaces/${workspace.id}`} className={textLinkClass}>
+                          {workspace.name}
+                        </Link>
+                        <div className="text-zinc-600 dark:text-zinc-400">/w/{workspace.slug}</div>
+                      </div>
                     </td>
                     <td>
                       <PlanBadge plan={workspace.plan} />

@@ -125,7 +125,7 @@ export function WorkspaceOverview({ slug }: { slug: string }) {
           <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
             {overview.recent.map((entry) => (
               <li key={entry.id} className="flex flex-wrap justify-between gap-2 px-4 py-3 text-sm">
-                <span>
+                <span className="min-w-0 wrap-anywhere">
                   <ActivityText entry={entry} />
                 </span>
                 <span className="text-zinc-500 dark:text-zinc-400">

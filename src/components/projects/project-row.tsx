@@ -88,18 +88,18 @@ export function ProjectRow({
     >
       <div className="min-w-0 space-y-1">
         <div className="flex flex-wrap items-center gap-2">
-          <p className="font-medium break-words">{project.name}</p>
+          <p className="min-w-0 font-medium wrap-anywhere">{project.name}</p>
           {/* Writers see (and change) the status in the select below: one place per row. */}
           {!canWrite && (
             <Badge tone={statusTones[project.status]}>{statusLabels[project.status]}</Badge>
           )}
         </div>
         {project.description && (
-          <p className="line-clamp-2 text-sm break-words text-zinc-600 dark:text-zinc-400">
+          <p className="line-clamp-2 text-sm wrap-anywhere text-zinc-600 dark:text-zinc-400">
             {project.description}
           </p>
         )}
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="text-xs wrap-anywhere text-zinc-500 dark:text-zinc-400">
           {project.owner?.name ?? "Former member"} · updated <DateText date={project.updatedAt} />
         </p>
       </div>

@@ -62,7 +62,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
       />
       <div className="space-y-1.5 text-sm">
         <p className="font-medium">Email</p>
-        <p className="break-words text-zinc-700 dark:text-zinc-300" data-testid="profile-email">
+        <p className="wrap-anywhere text-zinc-700 dark:text-zinc-300" data-testid="profile-email">
           {email}
         </p>
       </div>

@@ -59,7 +59,7 @@ function SessionRow({ session }: { session: Session }) {
     >
       <div className="min-w-0 space-y-1">
         <p className="flex flex-wrap items-center gap-2 font-medium">
-          <span className="break-words">{label}</span>
+          <span className="min-w-0 wrap-anywhere">{label}</span>
           {session.device && (
             <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
               ({session.device})

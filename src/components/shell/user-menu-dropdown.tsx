@@ -1,11 +1,12 @@
 "use client";
 /**
- * The user menu's Radix dropdown: the user's name and email, account settings and the theme.
+ * The user menu's Radix dropdown: the user's name and email, account settings, the admin console
+ * (staff only) and the theme.
  * Loaded on first use by `UserMenu` (user-menu.tsx), so Radix's menu code is not in the pages'
  * first-load JavaScript.
  */
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { UserCog } from "lucide-react";
+import { ShieldCheck, UserCog } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { ThemeMenuRadioGroup } from "@/components/shell/theme-menu";
@@ -44,8 +45,13 @@ export function UserMenuDropdown({ user, withTestId, openedByKeyboard }: UserMen
           className="z-50 w-(--radix-dropdown-menu-trigger-width) min-w-56 rounded-lg border border-zinc-200 bg-white p-1 text-zinc-900 shadow-lg dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
         >
           <DropdownMenu.Label className="px-2 py-1.5">
-            <span className="block truncate text-sm font-medium">{user.name}</span>
-            <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400">
+            <span className="block truncate text-sm font-medium" title={user.name}>
+              {user.name}
+            </span>
+            <span
+              className="block truncate text-xs text-zinc-600 dark:text-zinc-400"
+              title={user.email}
+            >
               {user.email}
             </span>
           </DropdownMenu.Label>
@@ -56,6 +62,17 @@ export function UserMenuDropdown({ user, withTestId, openedByKeyboard }: UserMen
               Account settings
             </Link>
           </DropdownMenu.Item>
+          {user.isAdmin && (
+            <DropdownMenu.Item asChild className={menuItemClass}>
+              <Link href="/admin">
+                <ShieldCheck
+                  aria-hidden="true"
+                  className="size-4 text-zinc-500 dark:text-zinc-400"
+                />
+                Admin console
+              </Link>
+            </DropdownMenu.Item>
+          )}
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-800" />
           <ThemeMenuRadioGroup />
         </DropdownMenu.Content>

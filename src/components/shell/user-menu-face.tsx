@@ -4,7 +4,8 @@
  */
 import { ChevronsUpDown } from "lucide-react";
 
-export type ShellUser = { name: string; email: string };
+/** The signed-in user as the shell shows them; `isAdmin`: staff, offered the admin console. */
+export type ShellUser = { name: string; email: string; isAdmin?: boolean };
 /** `openedByKeyboard`: the first item takes focus, as in a Radix menu opened from the keyboard. */
 export type UserMenuProps = { user: ShellUser; withTestId: boolean; openedByKeyboard: boolean };
 
@@ -30,6 +31,7 @@ export function UserMenuFace({ user, withTestId }: Omit<UserMenuProps, "openedBy
       </span>
       <span
         className="min-w-0 flex-1 truncate text-sm font-medium"
+        title={user.name}
         data-testid={withTestId ? "current-user" : undefined}
       >
         {user.name}

@@ -66,7 +66,7 @@ function MemberRow({
     >
       <div className="min-w-0 space-y-0.5">
         <p className="flex flex-wrap items-center gap-2 font-medium">
-          <span className="break-words">{member.name}</span>
+          <span className="min-w-0 wrap-anywhere">{member.name}</span>
           {isMe && <Badge tone="emerald">You</Badge>}
           {!manageable && (
             <span className="sm:hidden">

@@ -46,7 +46,7 @@ function InvitationCard({ invitation }: { invitation: MyInvitation }) {
       className="flex flex-col gap-3 rounded-xl border border-indigo-200 bg-indigo-50/60 p-4 sm:flex-row sm:items-center sm:justify-between dark:border-indigo-900/70 dark:bg-indigo-950/30"
     >
       <div className="min-w-0 space-y-1">
-        <p className="font-medium break-words">{invitation.workspaceName}</p>
+        <p className="min-w-0 font-medium wrap-anywhere">{invitation.workspaceName}</p>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {invitation.inviterName} invited you as {roleLabel(invitation.role).toLowerCase()} ·
           expires <DateText date={invitation.expiresAt} />

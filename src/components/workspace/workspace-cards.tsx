@@ -32,7 +32,7 @@ export function WorkspaceCards() {
             className="flex h-full flex-col gap-2 rounded-xl border border-zinc-200 p-4 transition-colors hover:border-indigo-300 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:border-zinc-800 dark:hover:border-indigo-800 dark:hover:bg-zinc-900"
           >
             <span className="flex items-start justify-between gap-2">
-              <span className="font-semibold break-words">{workspace.name}</span>
+              <span className="min-w-0 font-semibold wrap-anywhere">{workspace.name}</span>
               <RoleBadge role={workspace.role} />
             </span>
             <span className="text-sm break-all text-zinc-600 dark:text-zinc-400">

@@ -18,7 +18,7 @@ export function WorkspaceHeader({ slug }: { slug: string }) {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <h1 className="text-2xl font-bold tracking-tight break-words sm:text-3xl">
+        <h1 className="min-w-0 text-2xl font-bold tracking-tight wrap-anywhere sm:text-3xl">
           {workspace.name}
         </h1>
         <RoleBadge role={workspace.role} />

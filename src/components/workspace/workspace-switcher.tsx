@@ -71,7 +71,9 @@ export function WorkspaceSwitcher() {
         className="inline-flex min-h-10 max-w-[9.5rem] items-center gap-2 rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 sm:max-w-[16rem] dark:border-zinc-700 dark:hover:bg-zinc-900"
       >
         <span className="sr-only">Switch workspace, current: </span>
-        <span className="truncate">{current?.name ?? "Workspaces"}</span>
+        <span className="truncate" title={current?.name}>
+          {current?.name ?? "Workspaces"}
+        </span>
         <svg
           aria-hidden="true"
           viewBox="0 0 20 20"
@@ -85,10 +87,12 @@ export function WorkspaceSwitcher() {
           />
         </svg>
       </button>
+      {/* On phones the panel spans the screen under the top bar: hung off the button, 18rem wide,
+          it stuck out past the right edge and the page scrolled sideways. */}
       <div
         id={panelId}
         hidden={!open}
-        className="absolute left-0 z-20 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+        className="fixed inset-x-4 top-16 z-20 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg md:absolute md:inset-x-auto md:top-auto md:left-0 md:mt-2 md:w-72 dark:border-zinc-800 dark:bg-zinc-900"
       >
         <nav aria-label="Workspaces">
           {workspaces === undefined ? (
@@ -114,7 +118,9 @@ export function WorkspaceSwitcher() {
                           aria-hidden="true"
                           className={`size-1.5 shrink-0 rounded-full ${isCurrent ? "bg-indigo-600 dark:bg-indigo-400" : "bg-transparent"}`}
                         />
-                        <span className="truncate">{workspace.name}</span>
+                        <span className="truncate" title={workspace.name}>
+                          {workspace.name}
+                        </span>
                       </span>
                       <RoleBadge role={workspace.role} />
                     </Link>

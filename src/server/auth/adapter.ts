@@ -29,7 +29,12 @@ function toDatabaseSession(row: Session, id: string): DatabaseSession {
 function toDatabaseUser(row: User): DatabaseUser {
   return {
     id: row.id,
-    attributes: { email: row.email, name: row.name, disabledAt: row.disabledAt },
+    attributes: {
+      email: row.email,
+      name: row.name,
+      disabledAt: row.disabledAt,
+      isAdmin: row.isAdmin,
+    },
   };
 }
 

@@ -31,6 +31,8 @@ export const lucia = new Lucia(new HashedSessionAdapter(db), {
     email: attributes.email,
     name: attributes.name,
     disabledAt: attributes.disabledAt,
+    /** Staff (the admin console). The console itself checks again, per request (isAdmin). */
+    isAdmin: attributes.isAdmin,
   }),
 });
 
@@ -43,6 +45,11 @@ declare module "lucia" {
       userAgent: string | null;
       ipAddress: string | null;
     };
-    DatabaseUserAttributes: { email: string; name: string; disabledAt: Date | null };
+    DatabaseUserAttributes: {
+      email: string;
+      name: string;
+      disabledAt: Date | null;
+      isAdmin: boolean;
+    };
   }
 }

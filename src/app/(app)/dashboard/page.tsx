@@ -19,7 +19,7 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-10">
       <header className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Welcome, {user.name}</h1>
+        <h1 className="text-3xl font-bold tracking-tight wrap-anywhere">Welcome, {user.name}</h1>
         <p className="text-zinc-600 dark:text-zinc-400">
           Open a workspace to work with your team. Your name, email, password and devices are in{" "}
           <Link href="/settings" className={linkClass}>

@@ -85,15 +85,15 @@ export default async function InvitePage({ searchParams }: PageProps<"/invite">)
         aria-label="Invitation"
       >
         <dt className="text-zinc-600 dark:text-zinc-400">Workspace</dt>
-        <dd className="font-medium break-words" data-testid="invite-workspace">
+        <dd className="min-w-0 font-medium wrap-anywhere" data-testid="invite-workspace">
           {invitation.workspaceName}
         </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Invited by</dt>
-        <dd className="break-words">{invitation.inviterName}</dd>
+        <dd className="min-w-0 wrap-anywhere">{invitation.inviterName}</dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Role</dt>
         <dd>{roleLabel(invitation.role)}</dd>
         <dt className="text-zinc-600 dark:text-zinc-400">For</dt>
-        <dd className="break-words" data-testid="invite-email">
+        <dd className="min-w-0 wrap-anywhere" data-testid="invite-email">
           {invitation.email}
         </dd>
         <dt className="text-zinc-600 dark:text-zinc-400">Expires</dt>

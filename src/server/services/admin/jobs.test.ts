@@ -30,11 +30,17 @@ describe("admin console: jobs", () => {
     expect(items[0]).toMatchObject({
       queue: "cleanup",
       state: "failed",
-      retryCount: 0,
-      retryLimit: 0,
+      attempts: 1,
+      maxAttempts: 1,
       error: "database went away",
     });
-    expect(items[1]).toMatchObject({ state: "completed", error: null });
+    // Completed on its first try: pg-boss's retry_count is 0, but one attempt was made.
+    expect(items[1]).toMatchObject({
+      state: "completed",
+      attempts: 1,
+      maxAttempts: 1,
+      error: null,
+    });
     expect((await api.jobs.list({ state: "completed" })).items.map((j) => j.id)).toEqual([done]);
     expect((await api.jobs.list({ queue: "send-email" })).items).toEqual([]);
     expect(await codeOf(api.jobs.list({ queue: "no-such-queue" }))).toBe("BAD_REQUEST");
@@ -47,6 +53,23 @@ describe("admin console: jobs", () => {
     expect(await auditRows("admin.job_retried")).toMatchObject([
       { actorId: admin.id, targetId: failed, metadata: { queue: "cleanup", jobId: failed } },
     ]);
+
+    // The retried job runs again and succeeds: its second attempt of the two it now has.
+    const [second] = await (await getBoss()).fetch("cleanup");
+    expect(second?.id).toBe(failed);
+    await (await getBoss()).complete("cleanup", failed, { sessions: 0 });
+    const completed = await api.jobs.list({ state: "completed" });
+    expect(completed.items.find((j) => j.id === failed)).toMatchObject({
+      attempts: 2,
+      maxAttempts: 2,
+    });
+  });
+
+  it("counts no attempt for a job no worker has taken yet", async () => {
+    const { api } = await signedInAdmin();
+    const id = await (await getBoss()).send("cleanup", {}, { retryLimit: 2 });
+    const { items } = await api.jobs.list({ state: "created" });
+    expect(items.find((j) => j.id === id)).toMatchObject({ attempts: 0, maxAttempts: 3 });
   });
 
   it("refuses to retry a completed job with CONFLICT, and records the refusal", async () => {

@@ -26,8 +26,10 @@ export interface AdminJob {
   id: string;
   queue: string;
   state: string;
-  retryCount: number;
-  retryLimit: number;
+  /** Attempts started so far: 0 until a worker first takes the job. */
+  attempts: number;
+  /** Most attempts it gets: the first plus `retryLimit` retries (an admin's retry adds one). */
+  maxAttempts: number;
   createdOn: Date;
   startedOn: Date | null;
   completedOn: Date | null;
@@ -55,6 +57,23 @@ function jobError(state: string, output: unknown): string | null {
     if (typeof message === "string" && message !== "") return message.slice(0, 1000);
   }
   return JSON.stringify(output).slice(0, 1000);
+}
+
+/**
+ * What pg-boss 12's columns say about attempts. `retry_count` is not "attempts made": the first
+ * claim leaves it at 0 and each later claim adds 1 (`fetchNextJob`: `retry_count + 1` only when
+ * `started_on` is already set), so a job that completed on its first try reads 0. `started_on` is
+ * null until the first claim. `retry_limit` counts retries, so the most attempts is one more.
+ */
+export function attemptsOf(row: {
+  retry_count: number;
+  retry_limit: number;
+  started_on: Date | null;
+}): { attempts: number; maxAttempts: number } {
+  return {
+    attempts: row.started_on ? Number(row.retry_count) + 1 : 0,
+    maxAttempts: Number(row.retry_limit) + 1,
+  };
 }
 
 function assertQueue(queue: string): void {
@@ -88,8 +107,7 @@ export async function listJobs(input: JobsInput): Promise<{ items: AdminJob[]; q
       id: row.id,
       queue: row.name,
       state: row.state,
-      retryCount: Number(row.retry_count),
-      retryLimit: Number(row.retry_limit),
+      ...attemptsOf(row),
       createdOn: row.created_on,
       startedOn: row.started_on,
       completedOn: row.completed_on,

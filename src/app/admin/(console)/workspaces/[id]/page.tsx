@@ -1,11 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { WorkspaceDetail } from "@/components/admin/workspace-detail";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
-import { requireAdmin } from "../../server";
+import { adminMetadata, requireAdmin } from "../../../server";
 
-export const metadata: Metadata = { title: "Workspace" };
+export const generateMetadata = adminMetadata({ title: "Workspace" });
 
 export default async function AdminWorkspacePage({ params }: PageProps<"/admin/workspaces/[id]">) {
   await requireAdmin();

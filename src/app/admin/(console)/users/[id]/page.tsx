@@ -1,11 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { UserDetail } from "@/components/admin/user-detail";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
-import { requireAdmin } from "../../server";
+import { adminMetadata, requireAdmin } from "../../../server";
 
-export const metadata: Metadata = { title: "User" };
+export const generateMetadata = adminMetadata({ title: "User" });
 
 export default async function AdminUserPage({ params }: PageProps<"/admin/users/[id]">) {
   const admin = await requireAdmin();

@@ -1,12 +1,11 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import { WorkspaceList } from "@/components/admin/workspace-list";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
 import { paramOf } from "@/schemas/search-params";
-import { requireAdmin } from "../server";
+import { adminMetadata, requireAdmin } from "../../server";
 
-export const metadata: Metadata = { title: "Workspaces" };
+export const generateMetadata = adminMetadata({ title: "Workspaces" });
 
 export default async function AdminWorkspacesPage({
   searchParams,

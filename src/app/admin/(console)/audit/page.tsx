@@ -1,13 +1,12 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import { AuditLog } from "@/components/admin/audit-log";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { auditFiltersFrom } from "@/schemas/admin";
 import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
 import { paramOf } from "@/schemas/search-params";
-import { requireAdmin } from "../server";
+import { adminMetadata, requireAdmin } from "../../server";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = adminMetadata({ title: "Audit log" });
 
 export default async function AdminAuditPage({ searchParams }: PageProps<"/admin/audit">) {
   await requireAdmin();

@@ -1,13 +1,12 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import { StripeEventList } from "@/components/admin/stripe-events";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { adminStripeEventStatuses } from "@/schemas/admin";
 import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
 import { paramOf } from "@/schemas/search-params";
-import { requireAdmin } from "../server";
+import { adminMetadata, requireAdmin } from "../../server";
 
-export const metadata: Metadata = { title: "Stripe events" };
+export const generateMetadata = adminMetadata({ title: "Stripe events" });
 
 export default async function AdminStripeEventsPage({
   searchParams,

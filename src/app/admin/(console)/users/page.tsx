@@ -1,12 +1,11 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import { UserList } from "@/components/admin/user-list";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { HydrateClient, prefetchInfinite, trpc } from "@/trpc/server";
 import { paramOf } from "@/schemas/search-params";
-import { requireAdmin } from "../server";
+import { adminMetadata, requireAdmin } from "../../server";
 
-export const metadata: Metadata = { title: "Users" };
+export const generateMetadata = adminMetadata({ title: "Users" });
 
 export default async function AdminUsersPage({ searchParams }: PageProps<"/admin/users">) {
   await requireAdmin();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
 import { JobList } from "@/components/admin/jobs";
 import { ListSkeleton } from "@/components/ui/skeleton";
@@ -6,9 +5,9 @@ import { adminJobStates } from "@/schemas/admin";
 import { jobQueues } from "@/server/services/admin/jobs";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { paramOf } from "@/schemas/search-params";
-import { requireAdmin } from "../server";
+import { adminMetadata, requireAdmin } from "../../server";
 
-export const metadata: Metadata = { title: "Jobs" };
+export const generateMetadata = adminMetadata({ title: "Jobs" });
 
 export default async function AdminJobsPage({ searchParams }: PageProps<"/admin/jobs">) {
   await requireAdmin();
