@@ -344,7 +344,7 @@ export const e2eSpec = ({
   Noun,
   plural,
   Plural,
-}: ResourceNames) => `import { expect, test } from "@playwright/test";
+}: ResourceNames) => `import { expect, test } from "./support/test";
 import { clientIpHeader, signUpAndVerify } from "./support/accounts";
 
 /** ${Plural} (written by \`npm run gen:resource\`): reached from the sidebar, created, edited, deleted. */
