@@ -98,27 +98,3 @@ export const deleteAccountInput = z.strictObject({ password: currentPasswordSche
 export const revokeSessionInput = z.strictObject({
   sessionId: z.string().check(z.regex(/^[0-9a-f]{64}$/, "Unknown session.")),
 });
-
-/** `/sign-in?reason=expired`: the session ended under the user, and the page says so. */
-export const SESSION_EXPIRED = "expired";
-
-/**
- * The sign-in page that comes back to `next` (a path on this site) afterwards; with `expired`, it
- * says the session expired.
- */
-export function signInPath(next: string, { expired = false }: { expired?: boolean } = {}): string {
-  const query = new URLSearchParams({ next: safeNextPath(next) });
-  if (expired) query.set("reason", SESSION_EXPIRED);
-  return `/sign-in?${query.toString()}`;
-}
-
-/**
- * Where to go after signing in: a path on this site only (OWASP: unvalidated redirects).
- * Anything else becomes "/dashboard".
- */
-export function safeNextPath(next: unknown): string {
-  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//"))
-    return "/dashboard";
-  if (next.includes("\\") || /[\u0000-\u001f]/.test(next)) return "/dashboard";
-  return next;
-}

@@ -12,12 +12,6 @@ export const assignableRoleSchema = z.enum(assignableRoles, {
   error: "Role must be admin or member.",
 });
 
-/**
- * What a non-member is told about a workspace, whether or not it exists; the browser treats this
- * answer as "the workspace is lost to this user" (src/trpc/lost-workspaces.ts).
- */
-export const WORKSPACE_NOT_FOUND = "Workspace not found.";
-
 /** Slugs that would collide with app routes or confuse users. */
 const RESERVED_SLUGS = new Set(["new", "settings", "admin", "api", "app", "www", "dashboard"]);
 

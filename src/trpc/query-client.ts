@@ -21,8 +21,7 @@ import {
 } from "@tanstack/react-query";
 import { isTRPCClientError } from "@trpc/client";
 import superjson from "superjson";
-import { signInPath } from "@/schemas/account";
-import { WORKSPACE_NOT_FOUND } from "@/schemas/workspace";
+import { signInPath, WORKSPACE_NOT_FOUND } from "@/schemas/navigation";
 import { markWorkspaceLost, slugOfQueryKey } from "@/trpc/lost-workspaces";
 
 /** Pages of the (auth) route group: an UNAUTHORIZED there is an answer to show, not a redirect. */

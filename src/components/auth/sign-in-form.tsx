@@ -9,7 +9,8 @@ import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
-import { safeNextPath, signInInput } from "@/schemas/account";
+import { signInInput } from "@/schemas/account";
+import { safeNextPath } from "@/schemas/navigation";
 import { useTRPC } from "@/trpc/client";
 
 export function SignInForm({ next }: { next?: string }) {

@@ -6,7 +6,7 @@
  * in another browser finds nothing and falls back to the generic text and the dashboard.
  */
 import { useSyncExternalStore } from "react";
-import { safeNextPath } from "@/schemas/account";
+import { safeNextPath } from "@/schemas/navigation";
 
 const KEY = "sign-up";
 

@@ -9,7 +9,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { env } from "@/env";
-import { signInPath } from "@/schemas/account";
+import { signInPath } from "@/schemas/navigation";
 import { lucia } from "@/server/auth/lucia";
 import type { RequestMeta } from "@/server/auth/request-meta";
 import { hashToken } from "@/server/auth/tokens";

@@ -8,11 +8,8 @@ import { randomBytes } from "node:crypto";
 import type { Prisma, Role } from "@/generated/prisma/client";
 import type { z } from "zod";
 import { transliterate } from "transliteration";
-import {
-  type createWorkspaceInput,
-  WORKSPACE_NOT_FOUND,
-  workspaceSlugSchema,
-} from "@/schemas/workspace";
+import { WORKSPACE_NOT_FOUND } from "@/schemas/navigation";
+import { type createWorkspaceInput, workspaceSlugSchema } from "@/schemas/workspace";
 import { type Permission, rolePermissions } from "@/schemas/permissions";
 import { assertCan } from "@/server/auth/permissions";
 import { db } from "@/server/db";

@@ -5,7 +5,7 @@ import { AuthHeading } from "@/components/auth/auth-heading";
 import { textLinkClass } from "@/components/ui/link";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Alert } from "@/components/ui/alert";
-import { safeNextPath, SESSION_EXPIRED } from "@/schemas/account";
+import { safeNextPath, SESSION_EXPIRED } from "@/schemas/navigation";
 import { getCurrentSession } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };

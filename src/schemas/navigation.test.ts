@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { safeNextPath, signInPath } from "@/schemas/account";
+import { safeNextPath, signInPath } from "@/schemas/navigation";
 
 it("keeps only same-site paths as where to go after signing in", () => {
   expect(safeNextPath("/w/acme/projects?status=open")).toBe("/w/acme/projects?status=open");
