@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/test";
+import { expect, failedLoad, test } from "./support/test";
 import {
   clientIpHeader,
   linkFromMailbox,
@@ -166,7 +166,11 @@ test("signing up from an invitation, the invitee declines it and has no workspac
 test("a session that ends mid-typing: sign-in says why, comes back, and the draft is kept", async ({
   page,
   browser,
+  expectConsoleErrors,
 }) => {
+  expectConsoleErrors(
+    failedLoad(401, /\/api\/trpc\/project\.create\b/, "the create is sent after the session ended"),
+  );
   const account = await signUpAndVerify(page, newAccount("Sid Session", "session"));
   const { slug } = await openOnlyWorkspace(page);
   await page.goto(`/w/${slug}/projects`);

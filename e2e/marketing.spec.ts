@@ -1,4 +1,4 @@
-import { expect, test } from "./support/test";
+import { expect, failedLoad, test } from "./support/test";
 import { clientIpHeader, signUpAndVerify } from "./support/accounts";
 
 /**
@@ -11,7 +11,15 @@ test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) })
 
 test("a visitor: sign in and get started in the header; Choose leads to sign-up; the 404 is titled", async ({
   page,
+  expectConsoleErrors,
 }) => {
+  expectConsoleErrors(
+    failedLoad(
+      404,
+      /\/(no-such-page|pricing\/enterprise)$/,
+      "the 404 pages are visited on purpose",
+    ),
+  );
   await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Sign in" })).toBeVisible();
@@ -71,7 +79,9 @@ test("pricing: one price at a time, monthly or yearly, from the catalogue; each 
 
 test("a signed-in user: Dashboard in the header and on the 404; Choose leads to their billing page", async ({
   page,
+  expectConsoleErrors,
 }) => {
+  expectConsoleErrors(failedLoad(404, /\/no-such-page$/, "the 404 page is visited on purpose"));
   await signUpAndVerify(page);
   // The personal workspace made at sign-up: the only one, so Choose opens its billing page.
   const slug = await page

@@ -97,6 +97,7 @@ test("a Free workspace sees its limits and paid features before clicking", async
 
   // A "To" before "From" stays in its field with the error; "From" is kept.
   await page.goto(`/w/${slug}/activity`);
+  await page.waitForLoadState("networkidle"); // hydrated: the date fields' handlers are attached
   const filters = page.getByRole("search", { name: "Filter activity" });
   await filters.getByLabel("From", { exact: true }).fill("2026-03-10");
   await expect(page).toHaveURL(/from=2026-03-10/);

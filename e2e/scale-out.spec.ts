@@ -227,6 +227,11 @@ test("the database stops under load: 503 and the error boundary, then recovery w
       text: /^Error: Minified React error #441;/,
       reason: "the page's server render fails while the database is stopped",
     },
+    {
+      // The browser's error reporter logs what the boundary caught (src/error-reporting/client.ts).
+      text: /^\{"level":"error","msg":"error report"/,
+      reason: "the boundary's error, reported by the default error hook",
+    },
   );
   const [a, b] = apps;
   await signIn(page, DEMO.email, DEMO.password, a!.url);

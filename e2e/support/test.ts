@@ -47,7 +47,8 @@ export function failedLoad(status: number, url: RegExp, reason: string): Expecte
  */
 const SANDBOXED_FRAME_SCRIPTS: ExpectedConsoleError = {
   text: /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/,
-  url: /^about:srcdoc$/,
+  // Chromium names the frame's document, or nothing (then the page's URL stands in).
+  url: /^about:srcdoc$|\/dev\/mailbox$/,
   reason: "Playwright's scripts refused by a sandboxed frame (the sandbox doing its job)",
 };
 

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { isSignedIn } from "./(marketing)/account-links";
+import { NOT_FOUND_METADATA } from "./not-found-metadata";
 
-export const metadata: Metadata = { title: "Page not found", robots: { index: false } };
+export const metadata = NOT_FOUND_METADATA;
 
 /** Any unknown URL: a way back to the dashboard for a signed-in user, to the home page otherwise. */
 export default async function NotFound() {

@@ -10,11 +10,15 @@ import { adminMetadata, requireAdmin } from "./server";
 // Per request and per user: never cached.
 export const dynamic = "force-dynamic";
 
-/** Titles ("Users · Admin") for staff only: see adminMetadata. */
-export const generateMetadata = adminMetadata({
-  title: { default: "Admin", template: "%s · Admin" },
-  robots: { index: false, follow: false },
-});
+/**
+ * Titles ("Users · Admin") for staff only: see adminMetadata. Others get no title here, so the
+ * root's template makes the page's 404 title "Page not found · <brand>" (a title set here would
+ * end that template).
+ */
+export const generateMetadata = adminMetadata(
+  { title: { default: "Admin", template: "%s · Admin" }, robots: { index: false, follow: false } },
+  { robots: { index: false, follow: false } },
+);
 
 /**
  * The admin console (staff only). Anyone else, signed in or not, gets the 404 page: the console

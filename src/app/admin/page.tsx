@@ -1,5 +1,8 @@
 import { redirect } from "next/navigation";
-import { requireAdmin } from "./server";
+import { adminMetadata, requireAdmin } from "./server";
+
+/** Staff are redirected before any title shows; everyone else gets the 404 page's title. */
+export const generateMetadata = adminMetadata({});
 
 /** /admin → /admin/users (after the admin check: nobody else learns the console is here). */
 export default async function AdminIndex() {

@@ -10,6 +10,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { isAdmin } from "@/server/api/admin";
 import { getCurrentSession } from "@/server/auth/session";
+import { NOT_FOUND_METADATA } from "@/app/not-found-metadata";
 
 /** The signed-in user if an enabled admin, else null. Checked once per request. */
 const currentAdmin = cache(async () => {
@@ -21,11 +22,14 @@ const currentAdmin = cache(async () => {
 export const requireAdmin = cache(async () => (await currentAdmin()) ?? notFound());
 
 /**
- * A console segment's `generateMetadata`: `metadata` for staff, nothing for anyone else, who get
- * the 404 page's title like any unknown URL ("Users · Admin" in a tab would reveal the console).
+ * A console segment's `generateMetadata`: `metadata` for staff, `others` (default: the 404
+ * page's) for anyone else, like any unknown URL ("Users · Admin" in a tab would reveal the console).
  * Not a 404 thrown from here: Next then resolves the 404's metadata through this same function
  * and, when it throws again, renders the page with no title at all.
  */
-export function adminMetadata(metadata: Metadata): () => Promise<Metadata> {
-  return async () => ((await currentAdmin()) ? metadata : {});
+export function adminMetadata(
+  metadata: Metadata,
+  others: Metadata = NOT_FOUND_METADATA,
+): () => Promise<Metadata> {
+  return async () => ((await currentAdmin()) ? metadata : others);
 }
