@@ -44,16 +44,24 @@ interface RoutingScope {
 const routing = new AsyncLocalStorage<RoutingScope>();
 
 /**
+ * Whether any client of this process reads from replicas: without them, the scopes below would
+ * only cost every tRPC query an AsyncLocalStorage run, so they are skipped.
+ */
+let replicasInUse = false;
+
+/**
  * Runs `fn` with model reads on the replicas until its first write; from then on, on the
  * primary (read-your-writes within one request). No effect without replicas.
  */
-export function readYourWrites<T>(fn: () => T | PromiseLike<T>): Promise<T> {
+export async function readYourWrites<T>(fn: () => T | PromiseLike<T>): Promise<T> {
+  if (!replicasInUse) return await fn();
   // Awaited inside the scope: Prisma's query promises are lazy, they run when awaited.
   return routing.run({ primary: false }, async () => await fn());
 }
 
 /** Runs `fn` with every query on the primary, even inside {@link readYourWrites}. */
-export function readFromPrimary<T>(fn: () => T | PromiseLike<T>): Promise<T> {
+export async function readFromPrimary<T>(fn: () => T | PromiseLike<T>): Promise<T> {
+  if (!replicasInUse) return await fn();
   return routing.run({ primary: true }, async () => await fn());
 }
 
@@ -75,6 +83,7 @@ export function withReadReplicas(
   options: ReadReplicaOptions = {},
 ): PrismaClient {
   if (replicas.length === 0) return primary;
+  replicasInUse = true;
   const skipUntil = replicas.map(() => 0);
   let next = 0;
 
