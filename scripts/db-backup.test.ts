@@ -5,28 +5,17 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { closedPort } from "../src/test/net";
+import { runScript } from "../src/test/scripts";
 
 const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, "..");
 const hasPgDump = await run("pg_dump", ["--version"]).then(
   () => true,
   () => false,
 );
 
-/** Runs `tsx scripts/db-backup.ts <args>` with no terminal; resolves with exit code and output. */
-async function dbBackup(args: string[], env: Record<string, string>) {
-  const tsx = path.join(ROOT, "node_modules/.bin/tsx");
-  try {
-    const { stdout, stderr } = await run(tsx, ["scripts/db-backup.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** Runs `tsx scripts/db-backup.ts <args>`: see runScript. */
+const dbBackup = (args: string[], env: Record<string, string>) =>
+  runScript("scripts/db-backup.ts", args, env);
 
 describe("scripts/db-backup.ts", () => {
   it("asks for the file to restore", async () => {

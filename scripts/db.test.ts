@@ -1,26 +1,9 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { closedPort } from "../src/test/net";
+import { runScript } from "../src/test/scripts";
 import { describe, expect, inject, it } from "vitest";
 
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, "..");
-
-/** Runs `tsx scripts/db.ts <args>`; resolves with its exit code and output. */
-async function db(args: string[], env: Record<string, string>) {
-  const tsx = path.join(ROOT, "node_modules/.bin/tsx");
-  try {
-    const { stdout, stderr } = await run(tsx, ["scripts/db.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** Runs `tsx scripts/db.ts <args>`: see runScript. */
+const db = (args: string[], env: Record<string, string>) => runScript("scripts/db.ts", args, env);
 
 describe("scripts/db.ts", () => {
   it("prints one line naming host and port when the database cannot be reached", async () => {
