@@ -20,33 +20,38 @@ const executablePath =
 /** The e2e server's METRICS_TOKEN (a test value, not a secret). */
 export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";
 
+/** Desktop Chromium, quiet on a closed network: no update checks, sync or background fetches. */
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath,
+    args: [
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  workers: process.env.CI ? 1 : undefined,
+  // Two workers on CI's two cores: journeys wait on the server, mail and webhooks as much as they
+  // compute. Each test makes its own accounts or reads the seeded ones (e2e/support/sessions.ts).
+  workers: process.env.CI ? 2 : undefined,
+  // A journey under two workers on two cores takes up to ~1.5× its time alone (the longest ~25 s).
+  timeout: 60_000,
   reporter: "list",
   use: {
     baseURL,
     trace: "retain-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          // Quiet on a closed network: no update checks, sync or background fetches.
-          args: [
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
-    },
+    // Signs in once as each seeded account; the journeys start from those browser states.
+    { name: "sessions", testMatch: /\.setup\.ts$/, use: chromium },
+    { name: "chromium", dependencies: ["sessions"], use: chromium },
   ],
   webServer: {
     // The server's output is kept so `npm test` can check it holds no secret (scripts/check-logs.ts).

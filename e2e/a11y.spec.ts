@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, failedLoad, test } from "./support/test";
-import { clientIpHeader, signIn } from "./support/accounts";
+import { clientIpHeader } from "./support/accounts";
+import { SEEDED, SESSIONS } from "./support/sessions";
 
 /**
  * Accessibility: axe scans every page of the app the e2e suite visits, signed out, signed in and
@@ -10,6 +11,8 @@ import { clientIpHeader, signIn } from "./support/accounts";
  */
 
 test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
+// Each test scans a dozen pages (axe takes a second or two per page and colour scheme).
+test.describe.configure({ timeout: 120_000 });
 
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page })
@@ -50,12 +53,12 @@ const SIGNED_IN = [
   "/settings",
   `/confirm-email-change?token=${UNKNOWN_TOKEN}`,
   "/w/new",
-  "/w/acme-demo",
-  "/w/acme-demo/projects",
-  "/w/acme-demo/activity",
-  "/w/acme-demo/members",
-  "/w/acme-demo/billing",
-  "/w/acme-demo/settings",
+  `/w/${SEEDED.demo.slug}`,
+  `/w/${SEEDED.demo.slug}/projects`,
+  `/w/${SEEDED.demo.slug}/activity`,
+  `/w/${SEEDED.demo.slug}/members`,
+  `/w/${SEEDED.demo.slug}/billing`,
+  `/w/${SEEDED.demo.slug}/settings`,
 ];
 const STAFF = [
   "/admin",
@@ -85,26 +88,30 @@ for (const colorScheme of ["light", "dark"] as const) {
     await scan(page, SIGNED_OUT, colorScheme);
   });
 
-  test(`every signed-in page has no serious violations (${colorScheme})`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme });
-    await signIn(page, "demo@example.com", "demo-password-123");
-    await scan(page, SIGNED_IN, colorScheme);
+  test.describe(() => {
+    test.use({ storageState: SESSIONS.demo });
+    test(`every signed-in page has no serious violations (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await scan(page, SIGNED_IN, colorScheme);
+    });
   });
 
-  test(`every admin page has no serious violations (${colorScheme})`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme });
-    await signIn(page, "staff@example.com", "demo-password-123");
-    await scan(page, STAFF, colorScheme);
-    // The detail pages, reached from their lists.
-    for (const [list, detail] of [
-      ["/admin/users", /\/admin\/users\/[^/?]+$/],
-      ["/admin/workspaces", /\/admin\/workspaces\/[^/?]+$/],
-    ] as const) {
-      await page.goto(list);
-      await page.locator(`main a[href^="${list}/"]`).first().click();
-      await expect(page).toHaveURL(detail);
-      await page.waitForLoadState("networkidle");
-      await expectNoSeriousViolations(page, `${page.url()} (${colorScheme})`);
-    }
+  test.describe(() => {
+    test.use({ storageState: SESSIONS.staff });
+    test(`every admin page has no serious violations (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await scan(page, STAFF, colorScheme);
+      // The detail pages, reached from their lists.
+      for (const [list, detail] of [
+        ["/admin/users", /\/admin\/users\/[^/?]+$/],
+        ["/admin/workspaces", /\/admin\/workspaces\/[^/?]+$/],
+      ] as const) {
+        await page.goto(list);
+        await page.locator(`main a[href^="${list}/"]`).first().click();
+        await expect(page).toHaveURL(detail);
+        await page.waitForLoadState("networkidle");
+        await expectNoSeriousViolations(page, `${page.url()} (${colorScheme})`);
+      }
+    });
   });
 }

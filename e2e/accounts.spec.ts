@@ -9,6 +9,7 @@ import {
   signIn,
   signUpAndVerify,
 } from "./support/accounts";
+import { SEEDED, SESSIONS } from "./support/sessions";
 
 /**
  * Account journeys: sign-up with email verification, sign-in/out, password reset, sessions.
@@ -245,18 +246,18 @@ test("an email-change link asks for the account that asked; another account cann
   await visitor.context().close();
 });
 
-test("the email-change summary keeps each address whole on its line", async ({ page }) => {
-  await signIn(page, "demo@example.com", "demo-password-123");
+test("the email-change summary keeps each address whole on its line", async ({ browser }) => {
+  const page = await otherDevice(browser, SESSIONS.demo);
   await page.goto("/settings");
   const emailSection = page.getByRole("region", { name: "Change email" });
   const newEmail = newAccount().email;
   await emailSection.getByLabel("New email").fill(newEmail);
-  await emailSection.getByLabel("Current password").fill("demo-password-123");
+  await emailSection.getByLabel("Current password").fill(SEEDED.demo.password);
   await emailSection.getByRole("button", { name: "Change email" }).click();
   await expect(emailSection.getByRole("status")).toContainText(newEmail);
 
   await page.goto(await linkFromMailbox(page, newEmail, "/confirm-email-change"));
-  const current = page.getByTestId("email-change-summary").getByText("demo@example.com");
+  const current = page.getByTestId("email-change-summary").getByText(SEEDED.demo.email);
   await expect(current).toBeVisible();
   // One box per line an inline element spans: "demo@" / "example.com" would be two. Only an
   // address longer than the line may break inside (overflow-wrap), not one that fits the next.

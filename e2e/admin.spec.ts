@@ -1,12 +1,7 @@
 import { expect, failedLoad, test } from "./support/test";
 import Stripe from "stripe";
-import {
-  clientIpHeader,
-  newAccount,
-  otherDevice,
-  signIn,
-  signUpAndVerify,
-} from "./support/accounts";
+import { clientIpHeader, newAccount, otherDevice, signUpAndVerify } from "./support/accounts";
+import { SESSIONS } from "./support/sessions";
 
 /**
  * The admin console: invisible (404) to anyone but staff; staff replay a failed Stripe event.
@@ -14,44 +9,49 @@ import {
  * granted with `npm run admin:grant`.
  */
 
-test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
-
-const STAFF = { email: "staff@example.com", password: "demo-password-123" };
+// Staff's browser state (e2e/sessions.setup.ts), except where a test says otherwise.
+test.use({
+  extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()),
+  storageState: SESSIONS.staff,
+});
 /** The signing secret `npm start` gives the app with the local Stripe emulator. */
 const WEBHOOK_SECRET = "whsec_local_emulator";
 
-test("a signed-out visitor and a signed-in non-admin get a 404 from /admin", async ({
-  page,
-  expectConsoleErrors,
-}) => {
-  expectConsoleErrors(
-    failedLoad(404, /\/admin(\/[\w-]+)?$/, "the console hides from non-staff"),
-    failedLoad(404, /\/no-such-page$/, "any unknown URL, for its title"),
-  );
-  // The 404 is any unknown URL's, tab title included: nothing says "Admin".
-  await page.goto("/no-such-page");
-  const notFoundTitle = await page.title();
-  expect(notFoundTitle).not.toMatch(/admin/i);
-  for (const path of ["/admin", "/admin/users", "/admin/stripe-events"]) {
-    expect((await page.goto(path))?.status(), path).toBe(404);
-    await expect(page, path).toHaveTitle(notFoundTitle);
-  }
-  await signUpAndVerify(page, newAccount("Nina Normal", "normal"));
-  // No way in from the app either.
-  await page.getByRole("button", { name: /account menu/ }).click();
-  await expect(page.getByRole("menuitem", { name: "Account settings" })).toBeVisible();
-  await expect(page.getByRole("menuitem", { name: "Admin console" })).toHaveCount(0);
-  for (const path of ["/admin", "/admin/jobs", "/admin/audit"]) {
-    expect((await page.goto(path))?.status(), path).toBe(404);
-    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-    await expect(page, path).toHaveTitle(notFoundTitle);
-  }
+test.describe(() => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+  test("a signed-out visitor and a signed-in non-admin get a 404 from /admin", async ({
+    page,
+    expectConsoleErrors,
+  }) => {
+    expectConsoleErrors(
+      failedLoad(404, /\/admin(\/[\w-]+)?$/, "the console hides from non-staff"),
+      failedLoad(404, /\/no-such-page$/, "any unknown URL, for its title"),
+    );
+    // The 404 is any unknown URL's, tab title included: nothing says "Admin".
+    await page.goto("/no-such-page");
+    const notFoundTitle = await page.title();
+    expect(notFoundTitle).not.toMatch(/admin/i);
+    for (const path of ["/admin", "/admin/users", "/admin/stripe-events"]) {
+      expect((await page.goto(path))?.status(), path).toBe(404);
+      await expect(page, path).toHaveTitle(notFoundTitle);
+    }
+    await signUpAndVerify(page, newAccount("Nina Normal", "normal"));
+    // No way in from the app either.
+    await page.getByRole("button", { name: /account menu/ }).click();
+    await expect(page.getByRole("menuitem", { name: "Account settings" })).toBeVisible();
+    await expect(page.getByRole("menuitem", { name: "Admin console" })).toHaveCount(0);
+    for (const path of ["/admin", "/admin/jobs", "/admin/audit"]) {
+      expect((await page.goto(path))?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+      await expect(page, path).toHaveTitle(notFoundTitle);
+    }
+  });
 });
 
 test("staff reach the console from the user menu; /admin opens its first list", async ({
   page,
 }) => {
-  await signIn(page, STAFF.email, STAFF.password);
+  await page.goto("/dashboard");
   await page.getByRole("button", { name: /account menu/ }).click();
   await page.getByRole("menuitem", { name: "Admin console" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
@@ -76,7 +76,6 @@ test("staff filter the audit log by a user found by email and a workspace found 
   await expect(member.getByTestId("project-row").filter({ hasText: "Audited" })).toBeVisible();
   await member.context().close();
 
-  await signIn(page, STAFF.email, STAFF.password);
   await page.goto("/admin/audit");
   await page.waitForLoadState("networkidle");
   const filters = page.getByRole("search", { name: "Filter the audit log" });
@@ -108,7 +107,6 @@ test("staff filter the audit log by a user found by email and a workspace found 
 test("staff see a failed Stripe event in the inbox and replay it from the console", async ({
   page,
 }) => {
-  await signIn(page, STAFF.email, STAFF.password);
   await page.goto("/admin/workspaces?q=acme");
   await page.getByRole("link", { name: "Acme Inc" }).click();
   await expect(page).toHaveURL(/\/admin\/workspaces\/[a-z0-9]+$/);
@@ -166,7 +164,6 @@ test("the admin lists hydrate without errors and fit a 390 px phone screen", asy
   await visitor.context().close();
   // Hydration errors and sideways scroll fail the test through the page guard (support/test.ts).
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, STAFF.email, STAFF.password);
   const lists = [
     ["/admin/users", "Users", "admin-user-row"],
     ["/admin/workspaces", "Workspaces", "admin-workspace-row"],

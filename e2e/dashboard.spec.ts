@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, failedLoad, test } from "./support/test";
-import { clientIpHeader, signIn } from "./support/accounts";
+import { clientIpHeader } from "./support/accounts";
+import { SEEDED, SESSIONS } from "./support/sessions";
 
 /**
  * The dashboard on the seeded demo workspace (`npm run db:seed`: "Acme Inc", 40 projects, 90 days
@@ -8,9 +9,12 @@ import { clientIpHeader, signIn } from "./support/accounts";
  * filters, sort and search (kept in the URL), edit, archive, delete, and the Free plan's limit.
  */
 
-test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
+test.use({
+  extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()),
+  storageState: SESSIONS.demo,
+});
 
-const DEMO = { email: "demo@example.com", password: "demo-password-123", slug: "acme-demo" };
+const DEMO = SEEDED.demo;
 
 const rows = (page: Page) => page.getByTestId("project-row");
 const rowNames = async (page: Page) =>
@@ -19,7 +23,6 @@ const rowNames = async (page: Page) =>
 test("the overview shows the demo workspace's KPIs, activity chart and recent activity", async ({
   page,
 }) => {
-  await signIn(page, DEMO.email, DEMO.password);
   await page.goto(`/w/${DEMO.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: "Acme Inc" })).toBeVisible();
   await expect(page.getByTestId("overview-project-count")).toHaveText("40");
@@ -45,7 +48,6 @@ test("projects: paginate, sort, filter and search in the URL; edit, archive, del
   expectConsoleErrors(
     failedLoad(402, /\/api\/trpc\/project\.create\b/, "the demo workspace is past Free's limit"),
   );
-  await signIn(page, DEMO.email, DEMO.password);
   await page.goto(`/w/${DEMO.slug}/projects`);
 
   // 36 open projects (4 archived are hidden), 20 a page.
@@ -124,7 +126,6 @@ test("projects: a filter, sort or search is a history entry (typing is not); loa
 }) => {
   // Reads the shared demo workspace only; counts are compared with themselves, as the test
   // above may archive or delete one of its projects meanwhile.
-  await signIn(page, DEMO.email, DEMO.password);
   const base = `/w/${DEMO.slug}/projects`;
   await page.goto(base);
   await expect(rows(page)).toHaveCount(20);
@@ -163,7 +164,6 @@ test("projects: a filter, sort or search is a history entry (typing is not); loa
 });
 
 test("the activity log is in the server's HTML and hydrates without errors", async ({ page }) => {
-  await signIn(page, DEMO.email, DEMO.password);
   // The rows come with the page, not after a client-side fetch (the server rendered them)...
   const html = await (await page.request.get(`/w/${DEMO.slug}/activity`)).text();
   expect(html.match(/data-testid="activity-row"/g)?.length ?? 0).toBeGreaterThan(5);

@@ -5,9 +5,9 @@ import {
   linkFromMailbox,
   newAccount,
   otherDevice,
-  signIn,
   signUpAndVerify,
 } from "./support/accounts";
+import { SESSIONS } from "./support/sessions";
 
 /**
  * Names at their maximum length, with no space to break at (src/schemas: a user's name 100, a
@@ -19,7 +19,6 @@ import {
 
 test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
 
-const STAFF = { email: "staff@example.com", password: "demo-password-123" };
 const WIDTHS = [1280, 390] as const;
 
 /** `length` characters with nowhere to wrap, starting with `tag` so each is recognisable. */
@@ -110,8 +109,7 @@ test("maximum-length names wrap or truncate on every page, at 1280 and 390 px", 
   await expectNoSidewaysScroll(page, "the open switcher at 390 px");
 
   // The admin console names them too: lists, details, the audit log and jobs.
-  const staff = await otherDevice(browser);
-  await signIn(staff, STAFF.email, STAFF.password);
+  const staff = await otherDevice(browser, SESSIONS.staff);
   await staff.goto(`/admin/users?q=${encodeURIComponent(account.email)}`);
   await staff.getByRole("link", { name: account.email }).click();
   await expect(staff).toHaveURL(/\/admin\/users\/[^/?]+$/);

@@ -1,5 +1,6 @@
 import { expect, test } from "./support/test";
-import { clientIpHeader, signIn } from "./support/accounts";
+import { clientIpHeader } from "./support/accounts";
+import { SEEDED, SESSIONS } from "./support/sessions";
 
 /**
  * The app shell's menus, whose Radix code loads on first use (not in the pages' first load): the
@@ -7,10 +8,13 @@ import { clientIpHeader, signIn } from "./support/accounts";
  * opens, closes on navigation and on Escape, giving focus back; so does a modal.
  */
 
-test.use({ extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()) });
+test.use({
+  extraHTTPHeaders: async ({}, provide) => provide(clientIpHeader()),
+  storageState: SESSIONS.demo,
+});
 
 test("the user menu opens on click and from the keyboard, and sets the theme", async ({ page }) => {
-  await signIn(page, "demo@example.com", "demo-password-123");
+  await page.goto("/dashboard");
   const trigger = page.getByRole("button", { name: /account menu/ });
   await trigger.click();
   const menu = page.getByRole("menu");
@@ -34,7 +38,7 @@ test("the user menu opens on click and from the keyboard, and sets the theme", a
 
 test("on a phone the menu is a drawer that closes on navigation", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, "demo@example.com", "demo-password-123");
+  await page.goto("/dashboard");
   await page.getByRole("button", { name: "Open menu" }).click();
   const drawer = page.getByRole("dialog", { name: "Menu" });
   await expect(drawer).toBeVisible();
@@ -49,8 +53,7 @@ test("on a phone the menu is a drawer that closes on navigation", async ({ page 
 });
 
 test("a modal gives focus back to the button that opened it", async ({ page }) => {
-  await signIn(page, "demo@example.com", "demo-password-123");
-  await page.goto("/w/acme-demo/projects");
+  await page.goto(`/w/${SEEDED.demo.slug}/projects`);
   const edit = page.getByRole("button", { name: /^Edit / }).first();
   await edit.click();
   await expect(page.getByRole("dialog", { name: /^Edit / })).toBeVisible();

@@ -80,9 +80,13 @@ export async function signUpAndVerify(page: Page, account = newAccount()): Promi
   return account;
 }
 
-/** A page in a fresh browser context (its own cookies and client IP): another device or person. */
-export async function otherDevice(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: clientIpHeader() });
+/**
+ * A page in a fresh browser context (its own cookies and client IP): another device or person.
+ * `storageState`: a saved browser state to start from, e.g. a seeded account's
+ * (e2e/support/sessions.ts); signed out by default.
+ */
+export async function otherDevice(browser: Browser, storageState?: string): Promise<Page> {
+  const context = await browser.newContext({ extraHTTPHeaders: clientIpHeader(), storageState });
   return context.newPage();
 }
 
