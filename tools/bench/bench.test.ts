@@ -60,7 +60,9 @@ describe("bench options", () => {
     const url = "postgresql://postgres@127.0.0.1:5432/saas_bench_scale";
     expect(readOptions(["--scale", "1m"], { DATABASE_URL: url }).scale).toBe("1m");
     expect(() => readOptions(["--scale", "1m"], {})).toThrow(/--scale needs DATABASE_URL/);
-    expect(() => readOptions(["--scale", "10m"], { DATABASE_URL: url })).toThrow(/--scale takes 1m/);
+    expect(() => readOptions(["--scale", "10m"], { DATABASE_URL: url })).toThrow(
+      /--scale takes 1m/,
+    );
     expect(assertBenchDatabase(url)).toBe("saas_bench_scale");
     expect(() => assertBenchDatabase("postgresql://postgres@127.0.0.1:5432/saas")).toThrow(
       /contains "bench"/,
