@@ -9,7 +9,7 @@
  * A missed target is reported, not a failure: the exit code is 0 whenever the run completed, 1
  * when it could not (build, start, seeding, sign-in, a wrong answer before measuring), 130/143
  * when interrupted. Whatever happens, every process it started is stopped (process groups).
- * Options: tools/bench/options.ts.
+ * Options: tools/bench/options.ts. `--scale 1m` runs tools/bench/scale.ts instead.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -31,6 +31,8 @@ import {
   targetsTable,
   writeBenchmarksDoc,
 } from "../tools/bench/report";
+import { closeScale, measureScale, scaleSection } from "../tools/bench/scale";
+import { ensureDatabase, type ScaleData, seedScale } from "../tools/bench/scale-seed";
 import { checkScenarios, scenarios } from "../tools/bench/scenarios";
 import { type BenchData, seedBenchData } from "../tools/bench/seed";
 import { build, migrate, startApp, startBareServer } from "../tools/bench/server";
@@ -166,6 +168,53 @@ async function bench(options: BenchOptions): Promise<void> {
   console.log(`\n✓ wrote ${path.relative(ROOT, DOC)}`);
 }
 
+/**
+ * `--scale 1m`: seeds 10k, times the hot queries, seeds 1M, times them again with EXPLAINs, and
+ * writes the "scale" section of docs/benchmarks.md.
+ */
+async function benchScale(options: BenchOptions & { databaseUrl: string }): Promise<void> {
+  const url = options.databaseUrl;
+  step(`creating and migrating ${new URL(url).pathname.slice(1)} (its tables are emptied)`);
+  await ensureDatabase(url);
+  await migrate(url);
+  const sizes: ScaleData[] = [];
+  const runs = [];
+  for (const size of ["10k", "1m"] as const) {
+    step(`seeding ${size} (set-based SQL)`);
+    const data = await seedScale(url, size);
+    sizes.push(data);
+    console.log(
+      `  ✓ ${data.projects.toLocaleString("en-US")} projects, ` +
+        `${data.users.toLocaleString("en-US")} users in ${(data.elapsedMs / 1000).toFixed(1)} s`,
+    );
+    step(`timing the hot queries at ${size}`);
+    const run = await measureScale(url, {
+      warmup: 30,
+      calls: 200,
+      explain: size === "1m",
+      stripePort: options.stripePort,
+    });
+    for (const t of run.timings) {
+      console.log(`  ${t.label}: median ${t.medianMs} ms, p95 ${t.p95Ms} ms`);
+    }
+    runs.push(run);
+  }
+  await closeScale();
+  const section = scaleSection({
+    small: runs[0]!.timings,
+    large: runs[1]!.timings,
+    explains: runs[1]!.explains,
+    sizes: [sizes[0]!, sizes[1]!],
+    machine: describeMachine(),
+    database: await describeDatabase(url, false),
+    startedAt: new Date().toISOString(),
+  });
+  console.log(`\n${section}`);
+  if (!options.write) return;
+  await writeBenchmarksDoc(DOC, "scale", section);
+  console.log(`\n✓ wrote ${path.relative(ROOT, DOC)}`);
+}
+
 /** Set once the bench is stopping: every later exit waits for the first one. */
 let exiting: Promise<never> | undefined;
 
@@ -192,7 +241,10 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
-  await bench(readOptions(process.argv.slice(2), process.env));
+  const options = readOptions(process.argv.slice(2), process.env);
+  await (options.scale && options.databaseUrl
+    ? benchScale({ ...options, databaseUrl: options.databaseUrl })
+    : bench(options));
   await exit(0);
 } catch (error) {
   // Interrupted: the processes being stopped make the run fail; that is not worth a message.

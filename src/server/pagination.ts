@@ -41,10 +41,18 @@ function cursorDate(iso: string): Date {
   return date;
 }
 
-/** The where-condition "after (value, id)" when sorting by `field` then id, both in `dir`. */
+/**
+ * The where-condition "after (value, id)" when sorting by `field` then id, both in `dir`. The
+ * redundant bound on `field` alone (`lte` / `gte`, implied by the OR) is what an index on
+ * (…, field, id) can seek to: without it PostgreSQL reads the list from its start and filters,
+ * so a deep page would cost as much as every page before it.
+ */
 function keysetAfter(field: string, value: unknown, id: string, dir: "asc" | "desc" = "desc") {
   const op = dir === "desc" ? "lt" : "gt";
-  return { OR: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] };
+  return {
+    [field]: { [`${op}e`]: value },
+    OR: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }],
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { LoadSummary } from "./load";
 import { readOptions, type ScenarioId } from "./options";
 import { type Measurement, ratios, targets, writeBenchmarksDoc } from "./report";
+import { assertBenchDatabase } from "./scale-seed";
 
 /** A measurement of `id` with these figures (the rest zero). */
 function measured(id: ScenarioId, figures: Partial<LoadSummary>): Measurement {
@@ -53,6 +54,19 @@ describe("bench options", () => {
     expect(() => readOptions(["--only", "graphql"], {})).toThrow(/Invalid bench options/);
     expect(() => readOptions(["--duration", "0"], {})).toThrow(/durationS/);
     expect(() => readOptions([], { DATABASE_URL: "mysql://x" })).toThrow(/databaseUrl/);
+  });
+
+  it("runs --scale only on a PostgreSQL database named for the bench, since it empties it", () => {
+    const url = "postgresql://postgres@127.0.0.1:5432/saas_bench_scale";
+    expect(readOptions(["--scale", "1m"], { DATABASE_URL: url }).scale).toBe("1m");
+    expect(() => readOptions(["--scale", "1m"], {})).toThrow(/--scale needs DATABASE_URL/);
+    expect(() => readOptions(["--scale", "10m"], { DATABASE_URL: url })).toThrow(
+      /--scale takes 1m/,
+    );
+    expect(assertBenchDatabase(url)).toBe("saas_bench_scale");
+    expect(() => assertBenchDatabase("postgresql://postgres@127.0.0.1:5432/saas")).toThrow(
+      /contains "bench"/,
+    );
   });
 });
 

@@ -3,6 +3,7 @@
  *
  *   npm run bench -- [--no-build] [--duration 10] [--warmup 3] [--connections 20]
  *                    [--only bare,route,trpc,pg,dashboard] [--no-write]
+ *   npm run bench -- --scale 1m [--no-write]     (DATABASE_URL: a PostgreSQL database named *bench*)
  *
  * Ports: `BENCH_PORT` (app, default 3400), `BENCH_BARE_PORT` (the bare node:http server, 3401),
  * `BENCH_DB_PORT` (embedded database, 54400), `BENCH_STRIPE_PORT` (Stripe emulator, 12400).
@@ -20,6 +21,9 @@ export const USAGE = `usage: npm run bench -- [options]
   --connections <n>   concurrent connections (default 20)
   --only <ids>        some of bare,route,trpc,pg,dashboard (docs/benchmarks.md is then not written)
   --no-write          do not write docs/benchmarks.md
+  --scale 1m          instead of the above: time the hot list queries at 10k then at 1M
+                      projects (100k users), in this process, on DATABASE_URL (a database
+                      whose name contains "bench": its tables are emptied), with EXPLAINs
 
 env: BENCH_PORT (3400), BENCH_BARE_PORT (3401), BENCH_DB_PORT (54400), BENCH_STRIPE_PORT (12400);
 DATABASE_URL runs on that PostgreSQL database instead of the embedded one: the bench migrates it
@@ -46,6 +50,8 @@ export interface BenchOptions {
   stripePort: number;
   /** A PostgreSQL server to run on; undefined = the embedded database. */
   databaseUrl?: string;
+  /** `--scale`: the size to compare with 10k (tools/bench/scale.ts); undefined = the load bench. */
+  scale?: "1m";
 }
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
@@ -62,6 +68,7 @@ const schema = z.object({
   dbPort: port(54400),
   stripePort: port(12400),
   databaseUrl: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  scale: z.enum(["1m"], { error: "--scale takes 1m" }).optional(),
 });
 
 /**
@@ -78,6 +85,7 @@ export function readOptions(argv: string[], env: Record<string, string | undefin
       warmup: { type: "string", default: "3" },
       connections: { type: "string", default: "20" },
       only: { type: "string", default: SCENARIO_IDS.join(",") },
+      scale: { type: "string" },
     },
     strict: true,
   });
@@ -94,10 +102,14 @@ export function readOptions(argv: string[], env: Record<string, string | undefin
     dbPort: env.BENCH_DB_PORT || undefined,
     stripePort: env.BENCH_STRIPE_PORT || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
+    scale: values.scale,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
     throw new Error(["Invalid bench options:", ...lines].join("\n"));
+  }
+  if (parsed.data.scale && !parsed.data.databaseUrl) {
+    throw new Error("Invalid bench options:\n  - scale: --scale needs DATABASE_URL (PostgreSQL)");
   }
   // Always in the canonical order, whatever order --only named them in.
   const scenarios = SCENARIO_IDS.filter((id) => parsed.data.scenarios.includes(id));

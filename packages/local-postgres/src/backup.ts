@@ -14,6 +14,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { portAnswers } from "./embedded-db";
+import { EXTENSIONS } from "./extensions";
 
 /** First bytes of a gzip stream (RFC 1952): how a restore tells an embedded backup apart. */
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -58,7 +59,7 @@ export async function backupEmbeddedDatabase(
   if (!existsSync(path.join(location.dataDir, "PG_VERSION"))) {
     throw new Error(`no embedded database in ${location.dataDir} (run npm run db:migrate first)`);
   }
-  const pglite = await PGlite.create(location.dataDir);
+  const pglite = await PGlite.create(location.dataDir, { extensions: EXTENSIONS });
   try {
     await pglite.exec("CHECKPOINT"); // a clean copy: no WAL replay needed when it is opened
     const tarball = new Uint8Array(await (await pglite.dumpDataDir("gzip")).arrayBuffer());
@@ -90,7 +91,10 @@ export async function restoreEmbeddedDatabase(
   const staging = `${dataDir}.restoring`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(dataDir), { recursive: true });
-  const pglite = await PGlite.create(staging, { loadDataDir: new Blob([bytes]) });
+  const pglite = await PGlite.create(staging, {
+    loadDataDir: new Blob([bytes]),
+    extensions: EXTENSIONS,
+  });
   try {
     await pglite.query("SELECT 1"); // opened and answering: the tarball is a database
   } finally {

@@ -15,6 +15,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { embeddedUrl } from "./embedded-url";
+import { EXTENSIONS } from "./extensions";
 import { installProtocolSafeQueue } from "./pglite-queue";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
@@ -72,7 +73,7 @@ export async function startEmbeddedDatabase(
   const inMemory = dataDir.startsWith("memory://");
   const created = inMemory || !existsSync(path.join(dataDir, "PG_VERSION"));
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(inMemory ? undefined : dataDir);
+  const pglite = await PGlite.create(inMemory ? undefined : dataDir, { extensions: EXTENSIONS });
   const server = new PGLiteSocketServer({
     db: pglite,
     host: HOST,
