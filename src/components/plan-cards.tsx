@@ -1,13 +1,14 @@
 /**
- * The plan catalogue as cards: a server component reading `plan.list` through the server's tRPC
- * caller (typed by inference like the client's), so the marketing pages ship no data-fetching
- * JavaScript and make no request from the browser.
+ * The plan catalogue as cards: a server component reading the catalogue in code (the same
+ * `listPlans` that `plan.list` serves), so the marketing pages ship no data-fetching JavaScript,
+ * make no request from the browser, and can be prerendered (the tRPC server caller reads the
+ * request's headers).
  */
 import type { Route } from "next";
 import Link from "next/link";
 import { formatPrice } from "@/components/price";
+import { listPlans } from "@/server/billing/catalogue";
 import type { RouterOutputs } from "@/trpc/types";
-import { getQueryClient, trpc } from "@/trpc/server";
 
 type Plan = RouterOutputs["plan"]["list"][number];
 
@@ -132,14 +133,14 @@ function PlanCard({
  * of what a plan includes; with `chooseHref` (where "Choose <plan>" leads) each gets that button
  * and shows one price, monthly or yearly, as the surrounding `IntervalToggle` says.
  */
-export async function PlanCards({
+export function PlanCards({
   showFeatures = false,
   chooseHref,
 }: {
   showFeatures?: boolean;
   chooseHref?: Route;
 }) {
-  const plans = await getQueryClient().fetchQuery(trpc.plan.list.queryOptions());
+  const plans = listPlans();
   return (
     <div className="grid gap-6 md:grid-cols-3">
       {plans.map((plan) => (

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { IntervalToggle } from "@/components/marketing/interval-toggle";
-import { PlanCards, PlanCardsSkeleton } from "@/components/plan-cards";
-import { choosePlanHref } from "../account-links";
+import { PlanCards } from "@/components/plan-cards";
 import { publicPageMetadata } from "../metadata";
 
 export function generateMetadata(): Metadata {
@@ -11,11 +9,6 @@ export function generateMetadata(): Metadata {
     title: "Pricing",
     description: "Simple plans that grow with your team.",
   });
-}
-
-/** The cards with "Choose <plan>" buttons (where they lead depends on who is signed in). */
-async function PricedPlans() {
-  return <PlanCards showFeatures chooseHref={await choosePlanHref()} />;
 }
 
 export default function PricingPage() {
@@ -28,9 +21,7 @@ export default function PricingPage() {
         </p>
       </header>
       <IntervalToggle>
-        <Suspense fallback={<PlanCardsSkeleton />}>
-          <PricedPlans />
-        </Suspense>
+        <PlanCards showFeatures chooseHref="/choose-plan" />
       </IntervalToggle>
     </div>
   );
