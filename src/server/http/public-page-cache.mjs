@@ -16,8 +16,11 @@
  * Plain JavaScript: Next imports this file at run time, outside its bundles.
  */
 import { createHash } from "node:crypto";
-import FileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import fileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { publicPageContentSecurityPolicy } from "./security-headers.ts";
+
+/** Next's own cache handler (a CommonJS module whose class is its `default` export). */
+const FileSystemCache = /** @type {any} */ (fileSystemCacheModule).default;
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
@@ -53,14 +56,14 @@ function withPageCsp(value) {
 }
 
 export default class PublicPageCache extends FileSystemCache {
-  /** @param {Parameters<FileSystemCache["get"]>} args */
+  /** @param {any[]} args */
   async get(...args) {
     const entry = await super.get(...args);
     withPageCsp(entry?.value);
     return entry;
   }
 
-  /** @param {Parameters<FileSystemCache["set"]>} args */
+  /** @param {any[]} args */
   async set(...args) {
     withPageCsp(args[1]);
     return super.set(...args);

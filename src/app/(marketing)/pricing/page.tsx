@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { IntervalToggle } from "@/components/marketing/interval-toggle";
 import { PlanCards } from "@/components/plan-cards";
+import { listPlans } from "@/server/billing/catalogue";
 import { publicPageMetadata } from "../metadata";
 
 export function generateMetadata(): Metadata {
@@ -21,7 +22,7 @@ export default function PricingPage() {
         </p>
       </header>
       <IntervalToggle>
-        <PlanCards showFeatures chooseHref="/choose-plan" />
+        <PlanCards plans={listPlans()} showFeatures chooseHref="/choose-plan" />
       </IntervalToggle>
     </div>
   );
