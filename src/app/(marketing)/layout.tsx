@@ -5,9 +5,11 @@ import { AccountLinks } from "@/components/marketing/account-links";
 import { StaticPageRoot } from "@/components/page-root";
 import { getBrand } from "@/server/brand";
 
-// Served from cache (src/server/http/public-pages.ts): the build fails if a page under here
-// reads the request (cookies, headers, the session).
-export const dynamic = "error";
+// Served from cache (src/server/http/public-pages.ts). "force-static" rather than "error": the
+// root not-found page, which reads the session, is rendered into every page's payload, and here
+// sees no cookies (it is rendered per request, with the session, for an unknown URL). Anything
+// else under here must not read the request: it would see an empty one.
+export const dynamic = "force-static";
 // Regenerated in the background at most hourly (seconds; picks up a changed brand or APP_URL).
 export const revalidate = 3600;
 

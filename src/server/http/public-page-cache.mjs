@@ -19,8 +19,11 @@ import { createHash } from "node:crypto";
 import fileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { publicPageContentSecurityPolicy } from "./security-headers.ts";
 
-/** Next's own cache handler (a CommonJS module whose class is its `default` export). */
-const FileSystemCache = /** @type {any} */ (fileSystemCacheModule).default;
+/**
+ * Next's own cache handler, a CommonJS module whose class is its `default` export: Node's import
+ * gives the module (class at `.default`), Turbopack's (the proxy's bundle) the class itself.
+ */
+const FileSystemCache = /** @type {any} */ (fileSystemCacheModule).default ?? fileSystemCacheModule;
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
