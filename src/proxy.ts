@@ -27,7 +27,9 @@ export function proxy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   const requestId = requestIdFrom(request.headers);
   requestHeaders.set("x-request-id", requestId);
-  const fromCache = !dev && isPublicPage(request.nextUrl.pathname);
+  // Draft mode (Next's preview cookie) renders a public page per request: it gets the nonce.
+  const fromCache =
+    !dev && isPublicPage(request.nextUrl.pathname) && !request.cookies.has("__prerender_bypass");
   const nonce = fromCache ? null : btoa(crypto.randomUUID());
   const csp = nonce === null ? null : pageContentSecurityPolicy(nonce, dev);
   if (nonce !== null && csp !== null) {

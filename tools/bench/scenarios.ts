@@ -165,9 +165,11 @@ export async function checkScenarios(list: Scenario[], workspaceName: string): P
     if (response.status !== 200) fail("expected 200");
     if (scenario.id === "public") {
       if (!type.startsWith("text/html")) fail("expected HTML");
-      const cache = response.headers.get("x-nextjs-cache");
+      // Draft mode renders per request and says so: private, no-store.
       const perRequest = scenario.label === PER_REQUEST_LANDING_LABEL;
-      if (perRequest ? cache !== null : !/^(HIT|STALE)$/.test(cache ?? "")) {
+      const rendered = (response.headers.get("cache-control") ?? "").startsWith("private");
+      const cache = response.headers.get("x-nextjs-cache");
+      if (perRequest ? !rendered : rendered || !/^(HIT|STALE)$/.test(cache ?? "")) {
         fail(`expected ${perRequest ? "a render" : "a cache hit"}, got x-nextjs-cache ${cache}`);
       }
       continue;
