@@ -21,6 +21,8 @@ export default function PricingPage() {
           Start free. Upgrade when your team needs more. Cancel any time.
         </p>
       </header>
+      {/* The cards' plan names are h3s: this keeps the heading levels in order. */}
+      <h2 className="sr-only">Plans</h2>
       <IntervalToggle>
         <PlanCards plans={listPlans()} showFeatures chooseHref="/choose-plan" />
       </IntervalToggle>
