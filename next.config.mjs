@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import {
   API_CONTENT_SECURITY_POLICY,
@@ -35,12 +36,15 @@ const nextConfig = {
   pageExtensions: benchmarkRoutes ? [...PAGE_EXTENSIONS, "bench.ts"] : PAGE_EXTENSIONS,
   // pg and the Prisma adapter stay as Node modules instead of being bundled into server chunks.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // Next's file-system cache, plus the hash-based CSP of every page served from it.
+  cacheHandler: fileURLToPath(new URL("./src/server/http/public-page-cache.mjs", import.meta.url)),
   // Browsers ask for /favicon.ico whenever a page carries no <link rel="icon"> (e.g. a 404 whose
   // metadata could not be resolved): the icon, not a 404 logged in the console.
   async redirects() {
     return [{ source: "/favicon.ico", destination: "/favicon.svg", permanent: true }];
   },
-  // Pages get their nonce-based CSP from src/proxy.ts; API routes serve no HTML.
+  // Pages get their CSP from src/proxy.ts (nonce) or from the cache handler (hashes); API routes
+  // serve no HTML.
   async headers() {
     return [
       { source: "/:path*", headers: common },

@@ -57,6 +57,13 @@ function autocannonVersion(): string {
   return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
 }
 
+/** The build's preview-mode id, for the draft-mode cookie of the per-request landing row. */
+function previewModeId(): string {
+  const file = path.join(ROOT, ".next/prerender-manifest.json");
+  return (JSON.parse(readFileSync(file, "utf8")) as { preview: { previewModeId: string } }).preview
+    .previewModeId;
+}
+
 async function bench(options: BenchOptions): Promise<void> {
   if (options.build) {
     step("npm run build (BENCHMARK_ROUTES=1: with the benchmark routes)");
@@ -94,6 +101,7 @@ async function bench(options: BenchOptions): Promise<void> {
     bareUrl: bare.url,
     cookie,
     workspaceSlug: data.workspaceSlug,
+    previewModeId: previewModeId(),
   });
   await checkScenarios(list, data.workspaceName);
   console.log("  ✓ every scenario answers 200 with the expected content");

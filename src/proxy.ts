@@ -3,7 +3,12 @@
  * checks the session itself. For pages it:
  * - sets a Content-Security-Policy with a fresh nonce (src/server/http/security-headers.ts). The
  *   policy is also put on the request, which is how Next finds the nonce and adds it to its own
- *   scripts; the root layout reads it (`x-nonce`) for next-themes' inline script;
+ *   scripts; `DynamicPageRoot` reads it (`x-nonce`) for next-themes' inline script. Not on the
+ *   public pages served from cache (src/server/http/public-pages.ts), in production: their CSP
+ *   lists the hashes of their inline scripts and comes with the cached HTML
+ *   (src/server/http/public-page-cache.mjs). `next dev` caches nothing: they get the nonce there;
+ * - keeps the readable signed-in hint cookie (`SIGNED_IN_HINT_COOKIE`) in step with the session
+ *   cookie, for the header of those shared pages, which cannot read the session;
  * - gives the request its id (`x-request-id`: the incoming one when it is a plain token, else a new
  *   UUID; src/server/log.ts), on the request for the page and its error reports, and on the
  *   response for whoever needs to quote it;
@@ -11,31 +16,42 @@
  *   the session's sliding expiry lives in the database.
  */
 import { NextResponse, type NextRequest } from "next/server";
+import { SIGNED_IN_HINT_COOKIE } from "@/schemas/constants";
 import { sessionCookie } from "@/server/auth/cookie";
+import { isPublicPage } from "@/server/http/public-pages";
 import { pageContentSecurityPolicy } from "@/server/http/security-headers";
 import { requestIdFrom } from "@/server/log";
 
 export function proxy(request: NextRequest): NextResponse {
-  const nonce = btoa(crypto.randomUUID());
-  const csp = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const dev = process.env.NODE_ENV === "development";
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
   const requestId = requestIdFrom(request.headers);
   requestHeaders.set("x-request-id", requestId);
+  // Draft mode (Next's preview cookie) renders a public page per request: it gets the nonce.
+  const fromCache =
+    !dev && isPublicPage(request.nextUrl.pathname) && !request.cookies.has("__prerender_bypass");
+  const nonce = fromCache ? null : btoa(crypto.randomUUID());
+  const csp = nonce === null ? null : pageContentSecurityPolicy(nonce, dev);
+  if (nonce !== null && csp !== null) {
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+  }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  if (csp) response.headers.set("Content-Security-Policy", csp);
   response.headers.set("x-request-id", requestId);
 
   const token = request.cookies.get(sessionCookie.name)?.value;
   if (request.method === "GET" && token) {
-    response.cookies.set(sessionCookie.name, token, {
-      httpOnly: true,
+    const attributes = {
       secure: sessionCookie.secure,
       sameSite: sessionCookie.sameSite,
       path: sessionCookie.path,
       maxAge: sessionCookie.maxAgeSeconds,
-    });
+    };
+    response.cookies.set(sessionCookie.name, token, { ...attributes, httpOnly: true });
+    response.cookies.set(SIGNED_IN_HINT_COOKIE, "1", attributes);
+  } else if (!token && request.cookies.has(SIGNED_IN_HINT_COOKIE)) {
+    response.cookies.delete(SIGNED_IN_HINT_COOKIE);
   }
   return response;
 }

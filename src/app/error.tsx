@@ -3,7 +3,8 @@ import { SegmentError } from "@/components/feedback/segment-error";
 
 /**
  * The boundary for errors no segment caught, such as a route group's layout failing to read the
- * session while the database is down. The root layout (theme, toaster) still renders.
+ * session while the database is down. The root layout still renders (the theme provider and the
+ * toaster live in the group layouts, so this page follows the light theme).
  */
 export default function RootError({
   error,

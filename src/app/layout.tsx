@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { ThemeProvider } from "@/components/theme-provider";
-import { LazyToaster } from "@/components/lazy-toaster";
 import { env } from "@/env";
-import { deploymentOf } from "@/env-schema";
 import { getBrand } from "@/server/brand";
 import "./globals.css";
 
 /**
- * Read per request from the runtime environment, never at build time: the brand's name in every
- * title, and `metadataBase` (APP_URL) making canonical and Open Graph URLs absolute.
+ * Read from the runtime environment: the brand's name in every title, and `metadataBase`
+ * (APP_URL) making canonical and Open Graph URLs absolute. Pages rendered per request read it
+ * then; prerendered public pages read it when they are (re)generated (src/server/http/public-pages.ts).
  */
 export function generateMetadata(): Metadata {
   const brand = getBrand();
@@ -24,25 +21,15 @@ export function generateMetadata(): Metadata {
 }
 
 /**
- * Every page is rendered per request: its scripts carry that request's CSP nonce (src/proxy.ts).
- * Its request id and APP_ENV are in `<meta>` tags (React puts them in the head), for the
- * browser's error reports (src/error-reporting/client.ts).
+ * Reads no request (no headers, cookies or nonce), so that the public pages below it can be
+ * prerendered. The theme provider, the toaster and the request `<meta>` tags live one level down,
+ * in each route group's layout (src/components/page-root.tsx).
  */
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const requestHeaders = await headers();
-  const nonce = requestHeaders.get("x-nonce") ?? undefined;
-  const requestId = requestHeaders.get("x-request-id");
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // next-themes sets the theme's class (and color-scheme) on <html> before hydration.
     <html lang="en" suppressHydrationWarning>
-      <body className="min-h-dvh">
-        {requestId ? <meta name="x-request-id" content={requestId} /> : null}
-        <meta name="app-env" content={deploymentOf(env)} />
-        <ThemeProvider nonce={nonce}>
-          {children}
-          <LazyToaster />
-        </ThemeProvider>
-      </body>
+      <body className="min-h-dvh">{children}</body>
     </html>
   );
 }

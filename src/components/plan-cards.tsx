@@ -1,13 +1,13 @@
 /**
- * The plan catalogue as cards: a server component reading `plan.list` through the server's tRPC
- * caller (typed by inference like the client's), so the marketing pages ship no data-fetching
- * JavaScript and make no request from the browser.
+ * The plan catalogue as cards: a server component given the plans by its page, which reads the
+ * catalogue in code (`listPlans`, what `plan.list` serves) rather than through the tRPC server
+ * caller, which reads the request's headers: the marketing pages are prerendered, ship no
+ * data-fetching JavaScript and make no request from the browser.
  */
 import type { Route } from "next";
 import Link from "next/link";
 import { formatPrice } from "@/components/price";
 import type { RouterOutputs } from "@/trpc/types";
-import { getQueryClient, trpc } from "@/trpc/server";
 
 type Plan = RouterOutputs["plan"]["list"][number];
 
@@ -132,29 +132,19 @@ function PlanCard({
  * of what a plan includes; with `chooseHref` (where "Choose <plan>" leads) each gets that button
  * and shows one price, monthly or yearly, as the surrounding `IntervalToggle` says.
  */
-export async function PlanCards({
+export function PlanCards({
+  plans,
   showFeatures = false,
   chooseHref,
 }: {
+  plans: readonly Plan[];
   showFeatures?: boolean;
   chooseHref?: Route;
 }) {
-  const plans = await getQueryClient().fetchQuery(trpc.plan.list.queryOptions());
   return (
     <div className="grid gap-6 md:grid-cols-3">
       {plans.map((plan) => (
         <PlanCard key={plan.slug} plan={plan} showFeatures={showFeatures} chooseHref={chooseHref} />
-      ))}
-    </div>
-  );
-}
-
-/** The placeholder shown while plans load. */
-export function PlanCardsSkeleton() {
-  return (
-    <div aria-busy="true" aria-label="Loading plans" className="grid gap-6 md:grid-cols-3">
-      {[0, 1, 2].map((i) => (
-        <div key={i} className="h-72 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-900" />
       ))}
     </div>
   );

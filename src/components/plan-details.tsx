@@ -1,5 +1,5 @@
 /**
- * One plan's full description (a server component; the page reads it with `plan.bySlug`). What
+ * One plan's full description (a server component; the page reads it from the catalogue, `getPlanBySlug`, what `plan.bySlug` serves). What
  * the plan offers is one list, the limits then the features, in the words the catalogue derives
  * from its entitlements (src/server/billing/plans.ts), as on the pricing cards.
  */

@@ -36,3 +36,11 @@ export const adminStripeEventStatuses = [
   "ignored",
 ] as const;
 export type AdminStripeEventStatus = (typeof adminStripeEventStatuses)[number];
+
+/**
+ * A readable cookie ("1") that says a session cookie is present, for the prerendered public
+ * pages' header (src/components/marketing/account-links.tsx), which cannot read the HttpOnly
+ * session. src/proxy.ts keeps it in step with the session cookie on every page request. It
+ * grants nothing: a stale hint only shows a "Dashboard" link that leads to sign-in.
+ */
+export const SIGNED_IN_HINT_COOKIE = "signed_in";

@@ -6,6 +6,7 @@ import type { LoadSummary } from "./load";
 import { readOptions, type ScenarioId } from "./options";
 import { type Measurement, ratios, targets, writeBenchmarksDoc } from "./report";
 import { assertBenchDatabase } from "./scale-seed";
+import { PER_REQUEST_LANDING_LABEL, publicPageLabel } from "./scenarios";
 
 /** A measurement of `id` with these figures (the rest zero). */
 function measured(id: ScenarioId, figures: Partial<LoadSummary>): Measurement {
@@ -36,7 +37,7 @@ describe("bench options", () => {
       durationS: 10,
       warmupS: 3,
       connections: 20,
-      scenarios: ["bare", "route", "trpc", "pg", "dashboard"],
+      scenarios: ["bare", "route", "trpc", "pg", "dashboard", "public"],
       appPort: 3400,
       databaseUrl: undefined,
     });
@@ -85,15 +86,32 @@ describe("bench report", () => {
   it("reports each target met, missed or not measured", () => {
     const verdicts = (results: Measurement[]) => targets(results, 20).map((t) => t.met);
     const route = measured("route", { reqPerSec: 500 });
-    expect(verdicts([route, measured("trpc", { reqPerSec: 450 })])).toEqual([true, null, true]);
+    expect(verdicts([route, measured("trpc", { reqPerSec: 450 })])).toEqual([
+      true,
+      null,
+      null,
+      true,
+    ]);
     expect(
       verdicts([
         route,
         measured("trpc", { reqPerSec: 449 }),
         measured("dashboard", { p99Ms: 150, non2xx: 2, errors: 2 }),
       ]),
-    ).toEqual([false, false, false]);
-    expect(verdicts([measured("dashboard", { p99Ms: 149 })])).toEqual([null, true, true]);
+    ).toEqual([false, false, null, false]);
+    expect(verdicts([measured("dashboard", { p99Ms: 149 })])).toEqual([null, true, null, true]);
+  });
+
+  it("compares the landing from cache with the landing rendered per request (server CPU)", () => {
+    const page = (label: string, nextCpuMs: number): Measurement => ({
+      ...measured("public", { requests: 1000 }),
+      scenario: { id: "public", label, url: "http://x/", headers: {} },
+      cpuMs: { next: nextCpuMs, db: 0, bare: 0 },
+    });
+    const landing = (cachedMs: number) =>
+      targets([page(publicPageLabel("/"), cachedMs), page(PER_REQUEST_LANDING_LABEL, 5000)], 20)[2];
+    expect(landing(500)).toMatchObject({ met: true, detail: expect.stringContaining("10.0×") });
+    expect(landing(501)?.met).toBe(false);
   });
 
   it("rewrites its own sections of docs/benchmarks.md and keeps the rest", async () => {

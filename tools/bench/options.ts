@@ -2,7 +2,7 @@
  * `npm run bench` options: command-line flags and the environment, checked with zod.
  *
  *   npm run bench -- [--no-build] [--duration 10] [--warmup 3] [--connections 20]
- *                    [--only bare,route,trpc,pg,dashboard] [--no-write]
+ *                    [--only bare,route,trpc,pg,dashboard,public] [--no-write]
  *   npm run bench -- --scale 1m [--no-write]     (DATABASE_URL: a PostgreSQL database named *bench*)
  *
  * Ports: `BENCH_PORT` (app, default 3400), `BENCH_BARE_PORT` (the bare node:http server, 3401),
@@ -19,7 +19,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --duration <s>      measured seconds per scenario (default 10)
   --warmup <s>        unmeasured seconds before each measurement (default 3)
   --connections <n>   concurrent connections (default 20)
-  --only <ids>        some of bare,route,trpc,pg,dashboard (docs/benchmarks.md is then not written)
+  --only <ids>        some of bare,route,trpc,pg,dashboard,public (docs/benchmarks.md is then
+                      not written)
   --no-write          do not write docs/benchmarks.md
   --scale 1m          instead of the above: time the hot list queries at 10k then at 1M
                       projects (100k users), in this process, on DATABASE_URL (a database
@@ -30,7 +31,7 @@ DATABASE_URL runs on that PostgreSQL database instead of the embedded one: the b
 and writes to it (its own users and workspaces, deleted and re-created on every run).`;
 
 /** The scenarios, in the order they run. */
-export const SCENARIO_IDS = ["bare", "route", "trpc", "pg", "dashboard"] as const;
+export const SCENARIO_IDS = ["bare", "route", "trpc", "pg", "dashboard", "public"] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 /** Everything a run is configured by. Durations in seconds. */

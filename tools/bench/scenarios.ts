@@ -1,10 +1,11 @@
 /**
- * What `npm run bench` measures: five GET requests, from the machine's ceiling to a whole page,
- * and a check of each one's answer before it is measured (the right status, type and content, so
- * a redirect to sign-in or an empty list is never benchmarked by mistake).
+ * What `npm run bench` measures: GET requests from the machine's ceiling to whole pages, and a
+ * check of each one's answer before it is measured (the right status, type and content, so a
+ * redirect to sign-in or an empty list is never benchmarked by mistake).
  */
 import superjson from "superjson";
 import { PROJECT_PAGE_SIZE } from "../../src/components/projects/view";
+import { PUBLIC_PAGE_BENCH_PATHS } from "../../src/server/http/public-pages";
 import type { ScenarioId } from "./options";
 import type { SessionCookie } from "./sign-in";
 
@@ -23,7 +24,18 @@ export interface ScenarioContext {
   bareUrl: string;
   cookie: SessionCookie;
   workspaceSlug: string;
+  /**
+   * The build's preview-mode id (.next/prerender-manifest.json): sent as the draft-mode cookie,
+   * it makes Next render a cached page per request, as every page was before they were cached.
+   */
+  previewModeId: string;
 }
+
+/** The row of a public page served from cache. */
+export const publicPageLabel = (path: string) => `public page ${path} (from cache)`;
+
+/** The row that renders the landing per request (what it cost before it was cached). */
+export const PER_REQUEST_LANDING_LABEL = "landing / rendered per request (draft mode)";
 
 /**
  * The input the projects page's client sends for the first page of `project.list`
@@ -55,11 +67,33 @@ export function routeListPath(workspaceSlug: string, driver: "prisma" | "pg"): s
   return `/api/bench/projects?${params}`;
 }
 
+/**
+ * The public pages served from cache (src/server/http/public-pages.ts), signed out, one row each,
+ * then the landing rendered per request: the same page at what it cost before it was cached.
+ */
+function publicScenarios({ appUrl, previewModeId }: ScenarioContext): Scenario[] {
+  const html = { accept: "text/html" };
+  return [
+    ...PUBLIC_PAGE_BENCH_PATHS.map((path) => ({
+      id: "public" as const,
+      label: publicPageLabel(path),
+      url: appUrl + path,
+      headers: html,
+    })),
+    {
+      id: "public",
+      label: PER_REQUEST_LANDING_LABEL,
+      url: `${appUrl}/`,
+      headers: { ...html, cookie: `__prerender_bypass=${previewModeId}` },
+    },
+  ];
+}
+
 /** The scenarios of `ids`, in that order. */
 export function scenarios(ids: readonly ScenarioId[], context: ScenarioContext): Scenario[] {
   const { appUrl, cookie, workspaceSlug } = context;
   const json = { accept: "application/json", cookie };
-  const all: Record<ScenarioId, Scenario> = {
+  const all: Record<Exclude<ScenarioId, "public">, Scenario> = {
     bare: {
       id: "bare",
       label: "bare node:http (ceiling)",
@@ -91,7 +125,7 @@ export function scenarios(ids: readonly ScenarioId[], context: ScenarioContext):
       headers: { accept: "text/html", cookie },
     },
   };
-  return ids.map((id) => all[id]);
+  return ids.flatMap((id) => (id === "public" ? publicScenarios(context) : [all[id]]));
 }
 
 interface ProjectPage {
@@ -129,6 +163,17 @@ export async function checkScenarios(list: Scenario[], workspaceName: string): P
       );
     };
     if (response.status !== 200) fail("expected 200");
+    if (scenario.id === "public") {
+      if (!type.startsWith("text/html")) fail("expected HTML");
+      // Draft mode renders per request and says so: private, no-store.
+      const perRequest = scenario.label === PER_REQUEST_LANDING_LABEL;
+      const rendered = (response.headers.get("cache-control") ?? "").startsWith("private");
+      const cache = response.headers.get("x-nextjs-cache");
+      if (perRequest ? !rendered : rendered || !/^(HIT|STALE)$/.test(cache ?? "")) {
+        fail(`expected ${perRequest ? "a render" : "a cache hit"}, got x-nextjs-cache ${cache}`);
+      }
+      continue;
+    }
     if (scenario.id === "dashboard") {
       if (!type.startsWith("text/html")) fail("expected HTML");
       // A redirect after streaming began would be a 200 with a refresh to /sign-in?next=….

@@ -6,6 +6,7 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { WorkspaceSwitcher } from "@/components/workspace/workspace-switcher";
 import { getCurrentSession } from "@/server/auth/session";
 import { getBrand } from "@/server/brand";
+import { DynamicPageRoot } from "@/components/page-root";
 import { TRPCReactProvider } from "@/trpc/client";
 import { getQueryClient, trpc } from "@/trpc/server";
 
@@ -21,9 +22,11 @@ export const dynamic = "force-dynamic";
  */
 export default function AppLayout({ children }: { children: ReactNode }) {
   return (
-    <TRPCReactProvider>
-      <AppFrame>{children}</AppFrame>
-    </TRPCReactProvider>
+    <DynamicPageRoot>
+      <TRPCReactProvider>
+        <AppFrame>{children}</AppFrame>
+      </TRPCReactProvider>
+    </DynamicPageRoot>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
-import { PlanCards, PlanCardsSkeleton } from "@/components/plan-cards";
+import { PlanCards } from "@/components/plan-cards";
+import { listPlans } from "@/server/billing/catalogue";
 import { publicPageMetadata } from "./metadata";
 
 export function generateMetadata(): Metadata {
@@ -30,9 +30,7 @@ export default function LandingPage() {
         <h2 id="plans-heading" className="text-center text-2xl font-semibold">
           Plans for every stage
         </h2>
-        <Suspense fallback={<PlanCardsSkeleton />}>
-          <PlanCards />
-        </Suspense>
+        <PlanCards plans={listPlans()} />
       </section>
     </div>
   );

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { BrandMark, brandClass, SkipLink } from "@/components/shell/app-shell";
 import { ThemeToggle } from "@/components/theme-toggle";
+import { DynamicPageRoot } from "@/components/page-root";
 import { TRPCReactProvider } from "@/trpc/client";
 import { getBrand } from "@/server/brand";
 import { adminMetadata, requireAdmin } from "./server";
@@ -27,48 +28,50 @@ export const generateMetadata = adminMetadata(
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const admin = await requireAdmin();
   return (
-    <TRPCReactProvider>
-      <div className="flex min-h-dvh flex-col">
-        <SkipLink />
-        <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
-            <div className="flex items-center gap-3">
-              <Link href="/admin/users" className={brandClass}>
-                <BrandMark logoUrl={getBrand().logoUrl} />
-                Admin
-              </Link>
-              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-300">
-                Staff
-              </span>
+    <DynamicPageRoot>
+      <TRPCReactProvider>
+        <div className="flex min-h-dvh flex-col">
+          <SkipLink />
+          <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+            <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
+              <div className="flex items-center gap-3">
+                <Link href="/admin/users" className={brandClass}>
+                  <BrandMark logoUrl={getBrand().logoUrl} />
+                  Admin
+                </Link>
+                <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-300">
+                  Staff
+                </span>
+              </div>
+              <div className="flex items-center gap-3 text-sm">
+                <span
+                  className="hidden max-w-64 truncate align-bottom text-zinc-600 sm:inline-block dark:text-zinc-400"
+                  title={admin.email}
+                >
+                  {admin.email}
+                </span>
+                <Link
+                  href="/dashboard"
+                  className="font-medium text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400"
+                >
+                  Back to the app
+                </Link>
+                <ThemeToggle />
+              </div>
             </div>
-            <div className="flex items-center gap-3 text-sm">
-              <span
-                className="hidden max-w-64 truncate align-bottom text-zinc-600 sm:inline-block dark:text-zinc-400"
-                title={admin.email}
-              >
-                {admin.email}
-              </span>
-              <Link
-                href="/dashboard"
-                className="font-medium text-indigo-600 underline-offset-4 hover:underline dark:text-indigo-400"
-              >
-                Back to the app
-              </Link>
-              <ThemeToggle />
+            <div className="mx-auto max-w-6xl px-4 pb-3 sm:px-6">
+              <AdminNav />
             </div>
-          </div>
-          <div className="mx-auto max-w-6xl px-4 pb-3 sm:px-6">
-            <AdminNav />
-          </div>
-        </header>
-        <main
-          id="main"
-          tabIndex={-1}
-          className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6"
-        >
-          {children}
-        </main>
-      </div>
-    </TRPCReactProvider>
+          </header>
+          <main
+            id="main"
+            tabIndex={-1}
+            className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 outline-none sm:px-6"
+          >
+            {children}
+          </main>
+        </div>
+      </TRPCReactProvider>
+    </DynamicPageRoot>
   );
 }

@@ -1,16 +1,18 @@
 /**
  * The app's security headers, in one place (OWASP Secure Headers Project; MDN CSP guide).
- * Pages get a Content-Security-Policy with a per-request nonce and 'strict-dynamic' (set by
- * src/proxy.ts: only scripts carrying the nonce, and those they load, run); API routes, which
+ * Pages rendered per request get a Content-Security-Policy with a per-request nonce and
+ * 'strict-dynamic' (set by src/proxy.ts: only scripts carrying the nonce, and those they load,
+ * run); public pages served from cache get one listing the hashes of their inline scripts
+ * instead (src/server/http/public-page-cache.mjs); API routes, which
  * serve no HTML, get a policy that allows nothing (next.config.mjs). No `server-only`:
  * next.config.mjs and the edge proxy import it.
  */
 
-/** The CSP of an HTML page whose scripts carry `nonce`. `dev` allows React's eval-based tooling. */
-export function pageContentSecurityPolicy(nonce: string, dev: boolean): string {
+/** The directives every HTML page shares; `scriptSrc` is the script-src directive's sources. */
+function htmlContentSecurityPolicy(scriptSrc: string, dev: boolean): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSrc}${dev ? " 'unsafe-eval'" : ""}`,
     // Inline style attributes (charts, Radix positioning) carry no script.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -21,6 +23,26 @@ export function pageContentSecurityPolicy(nonce: string, dev: boolean): string {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+/** The CSP of an HTML page whose scripts carry `nonce`. `dev` allows React's eval-based tooling. */
+export function pageContentSecurityPolicy(nonce: string, dev: boolean): string {
+  return htmlContentSecurityPolicy(`'self' 'nonce-${nonce}' 'strict-dynamic'`, dev);
+}
+
+/**
+ * The CSP of a page served from cache (src/server/http/public-pages.ts), the same HTML for every
+ * visitor, so without a nonce: its inline scripts (Next's bootstrap and flight data, the theme
+ * script) run because their hashes are listed, as `'sha256-<base64>'` sources computed from
+ * that very HTML (src/server/http/public-page-cache.mjs); its external scripts because they come
+ * from this origin ('self'; no 'strict-dynamic', which would ignore it). No 'unsafe-inline' and
+ * no 'unsafe-eval': an injected inline script has no listed hash and does not run.
+ */
+export function publicPageContentSecurityPolicy(scriptHashes: readonly string[]): string {
+  return htmlContentSecurityPolicy(
+    ["'self'", ...scriptHashes.map((hash) => `'sha256-${hash}'`)].join(" "),
+    false,
+  );
 }
 
 /** A CSP for responses that are not HTML (API routes): nothing may load or frame them. */

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { IntervalToggle } from "@/components/marketing/interval-toggle";
-import { PlanCards, PlanCardsSkeleton } from "@/components/plan-cards";
-import { choosePlanHref } from "../account-links";
+import { PlanCards } from "@/components/plan-cards";
+import { listPlans } from "@/server/billing/catalogue";
 import { publicPageMetadata } from "../metadata";
 
 export function generateMetadata(): Metadata {
@@ -11,11 +10,6 @@ export function generateMetadata(): Metadata {
     title: "Pricing",
     description: "Simple plans that grow with your team.",
   });
-}
-
-/** The cards with "Choose <plan>" buttons (where they lead depends on who is signed in). */
-async function PricedPlans() {
-  return <PlanCards showFeatures chooseHref={await choosePlanHref()} />;
 }
 
 export default function PricingPage() {
@@ -27,10 +21,10 @@ export default function PricingPage() {
           Start free. Upgrade when your team needs more. Cancel any time.
         </p>
       </header>
+      {/* The cards' plan names are h3s: this keeps the heading levels in order. */}
+      <h2 className="sr-only">Plans</h2>
       <IntervalToggle>
-        <Suspense fallback={<PlanCardsSkeleton />}>
-          <PricedPlans />
-        </Suspense>
+        <PlanCards plans={listPlans()} showFeatures chooseHref="/choose-plan" />
       </IntervalToggle>
     </div>
   );

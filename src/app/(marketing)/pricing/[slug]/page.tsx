@@ -1,28 +1,20 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { PlanDetails } from "@/components/plan-details";
-import { planSlugSchema } from "@/schemas/plan";
-import { getQueryClient, trpc } from "@/trpc/server";
-import { choosePlanHref } from "../../account-links";
+import { getPlanBySlug, listPlans } from "@/server/billing/catalogue";
 import { publicPageMetadata } from "../../metadata";
 
-/** The plan for this slug, or Next's 404 for a malformed or unknown slug. */
-async function loadPlan(slug: string) {
-  if (!planSlugSchema.safeParse(slug).success) notFound();
-  try {
-    return await getQueryClient().fetchQuery(trpc.plan.bySlug.queryOptions({ slug }));
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+// One prerendered page per plan of the catalogue; any other slug is the 404 (rendered per request).
+export const dynamicParams = false;
+
+export function generateStaticParams(): { slug: string }[] {
+  return listPlans().map((plan) => ({ slug: plan.slug }));
 }
 
 export async function generateMetadata({
   params,
 }: PageProps<"/pricing/[slug]">): Promise<Metadata> {
   const { slug } = await params;
-  const plan = await loadPlan(slug);
+  const plan = getPlanBySlug(slug);
   return publicPageMetadata({
     path: `/pricing/${slug}`,
     title: `${plan.name} plan`,
@@ -31,6 +23,6 @@ export async function generateMetadata({
 }
 
 export default async function PlanPage({ params }: PageProps<"/pricing/[slug]">) {
-  const plan = await loadPlan((await params).slug);
-  return <PlanDetails plan={plan} chooseHref={await choosePlanHref()} />;
+  const plan = getPlanBySlug((await params).slug);
+  return <PlanDetails plan={plan} chooseHref="/choose-plan" />;
 }
