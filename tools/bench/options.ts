@@ -2,7 +2,7 @@
  * `npm run bench` options: command-line flags and the environment, checked with zod.
  *
  *   npm run bench -- [--no-build] [--duration 10] [--warmup 3] [--connections 20]
- *                    [--only bare,route,trpc,pg,dashboard] [--no-write]
+ *                    [--only bare,route,trpc,pg,dashboard,browser] [--views 5] [--no-write]
  *
  * Ports: `BENCH_PORT` (app, default 3400), `BENCH_BARE_PORT` (the bare node:http server, 3401),
  * `BENCH_DB_PORT` (embedded database, 54400), `BENCH_STRIPE_PORT` (Stripe emulator, 12400).
@@ -18,7 +18,10 @@ export const USAGE = `usage: npm run bench -- [options]
   --duration <s>      measured seconds per scenario (default 10)
   --warmup <s>        unmeasured seconds before each measurement (default 3)
   --connections <n>   concurrent connections (default 20)
-  --only <ids>        some of bare,route,trpc,pg,dashboard (docs/benchmarks.md is then not written)
+  --only <ids>        some of bare,route,trpc,pg,dashboard,browser (docs/benchmarks.md is then
+                      not written)
+  --views <n>         browser row: cold loads of the overview, each followed by two client
+                      navigations (default 5)
   --no-write          do not write docs/benchmarks.md
 
 env: BENCH_PORT (3400), BENCH_BARE_PORT (3401), BENCH_DB_PORT (54400), BENCH_STRIPE_PORT (12400);
@@ -29,6 +32,9 @@ and writes to it (its own users and workspaces, deleted and re-created on every 
 export const SCENARIO_IDS = ["bare", "route", "trpc", "pg", "dashboard"] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
+/** What `--only` may name: the autocannon scenarios and the browser row (tools/bench/browser.ts). */
+const ROW_IDS = [...SCENARIO_IDS, "browser"] as const;
+
 /** Everything a run is configured by. Durations in seconds. */
 export interface BenchOptions {
   build: boolean;
@@ -38,6 +44,10 @@ export interface BenchOptions {
   warmupS: number;
   connections: number;
   scenarios: ScenarioId[];
+  /** Run the browser row (tools/bench/browser.ts). */
+  browser: boolean;
+  /** Browser row: cold loads of the overview. */
+  views: number;
   /** Write docs/benchmarks.md (only when every scenario ran). */
   write: boolean;
   appPort: number;
@@ -55,7 +65,8 @@ const schema = z.object({
   durationS: z.coerce.number().int().min(1).max(600),
   warmupS: z.coerce.number().int().min(0).max(120),
   connections: z.coerce.number().int().min(1).max(1_000),
-  scenarios: z.array(z.enum(SCENARIO_IDS)).min(1),
+  scenarios: z.array(z.enum(ROW_IDS)).min(1),
+  views: z.coerce.number().int().min(1).max(100),
   write: z.boolean(),
   appPort: port(3400),
   barePort: port(3401),
@@ -77,7 +88,8 @@ export function readOptions(argv: string[], env: Record<string, string | undefin
       duration: { type: "string", default: "10" },
       warmup: { type: "string", default: "3" },
       connections: { type: "string", default: "20" },
-      only: { type: "string", default: SCENARIO_IDS.join(",") },
+      views: { type: "string", default: "5" },
+      only: { type: "string", default: ROW_IDS.join(",") },
     },
     strict: true,
   });
@@ -88,6 +100,7 @@ export function readOptions(argv: string[], env: Record<string, string | undefin
     warmupS: values.warmup,
     connections: values.connections,
     scenarios: only,
+    views: values.views,
     write: !values["no-write"],
     appPort: env.BENCH_PORT || undefined,
     barePort: env.BENCH_BARE_PORT || undefined,
@@ -101,5 +114,5 @@ export function readOptions(argv: string[], env: Record<string, string | undefin
   }
   // Always in the canonical order, whatever order --only named them in.
   const scenarios = SCENARIO_IDS.filter((id) => parsed.data.scenarios.includes(id));
-  return { ...parsed.data, scenarios };
+  return { ...parsed.data, scenarios, browser: parsed.data.scenarios.includes("browser") };
 }

@@ -180,6 +180,8 @@ export interface RunReport {
   poolMax: number;
   /** e.g. "1,000 users, 10 workspaces, …". */
   data: string;
+  /** The browser row's tables (tools/bench/browser.ts `browserTable`). */
+  browser?: string;
 }
 
 /** True when other work kept the machine busy as the run started (1-min load ≥ half the cores). */
@@ -226,6 +228,7 @@ export function reportSection(run: RunReport): string {
     ratiosTable(ratios(run.results)),
     "",
     targetsTable(targets(run.results, run.connections)),
+    ...(run.browser ? ["", run.browser] : []),
   ].join("\n");
 }
 

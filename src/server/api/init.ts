@@ -199,7 +199,10 @@ function scopeOn(auth: SessionContext, slug: string, reuse: boolean) {
   if (!bySlug) requestScopes.set(auth, (bySlug = new Map()));
   let scope = bySlug.get(slug);
   if (!scope) {
-    scope = findWorkspaceScope(auth.user.id, slug);
+    // The request's queries share this scope, and with it their reads of the workspace's usage.
+    scope = findWorkspaceScope(auth.user.id, slug).then(
+      (found) => found && { ...found, reads: new Map() },
+    );
     // A failed lookup (a database blip) is not kept: the request's next query tries again.
     const cached = bySlug;
     scope.catch(() => cached.delete(slug));
