@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { createTRPCContext } from "@/server/api/init";
+import { createCaller } from "@/server/api/root";
 import { db } from "@/server/db";
 import { getOverview } from "@/server/services/dashboard";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { countQueries } from "@/test/queries";
-import { callerWith, requestHeaders, signedInUser } from "@/test/trpc";
+import { requestHeaders, signedInUser } from "@/test/trpc";
 
 cleanDatabaseBeforeEach();
 
@@ -128,7 +130,8 @@ describe("an overview render", () => {
     // What the app layout, the /w/[slug] layout and the overview page read, through one request
     // context as the server's prefetches share it (src/trpc/server.tsx).
     const { queries } = await countQueries(async () => {
-      const { caller } = await callerWith(requestHeaders(token));
+      const ctx = await createTRPCContext({ headers: requestHeaders(token), shareReads: true });
+      const caller = createCaller(ctx);
       await Promise.all([
         caller.workspace.list(),
         caller.workspace.get(input),
