@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dehydratedBytes, requestKind } from "./browser";
+import { dehydratedBytes, inlinedPayload, requestKind } from "./browser";
 import type { LoadSummary } from "./load";
 import { readOptions, type ScenarioId } from "./options";
 import { type Measurement, ratios, targets, writeBenchmarksDoc } from "./report";
@@ -132,5 +132,12 @@ describe("bench browser row", () => {
     );
     expect(dehydratedBytes(`${state}${state}`)).toBe(2 * Buffer.byteLength(state));
     expect(dehydratedBytes("no state here")).toBe(0);
+  });
+
+  it("reads the RSC payload a document inlines", () => {
+    const html =
+      '<script>self.__next_f.push([0])</script><script>self.__next_f.push([1,"1:{\\"a\\":\\"x\\"}\\n"])</script>' +
+      '<script>self.__next_f.push([1,"2:[]"])</script>';
+    expect(inlinedPayload(html)).toBe('1:{"a":"x"}\n2:[]');
   });
 });

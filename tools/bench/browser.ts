@@ -41,6 +41,8 @@ export interface PhaseResult {
   cpuMsPerView: number | null;
   /** Requests per page view, by kind. */
   requests: Record<RequestKind, number>;
+  /** Bytes of HTML per page view (the document, uncompressed). */
+  htmlBytes: number;
   /** Bytes of RSC payload per page view (the document's inlined flight data + RSC responses). */
   rscBytes: number;
   /** Bytes of dehydrated query state per page view (inside that payload). */
@@ -128,12 +130,19 @@ export function dehydratedBytes(payload: string): number {
   }
 }
 
+/** The RSC payload a document inlines: its `self.__next_f.push([1, "…"])` strings, joined. */
+export function inlinedPayload(html: string): string {
+  const chunks = html.matchAll(/self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g);
+  return [...chunks].map((match) => JSON.parse(match[1]!) as string).join("");
+}
+
 /** Tallies of one phase while it runs. */
 class Tally {
   requests = Object.fromEntries(REQUEST_KINDS.map((kind) => [kind, 0])) as Record<
     RequestKind,
     number
   >;
+  htmlBytes = 0;
   rscBytes = 0;
   dehydratedBytes = 0;
   cpuMs: number | null = 0;
@@ -148,6 +157,7 @@ class Tally {
       requests: Object.fromEntries(
         REQUEST_KINDS.map((kind) => [kind, per(this.requests[kind])]),
       ) as Record<RequestKind, number>,
+      htmlBytes: per(this.htmlBytes),
       rscBytes: per(this.rscBytes),
       dehydratedBytes: per(this.dehydratedBytes),
     };
@@ -160,15 +170,18 @@ function watch(page: Page, current: () => Tally) {
     const tally = current();
     const kind = requestKind(new URL(request.url()), request.headers(), request.resourceType());
     tally.requests[kind] += 1;
-    if (kind !== "rsc" && kind !== "prefetch") return;
+    if (kind !== "rsc" && kind !== "prefetch" && kind !== "document") return;
     tally.pending.push(
       request
         .response()
         .then((response) => response?.body())
         .then((body) => {
           if (!body) return;
-          tally.rscBytes += body.length;
-          tally.dehydratedBytes += dehydratedBytes(body.toString("utf8"));
+          if (kind === "document") tally.htmlBytes += body.length;
+          const text = body.toString("utf8");
+          const payload = kind === "document" ? inlinedPayload(text) : text;
+          tally.rscBytes += Buffer.byteLength(payload);
+          tally.dehydratedBytes += dehydratedBytes(payload);
         })
         .catch(() => undefined),
     );
@@ -249,11 +262,6 @@ export async function runBrowser(context: BrowserContext): Promise<BrowserResult
         await page.goto(`${context.appUrl}/w/${context.workspaceSlug}`);
         await page.locator(CONTENT.overview).first().waitFor();
         await page.waitForLoadState("networkidle");
-        const payload = await page.evaluate<string>(
-          '(self.__next_f ?? []).map((chunk) => chunk[1] ?? "").join("")',
-        );
-        cold.rscBytes += Buffer.byteLength(payload);
-        cold.dehydratedBytes += dehydratedBytes(payload);
       });
       cold.views += 1;
       lcp.push(await page.evaluate<number>("window.__bench.lcp"));
@@ -292,10 +300,10 @@ export function browserTable(result: BrowserResult): string {
       .join(", ");
   const row = (label: string, phase: PhaseResult) =>
     `| ${label} | ${phase.views} | ${cpu(phase.cpuMsPerView)} | ${requests(phase)} | ` +
-    `${kb(phase.rscBytes)} | ${kb(phase.dehydratedBytes)} |`;
+    `${kb(phase.htmlBytes)} | ${kb(phase.rscBytes)} | ${kb(phase.dehydratedBytes)} |`;
   return [
-    "| Browser page view | Views | Server CPU / view | Requests / view | RSC payload / view | Dehydrated queries / view |",
-    "| --- | ---: | ---: | --- | ---: | ---: |",
+    "| Browser page view | Views | Server CPU / view | Requests / view | HTML / view | RSC payload / view | Dehydrated queries / view |",
+    "| --- | ---: | ---: | --- | ---: | ---: | ---: |",
     row("cold load of the overview (until network idle)", result.cold),
     row("client navigation overview ⇄ projects", result.navigation),
     "",

@@ -26,7 +26,8 @@ export const USAGE = `usage: npm run bench -- [options]
 
 env: BENCH_PORT (3400), BENCH_BARE_PORT (3401), BENCH_DB_PORT (54400), BENCH_STRIPE_PORT (12400);
 DATABASE_URL runs on that PostgreSQL database instead of the embedded one: the bench migrates it
-and writes to it (its own users and workspaces, deleted and re-created on every run).`;
+and writes to it (its own users and workspaces, deleted and re-created on every run).
+BENCH_CPU_PROF=<dir>: the app's Node processes write CPU profiles (--cpu-prof) there on exit.`;
 
 /** The scenarios, in the order they run. */
 export const SCENARIO_IDS = ["bare", "route", "trpc", "pg", "dashboard"] as const;
