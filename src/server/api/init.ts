@@ -46,7 +46,7 @@ export interface CreateContextOptions {
   auth?: SessionContext | null;
   /**
    * True when the context lives for one request (a page render, an HTTP batch): its queries then
-   * share their reads of a workspace's usage (services/workspace-usage.ts). A longer-lived caller
+   * share their reads of a workspace's usage (src/server/billing/usage.ts). A longer-lived caller
    * (tests, scripts) leaves it off and reads afresh every time.
    */
   shareReads?: boolean;

@@ -3,7 +3,7 @@ import "server-only";
 import { LIVE_STATUSES, type BillingWorkspace } from "@/server/billing/customer";
 import { effectivePlan } from "@/server/billing/entitlements";
 import { PLANS, type BillingInterval } from "@/server/billing/plans";
-import { getWorkspaceUsage, type RequestReads } from "@/server/services/workspace-usage";
+import { getWorkspaceUsage, type RequestReads } from "@/server/billing/usage";
 
 /**
  * The workspace's plan (slug, name, entitlements), its `Subscription` row as last synced from

@@ -14,7 +14,7 @@ import { effectivePlan } from "@/server/billing/entitlements";
 import { planDisplayName, PLANS } from "@/server/billing/plans";
 import { db } from "@/server/db";
 import { keysetPage, keysetQuery, NEWEST_CREATED } from "@/server/pagination";
-import { getWorkspaceSubscription } from "@/server/services/workspace-usage";
+import { getWorkspaceSubscription } from "@/server/billing/usage";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 type ListInput = z.output<typeof listActivityInput>;

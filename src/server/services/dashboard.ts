@@ -7,7 +7,7 @@ import { effectivePlan } from "@/server/billing/entitlements";
 import { PLANS } from "@/server/billing/plans";
 import { db } from "@/server/db";
 import { listActivity } from "@/server/services/activity";
-import { getWorkspaceUsage } from "@/server/services/workspace-usage";
+import { getWorkspaceUsage } from "@/server/billing/usage";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 /**

@@ -6,7 +6,7 @@
 import "server-only";
 import { effectivePlan } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
-import { getWorkspaceUsage } from "@/server/services/workspace-usage";
+import { getWorkspaceUsage } from "@/server/billing/usage";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 /** The steps, in the order shown. "Set an avatar" joins them when avatars exist. */

@@ -19,7 +19,7 @@ import { recordAudit } from "@/server/audit/log";
 import { cancelBilling } from "@/server/billing/cancel";
 import { syncSeats } from "@/server/billing/seats";
 import { lockWorkspace } from "@/server/workspace-locks";
-import type { RequestReads } from "@/server/services/workspace-usage";
+import type { RequestReads } from "@/server/billing/usage";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,7 +31,7 @@ export interface WorkspaceScope {
   actorId: string;
   workspace: { id: string; name: string; slug: string };
   membership: { role: Role };
-  /** The request's shared reads, on the scope one request's queries share (workspace-usage.ts). */
+  /** The request's shared reads, on the scope one request's queries share (billing/usage.ts). */
   reads?: RequestReads;
 }
 
