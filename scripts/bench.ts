@@ -3,7 +3,8 @@
  * database in memory, or on `DATABASE_URL`, which it migrates and writes to), seeds 1,000 users
  * and 10,000 projects, signs in over HTTP, and measures with autocannon (a process of its own):
  * a bare node:http server, a route handler doing what `project.list` does (Prisma, then raw pg),
- * the tRPC call itself, and the dashboard page. Prints req/s, p50/p99 (ms) and errors, the ratios
+ * the tRPC call itself, and the dashboard page; then the browser row (tools/bench/browser.ts): a
+ * real page view in Chromium, its server CPU, requests, payload bytes and Web Vitals. Prints req/s, p50/p99 (ms) and errors, the ratios
  * and the targets, and writes its section of docs/benchmarks.md (tools/bench/report.ts).
  *
  * A missed target is reported, not a failure: the exit code is 0 whenever the run completed, 1
@@ -15,6 +16,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { readBenchmarkRoutes } from "../tools/benchmark-routes";
 import { ROOT } from "../tools/database";
+import { browserTable, runBrowser } from "../tools/bench/browser";
 import { cpuBetween, type CpuSnapshot, type CpuTargets, snapshot } from "../tools/bench/cpu";
 import { runLoad } from "../tools/bench/load";
 import { describeDatabase, describeMachine } from "../tools/bench/machine";
@@ -150,10 +152,30 @@ async function bench(options: BenchOptions): Promise<void> {
     );
   }
 
-  console.log(`\n${resultsTable(results)}\n\n${ratiosTable(ratios(results))}\n`);
-  console.log(targetsTable(targets(results, options.connections)));
+  let browser: string | undefined;
+  if (options.browser) {
+    step(
+      `browser: ${options.views} cold loads of /w/${data.workspaceSlug} in Chromium, each ` +
+        "followed by client navigations to Projects and back",
+    );
+    browser = browserTable(
+      await runBrowser({
+        appUrl: app.baseUrl,
+        cookie,
+        workspaceSlug: data.workspaceSlug,
+        views: options.views,
+        cpuTargets,
+      }),
+    );
+  }
 
-  const complete = SCENARIO_IDS.every((id) => options.scenarios.includes(id));
+  if (results.length > 0) {
+    console.log(`\n${resultsTable(results)}\n\n${ratiosTable(ratios(results))}\n`);
+    console.log(targetsTable(targets(results, options.connections)));
+  }
+  if (browser) console.log(`\n${browser}`);
+
+  const complete = SCENARIO_IDS.every((id) => options.scenarios.includes(id)) && !!browser;
   if (!options.write || !complete) {
     console.log(
       `\n(${path.relative(ROOT, DOC)} not written: ${options.write ? "--only" : "--no-write"})`,
@@ -171,6 +193,7 @@ async function bench(options: BenchOptions): Promise<void> {
     autocannonVersion: autocannonVersion(),
     poolMax: app.poolMax,
     data: describeData(data),
+    browser,
   });
   await writeBenchmarksDoc(DOC, app.embedded ? "embedded" : "postgresql", section);
   console.log(`\n✓ wrote ${path.relative(ROOT, DOC)}`);

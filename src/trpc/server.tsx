@@ -22,9 +22,16 @@ import { makeQueryClient } from "@/trpc/query-client";
 /** This request's QueryClient. */
 export const getQueryClient = cache(makeQueryClient);
 
-/** This request's tRPC context, reusing the session the page already resolved. */
+/**
+ * This request's tRPC context, reusing the session the page already resolved; its queries share
+ * their reads of a workspace's usage (the layout's plan badge, the overview, the checklist).
+ */
 const createContext = cache(async () =>
-  createTRPCContext({ headers: new Headers(await headers()), auth: await getCurrentSession() }),
+  createTRPCContext({
+    headers: new Headers(await headers()),
+    auth: await getCurrentSession(),
+    shareReads: true,
+  }),
 );
 
 export const trpc = createTRPCOptionsProxy({

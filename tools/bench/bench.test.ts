@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { dehydratedBytes, inlinedPayload, requestKind } from "./browser";
 import type { LoadSummary } from "./load";
 import { readOptions, type ScenarioId } from "./options";
 import { type Measurement, ratios, targets, writeBenchmarksDoc } from "./report";
@@ -48,6 +49,17 @@ describe("bench options", () => {
     expect(options).toMatchObject({ build: false, durationS: 5, connections: 8, appPort: 3500 });
     expect(options.scenarios).toEqual(["trpc", "dashboard"]);
     expect(options.databaseUrl).toBe("postgresql://postgres@127.0.0.1:5432/saas_bench");
+  });
+
+  it("runs the browser row by default or alone, with --views page views", () => {
+    expect(readOptions([], {})).toMatchObject({ browser: true, views: 5 });
+    expect(readOptions(["--only", "browser", "--views", "2"], {})).toMatchObject({
+      scenarios: [],
+      browser: true,
+      views: 2,
+    });
+    expect(readOptions(["--only", "trpc"], {}).browser).toBe(false);
+    expect(() => readOptions(["--views", "0"], {})).toThrow(/views/);
   });
 
   it("refuses unknown flags, scenarios and bad numbers", () => {
@@ -128,5 +140,36 @@ describe("bench report", () => {
     expect(doc.match(/# Benchmarks/g)).toHaveLength(1);
     expect(doc.indexOf("## Embedded")).toBeLessThan(doc.indexOf("## Notes"));
     expect(doc.indexOf("## Notes")).toBeLessThan(doc.indexOf("## PostgreSQL"));
+  });
+});
+
+describe("bench browser row", () => {
+  it("sorts a page view's requests by kind", () => {
+    const kind = (url: string, headers: Record<string, string> = {}, type = "fetch") =>
+      requestKind(new URL(url, "http://app"), headers, type);
+    expect(kind("/w/acme", {}, "document")).toBe("document");
+    expect(kind("/w/acme/projects?_rsc=1x", { rsc: "1" })).toBe("rsc");
+    expect(kind("/w/acme/projects?_rsc=1x", { rsc: "1", "next-router-prefetch": "1" })).toBe(
+      "prefetch",
+    );
+    expect(kind("/api/trpc/project.list?batch=1")).toBe("trpc");
+    expect(kind("/_next/static/chunks/a.js", {}, "script")).toBe("static");
+    expect(kind("/api/health")).toBe("other");
+  });
+
+  it("measures the dehydrated query states in an RSC payload, strings and nesting included", () => {
+    const state = '{"mutations":[],"queries":[{"queryKey":["a"],"state":{"data":"}]{"}}]}';
+    expect(dehydratedBytes(`1:["$","div",null,{"state":${state}}]\n2:{"x":1}`)).toBe(
+      Buffer.byteLength(state),
+    );
+    expect(dehydratedBytes(`${state}${state}`)).toBe(2 * Buffer.byteLength(state));
+    expect(dehydratedBytes("no state here")).toBe(0);
+  });
+
+  it("reads the RSC payload a document inlines", () => {
+    const html =
+      '<script>self.__next_f.push([0])</script><script>self.__next_f.push([1,"1:{\\"a\\":\\"x\\"}\\n"])</script>' +
+      '<script>self.__next_f.push([1,"2:[]"])</script>';
+    expect(inlinedPayload(html)).toBe('1:{"a":"x"}\n2:[]');
   });
 });

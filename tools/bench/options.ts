@@ -2,7 +2,8 @@
  * `npm run bench` options: command-line flags and the environment, checked with zod.
  *
  *   npm run bench -- [--no-build] [--duration 10] [--warmup 3] [--connections 20]
- *                    [--only bare,route,trpc,pg,dashboard,public] [--no-write]
+ *                    [--only bare,route,trpc,pg,dashboard,public,browser] [--views 5]
+ *                    [--no-write]
  *   npm run bench -- --scale 1m [--no-write]     (DATABASE_URL: a PostgreSQL database named *bench*)
  *
  * Ports: `BENCH_PORT` (app, default 3400), `BENCH_BARE_PORT` (the bare node:http server, 3401),
@@ -19,8 +20,10 @@ export const USAGE = `usage: npm run bench -- [options]
   --duration <s>      measured seconds per scenario (default 10)
   --warmup <s>        unmeasured seconds before each measurement (default 3)
   --connections <n>   concurrent connections (default 20)
-  --only <ids>        some of bare,route,trpc,pg,dashboard,public (docs/benchmarks.md is then
-                      not written)
+  --only <ids>        some of bare,route,trpc,pg,dashboard,public,browser (docs/benchmarks.md
+                      is then not written)
+  --views <n>         browser row: cold loads of the overview, each followed by two client
+                      navigations (default 5)
   --no-write          do not write docs/benchmarks.md
   --scale 1m          instead of the above: time the hot list queries at 10k then at 1M
                       projects (100k users), in this process, on DATABASE_URL (a database
@@ -28,11 +31,15 @@ export const USAGE = `usage: npm run bench -- [options]
 
 env: BENCH_PORT (3400), BENCH_BARE_PORT (3401), BENCH_DB_PORT (54400), BENCH_STRIPE_PORT (12400);
 DATABASE_URL runs on that PostgreSQL database instead of the embedded one: the bench migrates it
-and writes to it (its own users and workspaces, deleted and re-created on every run).`;
+and writes to it (its own users and workspaces, deleted and re-created on every run).
+BENCH_CPU_PROF=<dir>: the app's Node processes write CPU profiles (--cpu-prof) there on exit.`;
 
 /** The scenarios, in the order they run. */
 export const SCENARIO_IDS = ["bare", "route", "trpc", "pg", "dashboard", "public"] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+/** What `--only` may name: the autocannon scenarios and the browser row (tools/bench/browser.ts). */
+const ROW_IDS = [...SCENARIO_IDS, "browser"] as const;
 
 /** Everything a run is configured by. Durations in seconds. */
 export interface BenchOptions {
@@ -43,6 +50,10 @@ export interface BenchOptions {
   warmupS: number;
   connections: number;
   scenarios: ScenarioId[];
+  /** Run the browser row (tools/bench/browser.ts). */
+  browser: boolean;
+  /** Browser row: cold loads of the overview. */
+  views: number;
   /** Write docs/benchmarks.md (only when every scenario ran). */
   write: boolean;
   appPort: number;
@@ -62,7 +73,8 @@ const schema = z.object({
   durationS: z.coerce.number().int().min(1).max(600),
   warmupS: z.coerce.number().int().min(0).max(120),
   connections: z.coerce.number().int().min(1).max(1_000),
-  scenarios: z.array(z.enum(SCENARIO_IDS)).min(1),
+  scenarios: z.array(z.enum(ROW_IDS)).min(1),
+  views: z.coerce.number().int().min(1).max(100),
   write: z.boolean(),
   appPort: port(3400),
   barePort: port(3401),
@@ -85,7 +97,8 @@ export function readOptions(argv: string[], env: Record<string, string | undefin
       duration: { type: "string", default: "10" },
       warmup: { type: "string", default: "3" },
       connections: { type: "string", default: "20" },
-      only: { type: "string", default: SCENARIO_IDS.join(",") },
+      views: { type: "string", default: "5" },
+      only: { type: "string", default: ROW_IDS.join(",") },
       scale: { type: "string" },
     },
     strict: true,
@@ -97,6 +110,7 @@ export function readOptions(argv: string[], env: Record<string, string | undefin
     warmupS: values.warmup,
     connections: values.connections,
     scenarios: only,
+    views: values.views,
     write: !values["no-write"],
     appPort: env.BENCH_PORT || undefined,
     barePort: env.BENCH_BARE_PORT || undefined,
@@ -114,5 +128,5 @@ export function readOptions(argv: string[], env: Record<string, string | undefin
   }
   // Always in the canonical order, whatever order --only named them in.
   const scenarios = SCENARIO_IDS.filter((id) => parsed.data.scenarios.includes(id));
-  return { ...parsed.data, scenarios };
+  return { ...parsed.data, scenarios, browser: parsed.data.scenarios.includes("browser") };
 }

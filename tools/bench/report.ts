@@ -204,6 +204,8 @@ export interface RunReport {
   poolMax: number;
   /** e.g. "1,000 users, 10 workspaces, …". */
   data: string;
+  /** The browser row's tables (tools/bench/browser.ts `browserTable`). */
+  browser?: string;
 }
 
 /** True when other work kept the machine busy as the run started (1-min load ≥ half the cores). */
@@ -250,6 +252,7 @@ export function reportSection(run: RunReport): string {
     ratiosTable(ratios(run.results)),
     "",
     targetsTable(targets(run.results, run.connections)),
+    ...(run.browser ? ["", run.browser] : []),
   ].join("\n");
 }
 

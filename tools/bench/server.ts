@@ -86,6 +86,16 @@ function appEnv(options: BenchOptions, baseUrl: string): NodeJS.ProcessEnv {
     NEXT_TELEMETRY_DISABLED: "1",
     STRIPE_EMULATOR_PORT: String(options.stripePort),
   };
+  // A CPU profile of every Node process of the app, written when it exits (docs/benchmarks.md).
+  if (process.env.BENCH_CPU_PROF) {
+    env.NODE_OPTIONS = [
+      env.NODE_OPTIONS,
+      "--cpu-prof",
+      `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`,
+    ]
+      .filter(Boolean)
+      .join(" ");
+  }
   if (options.databaseUrl) {
     env.DATABASE_URL = options.databaseUrl;
     // `npm start` on a real database never starts the Stripe emulator, and the app refuses to

@@ -6,7 +6,6 @@
  */
 import { useSuspenseQuery } from "@tanstack/react-query";
 import type { Route } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActivityText } from "@/components/activity/activity-text";
 import { ActivityChart } from "@/components/dashboard/activity-chart";
@@ -14,6 +13,7 @@ import { countOf } from "@/components/format/plural";
 import { DateText } from "@/components/ui/date-text";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RoleBadge } from "@/components/workspace/roles";
+import { IntentLink } from "@/components/ui/intent-link";
 import { textLinkClass } from "@/components/ui/link";
 import { allows } from "@/schemas/permissions";
 import { useTRPC } from "@/trpc/client";
@@ -83,9 +83,9 @@ export function WorkspaceOverview({ slug }: { slug: string }) {
                 Ends <DateText date={plan.cancelsAt} />
               </>
             ) : allows(workspace, "billing:manage") ? (
-              <Link href={`${base}/billing` as Route} className={textLinkClass}>
+              <IntentLink href={`${base}/billing` as Route} className={textLinkClass}>
                 Upgrade
-              </Link>
+              </IntentLink>
             ) : (
               "Free forever"
             )}
@@ -115,9 +115,10 @@ export function WorkspaceOverview({ slug }: { slug: string }) {
           <h3 id="recent-heading" className="font-semibold">
             Recent activity
           </h3>
-          <Link href={`${base}/activity` as Route} className={`text-sm ${textLinkClass}`}>
+          {/* Prefetched on intent: the sidebar already links there (one render per page view). */}
+          <IntentLink href={`${base}/activity` as Route} className={`text-sm ${textLinkClass}`}>
             See all
-          </Link>
+          </IntentLink>
         </div>
         {overview.recent.length === 0 ? (
           <EmptyState>Nothing has happened here yet.</EmptyState>

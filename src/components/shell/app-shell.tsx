@@ -6,10 +6,10 @@
  * once for both layouts (the switcher carries a test id); the desktop-only parts are CSS-hidden on
  * phones, and the drawer's copy only exists while it is open.
  */
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
+import { IntentLink } from "@/components/ui/intent-link";
 import { SidebarFooter, type ShellUser } from "@/components/shell/user-menu";
 
 export const brandClass =
@@ -64,10 +64,10 @@ export function AppShell({
       <SkipLink />
       <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-zinc-200 bg-white px-4 py-2 md:h-dvh md:w-64 md:shrink-0 md:flex-col md:items-stretch md:gap-0 md:border-r md:border-b-0 md:bg-zinc-50 md:p-0 dark:border-zinc-800 dark:bg-zinc-950 md:dark:bg-zinc-900/40">
         <div className="flex min-w-0 flex-1 items-center gap-2 sm:gap-4 md:flex-none md:flex-col md:items-stretch md:gap-3 md:px-3 md:pt-4 md:pb-3">
-          <Link href="/dashboard" className={`${brandClass} md:self-start md:px-2`}>
+          <IntentLink href="/dashboard" className={`${brandClass} md:self-start md:px-2`}>
             <BrandMark logoUrl={brand.logoUrl} />
             {brand.name}
-          </Link>
+          </IntentLink>
           {/* In the sidebar the switcher's button spans its width. */}
           <div className="min-w-0 md:[&>div>button]:w-full md:[&>div>button]:max-w-none md:[&>div>button]:justify-between">
             {switcher}

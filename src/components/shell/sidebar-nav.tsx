@@ -5,7 +5,8 @@
  * Billing, Workspace settings) when the user is a member of it (`workspace.list`, prefetched by
  * the app layout): a page of a workspace they cannot see offers none of its links. The two
  * settings pages have distinct names, so a person (and a screen reader's links list) can tell
- * them apart. The current page is marked `aria-current="page"`.
+ * them apart. The current page is marked `aria-current="page"`. Links prefetch on intent
+ * (src/components/ui/intent-link.tsx), not on sight.
  */
 import {
   Activity,
@@ -20,10 +21,10 @@ import {
   type LucideIcon,
 } from "lucide-react";
 import type { Route } from "next";
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import { slugFromPathname } from "@/components/workspace/workspace-switcher";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useTRPC } from "@/trpc/client";
 
 /** A link of the nav; without `icon`, a generic box (generated resources start that way). */
@@ -72,7 +73,7 @@ function NavList({
         const Icon = item.icon ?? Box;
         return (
           <li key={item.href}>
-            <Link
+            <IntentLink
               href={item.href as Route}
               aria-current={active ? "page" : undefined}
               onClick={onNavigate}
@@ -91,7 +92,7 @@ function NavList({
                 }`}
               />
               <span className="truncate">{item.label}</span>
-            </Link>
+            </IntentLink>
           </li>
         );
       })}

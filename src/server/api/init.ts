@@ -44,6 +44,12 @@ export interface CreateContextOptions {
   resHeaders?: Headers;
   /** The session, when the caller has already resolved it (server components). */
   auth?: SessionContext | null;
+  /**
+   * True when the context lives for one request (a page render, an HTTP batch): its queries then
+   * share their reads of a workspace's usage (src/server/billing/usage.ts). A longer-lived caller
+   * (tests, scripts) leaves it off and reads afresh every time.
+   */
+  shareReads?: boolean;
 }
 
 /**
@@ -60,7 +66,13 @@ export async function createTRPCContext(opts: CreateContextOptions) {
     if (token && !auth) setCookie(lucia.createBlankSessionCookie());
   }
   if (auth?.session.fresh) setCookie(lucia.createSessionCookie(auth.session.id));
-  return { headers: opts.headers, meta: requestMeta(opts.headers), auth, setCookie };
+  return {
+    headers: opts.headers,
+    meta: requestMeta(opts.headers),
+    auth,
+    setCookie,
+    shareReads: opts.shareReads ?? false,
+  };
 }
 
 export type TRPCContext = Awaited<ReturnType<typeof createTRPCContext>>;
@@ -192,14 +204,20 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
  */
 const requestScopes = new WeakMap<SessionContext, Map<string, Promise<WorkspaceScope | null>>>();
 
-/** The caller's scope on `slug` (null if not a member), from the request's memo when `reuse`. */
-function scopeOn(auth: SessionContext, slug: string, reuse: boolean) {
+/**
+ * The caller's scope on `slug` (null if not a member), from the request's memo when `reuse`;
+ * with `shareReads`, the scope carries the request's memo of shared reads.
+ */
+function scopeOn(auth: SessionContext, slug: string, reuse: boolean, shareReads: boolean) {
   if (!reuse) return findWorkspaceScope(auth.user.id, slug);
   let bySlug = requestScopes.get(auth);
   if (!bySlug) requestScopes.set(auth, (bySlug = new Map()));
   let scope = bySlug.get(slug);
   if (!scope) {
-    scope = findWorkspaceScope(auth.user.id, slug);
+    // The request's queries share this scope, and with it their reads of the workspace's usage.
+    scope = findWorkspaceScope(auth.user.id, slug).then((found) =>
+      found && shareReads ? { ...found, reads: new Map() } : found,
+    );
     // A failed lookup (a database blip) is not kept: the request's next query tries again.
     const cached = bySlug;
     scope.catch(() => cached.delete(slug));
@@ -217,7 +235,7 @@ function scopeOn(auth: SessionContext, slug: string, reuse: boolean) {
  */
 export function workspaceProcedure(permission?: Permission) {
   return protectedProcedure.input(workspaceSlugInput).use(async ({ ctx, input, next, type }) => {
-    const scope = await scopeOn(ctx.auth, input.workspaceSlug, type === "query");
+    const scope = await scopeOn(ctx.auth, input.workspaceSlug, type === "query", ctx.shareReads);
     if (!scope) throw workspaceNotFound();
     if (permission) assertCan(scope.membership.role, permission);
     return next({ ctx: { ...ctx, scope } });

@@ -12,7 +12,18 @@ import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { PrismaClient, Session, User } from "@/generated/prisma/client";
 import { hashToken } from "@/server/auth/tokens";
 
-function toDatabaseSession(row: Session, id: string): DatabaseSession {
+/** The columns of a session the adapter reads. */
+type SessionRow = Pick<
+  Session,
+  "userId" | "expiresAt" | "absoluteExpiresAt" | "lastSeenAt" | "userAgent" | "ipAddress"
+>;
+/** The columns of a user Lucia's user attributes hold. */
+type UserRow = Pick<
+  User,
+  "id" | "email" | "name" | "disabledAt" | "isAdmin" | "checklistDismissedAt"
+>;
+
+function toDatabaseSession(row: SessionRow, id: string): DatabaseSession {
   return {
     id,
     userId: row.userId,
@@ -26,7 +37,7 @@ function toDatabaseSession(row: Session, id: string): DatabaseSession {
   };
 }
 
-function toDatabaseUser(row: User): DatabaseUser {
+function toDatabaseUser(row: UserRow): DatabaseUser {
   return {
     id: row.id,
     attributes: {
@@ -34,6 +45,7 @@ function toDatabaseUser(row: User): DatabaseUser {
       name: row.name,
       disabledAt: row.disabledAt,
       isAdmin: row.isAdmin,
+      checklistDismissedAt: row.checklistDismissedAt,
     },
   };
 }
@@ -44,12 +56,15 @@ export class HashedSessionAdapter implements Adapter {
   async getSessionAndUser(
     sessionId: string,
   ): Promise<[session: DatabaseSession | null, user: DatabaseUser | null]> {
-    const row = await this.db.session.findUnique({
-      where: { id: hashToken(sessionId) },
-      include: { user: true },
-    });
+    // One statement on every signed-in request (Prisma's `include` would take two).
+    const [row] = await this.db.$queryRaw<(SessionRow & Omit<UserRow, "id">)[]>`
+      SELECT s."id", s."userId", s."expiresAt", s."absoluteExpiresAt", s."lastSeenAt",
+        s."userAgent", s."ipAddress",
+        u."email", u."name", u."disabledAt", u."isAdmin", u."checklistDismissedAt"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      WHERE s."id" = ${hashToken(sessionId)}`;
     if (!row) return [null, null];
-    return [toDatabaseSession(row, sessionId), toDatabaseUser(row.user)];
+    return [toDatabaseSession(row, sessionId), toDatabaseUser({ ...row, id: row.userId })];
   }
 
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {

@@ -33,6 +33,8 @@ export const lucia = new Lucia(new HashedSessionAdapter(db), {
     disabledAt: attributes.disabledAt,
     /** Staff (the admin console). The console itself checks again, per request (isAdmin). */
     isAdmin: attributes.isAdmin,
+    /** When the user hid the first-run checklist (services/onboarding.ts), null if never. */
+    checklistDismissedAt: attributes.checklistDismissedAt,
   }),
 });
 
@@ -50,6 +52,7 @@ declare module "lucia" {
       name: string;
       disabledAt: Date | null;
       isAdmin: boolean;
+      checklistDismissedAt: Date | null;
     };
   }
 }

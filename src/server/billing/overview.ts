@@ -3,21 +3,18 @@ import "server-only";
 import { LIVE_STATUSES, type BillingWorkspace } from "@/server/billing/customer";
 import { effectivePlan } from "@/server/billing/entitlements";
 import { PLANS, type BillingInterval } from "@/server/billing/plans";
-import { db } from "@/server/db";
+import { getWorkspaceUsage, type RequestReads } from "@/server/billing/usage";
 
 /**
  * The workspace's plan (slug, name, entitlements), its `Subscription` row as last synced from
  * Stripe (null when never subscribed; dates as `Date`), usage against its limits (`members` counts
  * pending invitations, which `invitations` also gives apart) and whether it may start a Checkout.
  */
-export async function getBillingOverview(scope: { workspace: BillingWorkspace }) {
-  const workspaceId = scope.workspace.id;
-  const [subscription, projects, members, invitations] = await Promise.all([
-    db.subscription.findUnique({ where: { workspaceId } }),
-    db.project.count({ where: { workspaceId } }),
-    db.membership.count({ where: { workspaceId } }),
-    db.invitation.count({ where: { workspaceId } }),
-  ]);
+export async function getBillingOverview(scope: {
+  workspace: BillingWorkspace;
+  reads?: RequestReads;
+}) {
+  const { subscription, projects, members, invitations } = await getWorkspaceUsage(scope);
   const plan = effectivePlan(subscription);
   return {
     plan: { slug: plan, name: PLANS[plan].name, entitlements: PLANS[plan].entitlements },

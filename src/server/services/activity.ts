@@ -10,10 +10,11 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { listActivityInput } from "@/schemas/activity";
 import { type AuditEntryFacts, auditActions, isAuditAction } from "@/server/audit/actions";
 import type { AuditVia } from "@/server/audit/log";
-import { getEntitlements } from "@/server/billing/entitlements";
-import { planDisplayName } from "@/server/billing/plans";
+import { effectivePlan } from "@/server/billing/entitlements";
+import { planDisplayName, PLANS } from "@/server/billing/plans";
 import { db } from "@/server/db";
 import { keysetPage, keysetQuery, NEWEST_CREATED } from "@/server/pagination";
+import { getWorkspaceSubscription } from "@/server/billing/usage";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 type ListInput = z.output<typeof listActivityInput>;
@@ -94,8 +95,9 @@ export async function listActivity(
   const keyset = keysetQuery<Prisma.AuditLogWhereInput>(NEWEST_CREATED, input.cursor, input.limit);
   if (keyset.where) and.push(keyset.where);
   // The plan's history window (Free: 7 days, Pro: 90, Team: all).
-  const { entitlements } = await getEntitlements(scope.workspace.id);
-  const visibleDays = entitlements.activityLogDays;
+  // (Shared with the rest of the request: the overview reads the plan too.)
+  const visibleDays =
+    PLANS[effectivePlan(await getWorkspaceSubscription(scope))].entitlements.activityLogDays;
   if (visibleDays !== null) {
     and.push({ createdAt: { gte: new Date(now.getTime() - visibleDays * 86_400_000) } });
   }

@@ -7,6 +7,7 @@ import { effectivePlan } from "@/server/billing/entitlements";
 import { PLANS } from "@/server/billing/plans";
 import { db } from "@/server/db";
 import { listActivity } from "@/server/services/activity";
+import { getWorkspaceUsage } from "@/server/billing/usage";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 /**
@@ -39,22 +40,25 @@ export async function getOverview(scope: WorkspaceScope, now = new Date()) {
   const today = startOfDay(now);
   const chartStart = new Date(today.getTime() - (ACTIVITY_CHART_DAYS - 1) * DAY_MS);
   const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const [subscription, projects, members, invitations, thisMonth, perDay, recent] =
-    await Promise.all([
-      db.subscription.findUnique({ where: { workspaceId } }),
-      db.project.count({ where: { workspaceId } }),
-      db.membership.count({ where: { workspaceId } }),
-      db.invitation.count({ where: { workspaceId } }),
-      db.auditLog.count({ where: { workspaceId, createdAt: { gte: monthStart } } }),
-      // "createdAt" is a UTC timestamp without time zone: truncated as is, whatever the
-      // session's time zone.
-      db.$queryRaw<{ day: Date; count: bigint }[]>`
-        SELECT date_trunc('day', "createdAt") AS day, count(*) AS count
-        FROM "AuditLog"
-        WHERE "workspaceId" = ${workspaceId} AND "createdAt" >= ${chartStart}
-        GROUP BY 1`,
-      listActivity(scope, { limit: 6 }, now),
-    ]);
+  // One read per day over the chart's window or the month, whichever starts first: this month's
+  // total is the sum of its days (no count of its own).
+  const readStart = new Date(Math.min(chartStart.getTime(), monthStart.getTime()));
+  const [{ subscription, projects, members, invitations }, perDay, recent] = await Promise.all([
+    // Shared with the checklist and the plan badge of the same page (one read per request).
+    getWorkspaceUsage(scope),
+    // "createdAt" is a UTC timestamp without time zone: truncated as is, whatever the
+    // session's time zone.
+    db.$queryRaw<{ day: Date; count: bigint }[]>`
+      SELECT date_trunc('day', "createdAt") AS day, count(*) AS count
+      FROM "AuditLog"
+      WHERE "workspaceId" = ${workspaceId} AND "createdAt" >= ${readStart}
+      GROUP BY 1`,
+    listActivity(scope, { limit: 6 }, now),
+  ]);
+  const thisMonth = perDay.reduce(
+    (sum, row) => (row.day.getTime() >= monthStart.getTime() ? sum + Number(row.count) : sum),
+    0,
+  );
   const slug = effectivePlan(subscription);
   const { entitlements, name } = PLANS[slug];
   const counts = new Map(perDay.map((row) => [startOfDay(row.day).getTime(), Number(row.count)]));

@@ -6,6 +6,7 @@
 import "server-only";
 import { effectivePlan } from "@/server/billing/entitlements";
 import { db } from "@/server/db";
+import { getWorkspaceUsage } from "@/server/billing/usage";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 /** The steps, in the order shown. "Set an avatar" joins them when avatars exist. */
@@ -16,23 +17,24 @@ export type ChecklistStep = (typeof CHECKLIST_STEPS)[number];
  * The checklist of the scope's workspace for the scope's user:
  * `{ dismissed, steps: { createProject, inviteTeammate, choosePlan } }`, each step true when done:
  * a project exists (archived ones count); another member joined or an invitation is pending; the
- * workspace is on a paid plan (an entitled subscription, `effectivePlan`).
+ * workspace is on a paid plan (an entitled subscription, `effectivePlan`). `dismissedAt`: the
+ * user's `checklistDismissedAt` when the caller has it (the session's user), else it is read.
  */
-export async function getChecklist(scope: WorkspaceScope) {
-  const workspaceId = scope.workspace.id;
-  const [user, project, members, invitation, subscription] = await Promise.all([
-    db.user.findUnique({ where: { id: scope.actorId }, select: { checklistDismissedAt: true } }),
-    db.project.findFirst({ where: { workspaceId }, select: { id: true } }),
-    db.membership.count({ where: { workspaceId } }),
-    db.invitation.findFirst({ where: { workspaceId }, select: { id: true } }),
-    db.subscription.findUnique({
-      where: { workspaceId },
-      select: { status: true, planSlug: true },
-    }),
+export async function getChecklist(scope: WorkspaceScope, dismissedAt?: Date | null) {
+  const [user, { projects, members, invitations, subscription }] = await Promise.all([
+    // Known already when the caller has the session's user (read with the session).
+    dismissedAt !== undefined
+      ? { checklistDismissedAt: dismissedAt }
+      : db.user.findUnique({
+          where: { id: scope.actorId },
+          select: { checklistDismissedAt: true },
+        }),
+    // Shared with the overview and the plan badge of the same page (one read per request).
+    getWorkspaceUsage(scope),
   ]);
   const steps: Record<ChecklistStep, boolean> = {
-    createProject: project !== null,
-    inviteTeammate: members > 1 || invitation !== null,
+    createProject: projects > 0,
+    inviteTeammate: members > 1 || invitations > 0,
     choosePlan: effectivePlan(subscription) !== "free",
   };
   return { dismissed: Boolean(user?.checklistDismissedAt), steps };

@@ -19,6 +19,7 @@ import { recordAudit } from "@/server/audit/log";
 import { cancelBilling } from "@/server/billing/cancel";
 import { syncSeats } from "@/server/billing/seats";
 import { lockWorkspace } from "@/server/workspace-locks";
+import type { RequestReads } from "@/server/billing/usage";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,6 +31,8 @@ export interface WorkspaceScope {
   actorId: string;
   workspace: { id: string; name: string; slug: string };
   membership: { role: Role };
+  /** The request's shared reads, on the scope one request's queries share (billing/usage.ts). */
+  reads?: RequestReads;
 }
 
 /** The scope of `userId` acting on the workspace with `slug`; null when not a member. */
@@ -37,15 +40,17 @@ export async function findWorkspaceScope(
   userId: string,
   slug: string,
 ): Promise<WorkspaceScope | null> {
-  const membership = await db.membership.findFirst({
-    where: { userId, workspace: { slug } },
-    select: { role: true, workspace: { select: { id: true, name: true, slug: true } } },
-  });
-  if (!membership) return null;
+  // One statement (Prisma's nested select would take two): it runs for every workspace request.
+  const [row] = await db.$queryRaw<{ role: Role; id: string; name: string; slug: string }[]>`
+    SELECT m."role"::text AS "role", w."id", w."name", w."slug"
+    FROM "Membership" m JOIN "Workspace" w ON w."id" = m."workspaceId"
+    WHERE m."userId" = ${userId} AND w."slug" = ${slug}
+    LIMIT 1`;
+  if (!row) return null;
   return {
     actorId: userId,
-    workspace: membership.workspace,
-    membership: { role: membership.role },
+    workspace: { id: row.id, name: row.name, slug: row.slug },
+    membership: { role: row.role },
   };
 }
 
@@ -95,12 +100,12 @@ export function slugify(name: string): string {
 
 /** The workspaces of `userId`, by name. */
 export async function listWorkspaces(userId: string) {
-  const memberships = await db.membership.findMany({
-    where: { userId },
-    include: { workspace: { select: { id: true, name: true, slug: true } } },
-    orderBy: { workspace: { name: "asc" } },
-  });
-  return memberships.map(({ workspace, role }) => ({ ...workspace, role }));
+  // One statement (Prisma's include would take two): the shell reads it on every page.
+  return db.$queryRaw<{ id: string; name: string; slug: string; role: Role }[]>`
+    SELECT w."id", w."name", w."slug", m."role"::text AS "role"
+    FROM "Membership" m JOIN "Workspace" w ON w."id" = m."workspaceId"
+    WHERE m."userId" = ${userId}
+    ORDER BY w."name" ASC`;
 }
 
 /**

@@ -7,7 +7,7 @@ export const onboardingRouter = createTRPCRouter({
   /** `{ dismissed, steps: { createProject, inviteTeammate, choosePlan } }` for the caller. */
   checklist: workspaceProcedure()
     .input(workspaceInput)
-    .query(({ ctx }) => getChecklist(ctx.scope)),
+    .query(({ ctx }) => getChecklist(ctx.scope, ctx.auth.user.checklistDismissedAt)),
 
   /** Hides the checklist for the caller, in every workspace. */
   dismissChecklist: protectedProcedure.mutation(({ ctx }) => dismissChecklist(ctx.auth.user.id)),

@@ -63,7 +63,8 @@ async function handler(req: Request) {
       : req,
     router: appRouter,
     maxBatchSize: TRPC_MAX_BATCH_SIZE,
-    createContext: ({ resHeaders }) => createTRPCContext({ headers: req.headers, resHeaders }),
+    createContext: ({ resHeaders }) =>
+      createTRPCContext({ headers: req.headers, resHeaders, shareReads: true }),
     responseMeta({ errors }) {
       const limited = errors.map((e) => e.cause).find((c) => c instanceof RateLimitError);
       if (!limited) return { headers };
