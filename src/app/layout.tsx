@@ -5,7 +5,7 @@ import { ThemeProvider } from "@/components/theme-provider";
 import { LazyToaster } from "@/components/lazy-toaster";
 import { env } from "@/env";
 import { deploymentOf } from "@/env-schema";
-import { getBrand } from "@/server/brand";
+import { BRAND_TAGLINE, getBrand } from "@/server/brand";
 import "./globals.css";
 
 /**
@@ -18,7 +18,7 @@ export function generateMetadata(): Metadata {
     metadataBase: new URL(env.APP_URL),
     applicationName: brand.name,
     title: { default: brand.name, template: `%s · ${brand.name}` },
-    description: "Launch your subscription product: typed end to end, payments included.",
+    description: BRAND_TAGLINE,
     icons: { icon: "/favicon.svg" },
   };
 }

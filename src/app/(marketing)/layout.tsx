@@ -1,13 +1,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { BrandName } from "@/components/brand-name";
-import { getBrand } from "@/server/brand";
+import { SiteFooter } from "@/components/marketing/site-footer";
+import { BRAND_TAGLINE, getBrand } from "@/server/brand";
 import { AccountLinks } from "./account-links";
 
 // Rendered per request: these pages show what the database holds now (the build has no database).
 export const dynamic = "force-dynamic";
 
 export default function MarketingLayout({ children }: { children: ReactNode }) {
+  const brand = getBrand();
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
@@ -16,7 +18,7 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
           className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4 sm:px-6"
         >
           <Link href="/" className="text-lg font-semibold tracking-tight">
-            <BrandName {...getBrand()} />
+            <BrandName {...brand} />
           </Link>
           <div className="flex items-center gap-1 sm:gap-2">
             <Link
@@ -30,9 +32,7 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-12 sm:px-6">{children}</main>
-      <footer className="border-t border-zinc-200 py-6 text-center text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-        Built with Next.js, tRPC and Prisma.
-      </footer>
+      <SiteFooter brand={brand} tagline={BRAND_TAGLINE} />
     </div>
   );
 }

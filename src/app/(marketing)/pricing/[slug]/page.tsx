@@ -2,7 +2,11 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PlanDetails } from "@/components/plan-details";
+import { JsonLd } from "@/components/seo/json-ld";
+import { env } from "@/env";
 import { planSlugSchema } from "@/schemas/plan";
+import { getBrand } from "@/server/brand";
+import { breadcrumbJsonLd, productJsonLd } from "@/server/seo/structured-data";
 import { getQueryClient, trpc } from "@/trpc/server";
 import { choosePlanHref } from "../../account-links";
 import { publicPageMetadata } from "../../metadata";
@@ -32,5 +36,28 @@ export async function generateMetadata({
 
 export default async function PlanPage({ params }: PageProps<"/pricing/[slug]">) {
   const plan = await loadPlan((await params).slug);
-  return <PlanDetails plan={plan} chooseHref={await choosePlanHref()} />;
+  const siteUrl = env.APP_URL;
+  return (
+    <>
+      <JsonLd
+        data={productJsonLd({
+          brand: getBrand(),
+          siteUrl,
+          description: plan.description,
+          plans: [plan],
+        })}
+      />
+      <JsonLd
+        data={breadcrumbJsonLd({
+          siteUrl,
+          items: [
+            { name: "Home", path: "/" },
+            { name: "Pricing", path: "/pricing" },
+            { name: plan.name, path: `/pricing/${plan.slug}` },
+          ],
+        })}
+      />
+      <PlanDetails plan={plan} chooseHref={await choosePlanHref()} />
+    </>
+  );
 }
