@@ -7,4 +7,5 @@
 export const LANDING_HEADLINE = "Launch your subscription product this week";
 
 /** The pricing page's meta description (and its Open Graph image's title). */
-export const PRICING_DESCRIPTION = "Simple plans that grow with your team. Start free, cancel any time.";
+export const PRICING_DESCRIPTION =
+  "Simple plans that grow with your team. Start free, cancel any time.";

@@ -33,7 +33,11 @@ const QUESTIONS = [
 
 export function Faq() {
   return (
-    <section id="faq" aria-labelledby="faq-heading" className="mx-auto max-w-3xl scroll-mt-8 space-y-6">
+    <section
+      id="faq"
+      aria-labelledby="faq-heading"
+      className="mx-auto max-w-3xl scroll-mt-8 space-y-6"
+    >
       <h2 id="faq-heading" className="text-center text-3xl font-bold tracking-tight">
         Frequently asked questions
       </h2>

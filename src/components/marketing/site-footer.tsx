@@ -6,7 +6,6 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { BrandName } from "@/components/brand-name";
-import type { Brand } from "@/server/brand";
 
 const COLUMNS: readonly { heading: string; links: readonly { label: string; href: Route }[] }[] = [
   {
@@ -39,12 +38,21 @@ const linkClass =
   "rounded-sm text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-zinc-400 dark:hover:text-zinc-100";
 
 /** `brand`: the runtime brand (src/server/brand.ts); `tagline`: one sentence under it. */
-export function SiteFooter({ brand, tagline }: { brand: Brand; tagline: string }) {
+export function SiteFooter({
+  brand,
+  tagline,
+}: {
+  brand: { name: string; logoUrl: string | null };
+  tagline: string;
+}) {
   return (
     <footer className="border-t border-zinc-200 dark:border-zinc-800">
       <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:grid-cols-2 sm:px-6 lg:grid-cols-4">
         <div className="space-y-3">
-          <Link href="/" className={`${linkClass} inline-block font-semibold text-zinc-900 dark:text-zinc-100`}>
+          <Link
+            href="/"
+            className={`${linkClass} inline-block font-semibold text-zinc-900 dark:text-zinc-100`}
+          >
             <BrandName {...brand} />
           </Link>
           <p className="max-w-xs text-sm text-zinc-600 dark:text-zinc-400">{tagline}</p>

@@ -13,5 +13,7 @@ export function jsonLdText(data: WithContext<Thing> | Graph): string {
 }
 
 export function JsonLd({ data }: { data: WithContext<Thing> | Graph }) {
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(data) }} />;
+  return (
+    <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(data) }} />
+  );
 }

@@ -53,61 +53,59 @@ export async function renderOgImage({
   const brand = getBrand();
   const text = title.length > 120 ? `${title.slice(0, 119)}…` : title;
   return new ImageResponse(
-    (
-      <div
-        style={{
-          width: "100%",
-          height: "100%",
-          display: "flex",
-          flexDirection: "column",
-          justifyContent: "space-between",
-          padding: "72px 80px",
-          color: "#ffffff",
-          fontFamily: "Inter",
-          backgroundColor: "#1e1b4b",
-          backgroundImage: "linear-gradient(135deg, #312e81 0%, #1e1b4b 55%, #09090b 100%)",
-        }}
-      >
-        <div style={{ display: "flex", alignItems: "center", gap: 20 }}>
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        padding: "72px 80px",
+        color: "#ffffff",
+        fontFamily: "Inter",
+        backgroundColor: "#1e1b4b",
+        backgroundImage: "linear-gradient(135deg, #312e81 0%, #1e1b4b 55%, #09090b 100%)",
+      }}
+    >
+      <div style={{ display: "flex", alignItems: "center", gap: 20 }}>
+        <div
+          style={{
+            width: 56,
+            height: 56,
+            borderRadius: 14,
+            backgroundImage: "linear-gradient(135deg, #818cf8 0%, #4338ca 100%)",
+          }}
+        />
+        <div style={{ fontSize: 40, fontWeight: 700 }}>{brand.name}</div>
+      </div>
+      <div style={{ display: "flex", flexDirection: "column", gap: 20 }}>
+        {eyebrow ? (
           <div
             style={{
-              width: 56,
-              height: 56,
-              borderRadius: 14,
-              backgroundImage: "linear-gradient(135deg, #818cf8 0%, #4338ca 100%)",
-            }}
-          />
-          <div style={{ fontSize: 40, fontWeight: 700 }}>{brand.name}</div>
-        </div>
-        <div style={{ display: "flex", flexDirection: "column", gap: 20 }}>
-          {eyebrow ? (
-            <div
-              style={{
-                fontSize: 30,
-                fontWeight: 700,
-                color: "#a5b4fc",
-                textTransform: "uppercase",
-                letterSpacing: 3,
-              }}
-            >
-              {eyebrow}
-            </div>
-          ) : null}
-          <div
-            style={{
-              fontSize: titleSize(text),
+              fontSize: 30,
               fontWeight: 700,
-              lineHeight: 1.1,
-              letterSpacing: -1.5,
-              maxWidth: 1040,
+              color: "#a5b4fc",
+              textTransform: "uppercase",
+              letterSpacing: 3,
             }}
           >
-            {text}
+            {eyebrow}
           </div>
+        ) : null}
+        <div
+          style={{
+            fontSize: titleSize(text),
+            fontWeight: 700,
+            lineHeight: 1.1,
+            letterSpacing: -1.5,
+            maxWidth: 1040,
+          }}
+        >
+          {text}
         </div>
-        <div style={{ fontSize: 28, color: "#c7d2fe" }}>{BRAND_TAGLINE}</div>
       </div>
-    ),
+      <div style={{ fontSize: 28, color: "#c7d2fe" }}>{BRAND_TAGLINE}</div>
+    </div>,
     {
       ...OG_IMAGE_SIZE,
       fonts: [

@@ -58,7 +58,11 @@ describe("structured data", () => {
         publisher: { "@id": `${siteUrl}/#organization` },
       }),
     ]);
-    const withLogo = siteJsonLd({ brand: { ...brand, logoUrl: "/logo.png" }, siteUrl, description: "" });
+    const withLogo = siteJsonLd({
+      brand: { ...brand, logoUrl: "/logo.png" },
+      siteUrl,
+      description: "",
+    });
     expect(withLogo["@graph"][0]).toMatchObject({ logo: `${siteUrl}/logo.png` });
   });
 

@@ -31,7 +31,12 @@ async function PricingJsonLd() {
   return (
     <>
       <JsonLd
-        data={productJsonLd({ brand: getBrand(), siteUrl, description: PRICING_DESCRIPTION, plans })}
+        data={productJsonLd({
+          brand: getBrand(),
+          siteUrl,
+          description: PRICING_DESCRIPTION,
+          plans,
+        })}
       />
       <JsonLd
         data={breadcrumbJsonLd({
