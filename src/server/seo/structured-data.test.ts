@@ -17,7 +17,7 @@ describe("structured data", () => {
   it("offers every plan of the catalogue per interval, priced as the catalogue says", () => {
     const product = productJsonLd({ brand, siteUrl, description: "Plans", plans: listPlans() });
     expect(product).toMatchObject({ "@type": "Product", name: "Acme", url: `${siteUrl}/pricing` });
-    const offers = product.offers as Record<string, unknown>[];
+    const offers = product.offers as unknown as Record<string, unknown>[];
     // Free has no yearly price: one offer; Pro and Team have two each.
     const expected = Object.values(PLANS).reduce(
       (count, plan) => count + (plan.yearlyPriceCents === null ? 1 : 2),
