@@ -39,7 +39,8 @@ test("each public page has its title, description, canonical, cards with a PNG i
 }) => {
   for (const { path, title, types } of PUBLIC_PAGES) {
     await page.goto(path);
-    const url = new URL(path, baseURL).href;
+    // Next writes the site's root without its trailing slash.
+    const url = new URL(path, baseURL).href.replace(/\/$/, "");
     await expect(page, path).toHaveTitle(title);
     const description = await meta(page, "description");
     expect(description?.length, path).toBeGreaterThan(20);
