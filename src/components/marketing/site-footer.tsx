@@ -37,6 +37,9 @@ const COLUMNS: readonly { heading: string; links: readonly { label: string; href
 const linkClass =
   "rounded-sm text-zinc-600 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:text-zinc-400 dark:hover:text-zinc-100";
 
+const brandClass =
+  "inline-block rounded-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+
 /** `brand`: the runtime brand (src/server/brand.ts); `tagline`: one sentence under it. */
 export function SiteFooter({
   brand,
@@ -47,12 +50,9 @@ export function SiteFooter({
 }) {
   return (
     <footer className="border-t border-zinc-200 dark:border-zinc-800">
-      <div className="mx-auto grid max-w-6xl gap-10 px-4 py-12 sm:grid-cols-2 sm:px-6 lg:grid-cols-4">
-        <div className="space-y-3">
-          <Link
-            href="/"
-            className={`${linkClass} inline-block font-semibold text-zinc-900 dark:text-zinc-100`}
-          >
+      <div className="mx-auto grid max-w-6xl grid-cols-2 gap-10 px-4 py-12 sm:px-6 lg:grid-cols-4">
+        <div className="col-span-2 space-y-3 lg:col-span-1">
+          <Link href="/" className={brandClass}>
             <BrandName {...brand} />
           </Link>
           <p className="max-w-xs text-sm text-zinc-600 dark:text-zinc-400">{tagline}</p>
@@ -65,7 +65,8 @@ export function SiteFooter({
             <ul className="mt-3 space-y-2 text-sm">
               {column.links.map((link) => (
                 <li key={link.label}>
-                  <Link href={link.href} className={linkClass}>
+                  {/* Not prefetched: a footer in view would fetch every page it links. */}
+                  <Link href={link.href} prefetch={false} className={linkClass}>
                     {link.label}
                   </Link>
                 </li>
