@@ -1,6 +1,6 @@
 /**
  * The Open Graph image of a public page, drawn with `next/og` (satori + resvg): a 1200 × 630 px
- * PNG with the brand, an optional eyebrow ("Pricing", "Blog") and the page's title. Used by the
+ * PNG with the brand at the top and, at the bottom, an optional eyebrow ("Pricing", "Blog") and the page's title. Used by the
  * `opengraph-image.tsx` files of the public pages:
  *
  *   export const size = OG_IMAGE_SIZE;
@@ -14,7 +14,7 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { ImageResponse } from "next/og";
-import { BRAND_TAGLINE, getBrand } from "@/server/brand";
+import { getBrand } from "@/server/brand";
 
 /** Pixel size of every Open Graph image (the 1.91:1 card Facebook, LinkedIn and X show). */
 export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
@@ -40,7 +40,7 @@ function titleSize(title: string): number {
 
 /**
  * The image for a page titled `title` (plain text; trimmed to 120 characters), under an optional
- * `eyebrow`, with the runtime brand's name and tagline. Returns a PNG response of OG_IMAGE_SIZE.
+ * `eyebrow`, with the runtime brand's name. Returns a PNG response of OG_IMAGE_SIZE.
  */
 export async function renderOgImage({
   title,
@@ -104,7 +104,6 @@ export async function renderOgImage({
           {text}
         </div>
       </div>
-      <div style={{ fontSize: 28, color: "#c7d2fe" }}>{BRAND_TAGLINE}</div>
     </div>,
     {
       ...OG_IMAGE_SIZE,
