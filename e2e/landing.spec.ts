@@ -35,7 +35,10 @@ test("the landing page renders the plan catalogue on the server, with no client 
 
 test("a visitor goes from the landing page to pricing and a plan's details", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "Pricing", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Pricing" })
+    .click();
   await expect(page).toHaveURL(/\/pricing$/);
   await expect(page.getByRole("heading", { level: 1, name: "Pricing" })).toBeVisible();
   await expect(page.getByText("CSV exports").first()).toBeVisible();

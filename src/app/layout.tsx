@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { env } from "@/env";
-import { getBrand } from "@/server/brand";
+import { BRAND_TAGLINE, getBrand } from "@/server/brand";
 import "./globals.css";
 
 /**
@@ -15,7 +15,7 @@ export function generateMetadata(): Metadata {
     metadataBase: new URL(env.APP_URL),
     applicationName: brand.name,
     title: { default: brand.name, template: `%s · ${brand.name}` },
-    description: "Launch your subscription product: typed end to end, payments included.",
+    description: BRAND_TAGLINE,
     icons: { icon: "/favicon.svg" },
   };
 }

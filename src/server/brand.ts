@@ -6,6 +6,13 @@
 import "server-only";
 import { env } from "@/env";
 
+/**
+ * The product in one sentence: the default meta description (root layout) and the line public
+ * pages, their Open Graph cards and images fall back to.
+ */
+export const BRAND_TAGLINE =
+  "Launch your subscription product: typed end to end, payments included.";
+
 /** What pages show of the brand. */
 export interface Brand {
   /** The product's name, e.g. "Starter". */

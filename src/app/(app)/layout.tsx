@@ -1,4 +1,5 @@
 import { dehydrate, hashKey, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppShell, BrandMark, brandClass, SkipLink } from "@/components/shell/app-shell";
@@ -12,6 +13,9 @@ import { getQueryClient, trpc } from "@/trpc/server";
 
 // Per request and per user: never cached.
 export const dynamic = "force-dynamic";
+
+/** Never in search results: a signed-in page means nothing to anyone else. */
+export const metadata: Metadata = { robots: { index: false } };
 
 /**
  * The signed-in area. Each page checks the session itself (`requireUser`); the layout only reads

@@ -1,9 +1,13 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { BrandName } from "@/components/brand-name";
 import { getBrand } from "@/server/brand";
 import { DynamicPageRoot } from "@/components/page-root";
 import { TRPCReactProvider } from "@/trpc/client";
+
+/** Not for search results: a sign-in form or an emailed link's page is nobody's answer. */
+export const metadata: Metadata = { robots: { index: false } };
 
 /** Sign-in, sign-up and the emailed-link pages: one centered card. */
 export default function AuthLayout({ children }: { children: ReactNode }) {

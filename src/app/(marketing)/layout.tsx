@@ -2,8 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { BrandName } from "@/components/brand-name";
 import { AccountLinks } from "@/components/marketing/account-links";
+import { SiteFooter } from "@/components/marketing/site-footer";
 import { StaticPageRoot } from "@/components/page-root";
-import { getBrand } from "@/server/brand";
+import { BRAND_TAGLINE, getBrand } from "@/server/brand";
 
 // Served from cache (src/server/http/public-pages.ts). "force-static" rather than "error": the
 // root not-found page, which reads the session, is rendered into every page's payload, and here
@@ -14,6 +15,7 @@ export const dynamic = "force-static";
 export const revalidate = 3600;
 
 export default function MarketingLayout({ children }: { children: ReactNode }) {
+  const brand = getBrand();
   return (
     <StaticPageRoot>
       <div className="flex min-h-dvh flex-col">
@@ -23,7 +25,7 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
             className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4 sm:px-6"
           >
             <Link href="/" className="text-lg font-semibold tracking-tight">
-              <BrandName {...getBrand()} />
+              <BrandName {...brand} />
             </Link>
             <div className="flex items-center gap-1 sm:gap-2">
               <Link
@@ -37,9 +39,7 @@ export default function MarketingLayout({ children }: { children: ReactNode }) {
           </nav>
         </header>
         <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-12 sm:px-6">{children}</main>
-        <footer className="border-t border-zinc-200 py-6 text-center text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-          Built with Next.js, tRPC and Prisma.
-        </footer>
+        <SiteFooter brand={brand} tagline={BRAND_TAGLINE} />
       </div>
     </StaticPageRoot>
   );
