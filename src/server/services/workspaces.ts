@@ -18,6 +18,7 @@ import { DomainError } from "@/server/errors";
 import { recordAudit } from "@/server/audit/log";
 import { cancelBilling } from "@/server/billing/cancel";
 import { syncSeats } from "@/server/billing/seats";
+import { enqueue } from "@/server/jobs/queue";
 import { lockWorkspace } from "@/server/workspace-locks";
 
 type Tx = Prisma.TransactionClient;
@@ -244,6 +245,8 @@ export async function deleteWorkspace(scope: WorkspaceScope, confirmSlug: string
     });
     await tx.workspace.delete({ where: { id: scope.workspace.id } });
   });
+  // Its files (logo, imports) go in the background, retried while storage is unreachable.
+  await enqueue("delete-files", { prefix: `w/${scope.workspace.id}/` });
   return { status: "deleted" } as const;
 }
 
