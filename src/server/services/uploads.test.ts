@@ -6,7 +6,7 @@
  */
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { crc32 } from "node:zlib";
+import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
@@ -49,7 +49,7 @@ function photoWithGps(): Promise<Buffer> {
     .toBuffer();
 }
 
-/** A valid PNG header (signature, IHDR with a correct CRC) claiming `width`×`height`, no pixels. */
+/** A valid PNG (correct CRCs) claiming `width`×`height`, with 10 bytes of compressed pixels. */
 function pngHeader(width: number, height: number): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
@@ -66,6 +66,7 @@ function pngHeader(width: number, height: number): Buffer {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(Buffer.alloc(10))),
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
