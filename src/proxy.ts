@@ -12,12 +12,16 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookie } from "@/server/auth/cookie";
-import { pageContentSecurityPolicy } from "@/server/http/security-headers";
+import { pageContentSecurityPolicy, storageOrigins } from "@/server/http/security-headers";
 import { requestIdFrom } from "@/server/log";
 
 export function proxy(request: NextRequest): NextResponse {
   const nonce = btoa(crypto.randomUUID());
-  const csp = pageContentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const csp = pageContentSecurityPolicy(
+    nonce,
+    process.env.NODE_ENV === "development",
+    storageOrigins(process.env),
+  );
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);

@@ -34,6 +34,7 @@ function toDatabaseUser(row: User): DatabaseUser {
       name: row.name,
       disabledAt: row.disabledAt,
       isAdmin: row.isAdmin,
+      avatarKey: row.avatarKey,
     },
   };
 }

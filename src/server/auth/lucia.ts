@@ -33,6 +33,8 @@ export const lucia = new Lucia(new HashedSessionAdapter(db), {
     disabledAt: attributes.disabledAt,
     /** Staff (the admin console). The console itself checks again, per request (isAdmin). */
     isAdmin: attributes.isAdmin,
+    /** Storage prefix of the processed avatar (src/server/services/uploads.ts); null: initials. */
+    avatarKey: attributes.avatarKey,
   }),
 });
 
@@ -50,6 +52,7 @@ declare module "lucia" {
       name: string;
       disabledAt: Date | null;
       isAdmin: boolean;
+      avatarKey: string | null;
     };
   }
 }

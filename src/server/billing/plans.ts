@@ -120,7 +120,7 @@ function limitText(limit: number | null, singular: string, plural: string): stri
 
 /**
  * What a plan includes, in words, derived from its entitlements (so a limit is never stated
- * twice, or differently from what is enforced): `limits` are the counted ones (projects, members),
+ * twice, or differently from what is enforced): `limits` are the counted ones (projects, members, storage),
  * `features` the rest (activity log, CSV exports).
  */
 export function describeEntitlements(entitlements: Entitlements): {
@@ -132,13 +132,13 @@ export function describeEntitlements(entitlements: Entitlements): {
     limits: [
       limitText(entitlements.maxProjects, "project", "projects"),
       limitText(entitlements.maxMembers, "member", "members"),
+      entitlements.storageBytes === null
+        ? "Unlimited file storage"
+        : `${formatBytes(entitlements.storageBytes)} of file storage`,
     ],
     features: [
       days === null ? "Unlimited activity log" : `Activity log for ${days} days`,
       ...(entitlements.csvExport ? ["CSV exports"] : []),
-      entitlements.storageBytes === null
-        ? "Unlimited file storage"
-        : `${formatBytes(entitlements.storageBytes)} of file storage`,
     ],
   };
 }

@@ -19,6 +19,7 @@ import { recordAudit } from "@/server/audit/log";
 import { cancelBilling } from "@/server/billing/cancel";
 import { syncSeats } from "@/server/billing/seats";
 import { enqueue } from "@/server/jobs/queue";
+import { pictureUrls } from "@/server/services/uploads";
 import { lockWorkspace } from "@/server/workspace-locks";
 
 type Tx = Prisma.TransactionClient;
@@ -98,10 +99,17 @@ export function slugify(name: string): string {
 export async function listWorkspaces(userId: string) {
   const memberships = await db.membership.findMany({
     where: { userId },
-    include: { workspace: { select: { id: true, name: true, slug: true } } },
+    include: { workspace: { select: { id: true, name: true, slug: true, logoKey: true } } },
     orderBy: { workspace: { name: "asc" } },
   });
-  return memberships.map(({ workspace, role }) => ({ ...workspace, role }));
+  return Promise.all(
+    memberships.map(async ({ workspace: { logoKey, ...workspace }, role }) => ({
+      ...workspace,
+      role,
+      /** The logo's 64 px signed URL; null for initials. */
+      logoUrl: (await pictureUrls(logoKey))?.s64 ?? null,
+    })),
+  );
 }
 
 /**
@@ -161,11 +169,17 @@ export async function createWorkspace(
 }
 
 /** The workspace as its member sees it, with the permissions of their role. */
-export function getWorkspace(scope: WorkspaceScope) {
+export async function getWorkspace(scope: WorkspaceScope) {
+  const { logoKey } = await db.workspace.findUniqueOrThrow({
+    where: { id: scope.workspace.id },
+    select: { logoKey: true },
+  });
   return {
     ...scope.workspace,
     role: scope.membership.role,
     permissions: [...rolePermissions[scope.membership.role]],
+    /** Signed URLs of the logo's sizes (`s64`, `s256`); null for initials. */
+    logo: await pictureUrls(logoKey),
   };
 }
 
