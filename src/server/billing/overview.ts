@@ -1,7 +1,7 @@
 /** What a workspace's billing page shows: its plan, its subscription and its usage. */
 import "server-only";
 import { LIVE_STATUSES, type BillingWorkspace } from "@/server/billing/customer";
-import { effectivePlan } from "@/server/billing/entitlements";
+import { effectivePlan, storageUsedBytes } from "@/server/billing/entitlements";
 import { PLANS, type BillingInterval } from "@/server/billing/plans";
 import { db } from "@/server/db";
 
@@ -12,11 +12,12 @@ import { db } from "@/server/db";
  */
 export async function getBillingOverview(scope: { workspace: BillingWorkspace }) {
   const workspaceId = scope.workspace.id;
-  const [subscription, projects, members, invitations] = await Promise.all([
+  const [subscription, projects, members, invitations, storageBytes] = await Promise.all([
     db.subscription.findUnique({ where: { workspaceId } }),
     db.project.count({ where: { workspaceId } }),
     db.membership.count({ where: { workspaceId } }),
     db.invitation.count({ where: { workspaceId } }),
+    storageUsedBytes(workspaceId),
   ]);
   const plan = effectivePlan(subscription);
   return {
@@ -31,7 +32,8 @@ export async function getBillingOverview(scope: { workspace: BillingWorkspace })
       cancelAt: subscription.cancelAt,
       trialEnd: subscription.trialEnd,
     },
-    usage: { projects, members: members + invitations, invitations },
+    /** `storageBytes`: bytes of the workspace's files (logo, imports) in object storage. */
+    usage: { projects, members: members + invitations, invitations, storageBytes },
     /** False while a subscription runs: plan changes then go through the portal. */
     canSubscribe: !subscription || !LIVE_STATUSES.has(subscription.status),
   };
