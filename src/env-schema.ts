@@ -284,8 +284,11 @@ export const APP_VARIABLES = {
     example: "local",
   }),
   STORAGE_LOCAL_DIR: variable(z.string().min(1).default(".data/storage"), {
-    description:
-      "Directory of the local storage driver (relative to the working directory). Default .data/storage",
+    description: [
+      "Directory of the local storage driver. Default .data/storage; `npm run dev|start` make it",
+      "absolute. Elsewhere give an absolute path shared by the server and the worker: the",
+      "standalone server runs from .next/standalone.",
+    ].join("\n"),
     scope: "app",
   }),
   STORAGE_SECRET: variable(z.string().min(32, "must be at least 32 characters").optional(), {

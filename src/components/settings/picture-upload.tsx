@@ -102,7 +102,13 @@ export function PictureUpload({
       });
       return;
     }
-    const preview = URL.createObjectURL(file);
+    // A data: URL rather than a blob: one: the page's CSP allows data: images and no blob: fetch.
+    const preview = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => resolve("");
+      reader.readAsDataURL(file);
+    });
     setPhase({ step: "uploading", preview });
     try {
       const details = { fileName: file.name || "picture", contentType: file.type, size: file.size };
