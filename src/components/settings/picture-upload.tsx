@@ -143,7 +143,11 @@ export function PictureUpload({
   }
 
   const busy = phase.step === "uploading" || (phase.step === "processing" && !outcome);
-  const shown = phase.step === "idle" ? currentUrl : (phase.preview ?? currentUrl);
+  // A refused file is not shown (it may not even be an image): the current picture stays.
+  const shown =
+    phase.step === "idle" || phase.step === "failed" || outcome?.status === "failed"
+      ? currentUrl
+      : phase.preview;
   const failure =
     phase.step === "failed"
       ? phase.error
