@@ -147,9 +147,15 @@ runScript(
         : null;
     // A local database means a local deployment: staging and production requirements do not apply.
     const deployment = database.embedded ? { APP_ENV: process.env.APP_ENV || "local" } : {};
+    // The standalone server runs from .next/standalone and the worker from here: one absolute
+    // directory lets both see the local storage driver's files.
+    const storage = {
+      STORAGE_LOCAL_DIR: path.resolve(ROOT, process.env.STORAGE_LOCAL_DIR || ".data/storage"),
+    };
     const filled = {
       ...mail,
       ...loopback,
+      ...storage,
       ...stripe?.env,
       ...deployment,
       DATABASE_URL: database.url,

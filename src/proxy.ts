@@ -19,7 +19,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SIGNED_IN_HINT_COOKIE } from "@/schemas/constants";
 import { sessionCookie } from "@/server/auth/cookie";
 import { isPublicPage } from "@/server/http/public-pages";
-import { pageContentSecurityPolicy } from "@/server/http/security-headers";
+import { pageContentSecurityPolicy, storageOrigins } from "@/server/http/security-headers";
 import { requestIdFrom } from "@/server/log";
 
 export function proxy(request: NextRequest): NextResponse {
@@ -31,7 +31,8 @@ export function proxy(request: NextRequest): NextResponse {
   const fromCache =
     !dev && isPublicPage(request.nextUrl.pathname) && !request.cookies.has("__prerender_bypass");
   const nonce = fromCache ? null : btoa(crypto.randomUUID());
-  const csp = nonce === null ? null : pageContentSecurityPolicy(nonce, dev);
+  const csp =
+    nonce === null ? null : pageContentSecurityPolicy(nonce, dev, storageOrigins(process.env));
   if (nonce !== null && csp !== null) {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", csp);

@@ -27,6 +27,7 @@ const PRODUCTION = {
   STRIPE_PRICE_PRO_YEARLY: "price_2",
   STRIPE_PRICE_TEAM_MONTHLY: "price_3",
   STRIPE_PRICE_TEAM_YEARLY: "price_4",
+  STORAGE_SECRET: "storage-secret-1-storage-secret-1",
 } as const;
 
 const row = (report: ReturnType<typeof checkEnvironment>, name: EnvVariableName) =>
@@ -77,6 +78,7 @@ describe("checkEnvironment", () => {
       "smtp-password-1",
       "FAKE0not0a0real0key",
       "FAKE0not0a0real0secret",
+      "storage-secret-1",
     ]) {
       expect(text).not.toContain(secret);
     }
@@ -123,9 +125,12 @@ describe("checkEnvironment", () => {
     expect(row(report, "APP_URL").problems).toEqual(["is required in production (APP_ENV)"]);
     expect(row(report, "SMTP_URL").problems).toEqual(["is required when MAIL_TRANSPORT=smtp"]);
     expect(row(report, "STRIPE_PRICE_PRO_MONTHLY").problems[0]).toMatch(/real Stripe/);
-    expect(report.errorCount).toBe(10);
+    expect(row(report, "STORAGE_SECRET").problems).toEqual([
+      "is required in production with STORAGE_DRIVER=local",
+    ]);
+    expect(report.errorCount).toBe(11);
     expect(formatReport(report, "problems")).not.toContain("pw@");
-    expect(formatReport(report, "problems")).toContain("✖ 10 problem(s) for production");
+    expect(formatReport(report, "problems")).toContain("✖ 11 problem(s) for production");
   });
 
   it("requires nothing in local that `npm run dev|start` fill in", () => {

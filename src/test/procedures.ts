@@ -200,6 +200,37 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     policy: { kind: "workspace" },
     input: (f) => ({ workspaceSlug: f.slug }),
   },
+  "upload.createAvatar": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: () => ({ fileName: "me.png", contentType: "image/png", size: 1024 }),
+  },
+  "upload.createLogo": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "workspace:update" },
+    input: (f) => ({
+      workspaceSlug: f.slug,
+      fileName: "logo.png",
+      contentType: "image/png",
+      size: 1024,
+    }),
+  },
+  "upload.complete": {
+    kind: "mutation",
+    policy: { kind: "signedIn" },
+    input: () => ({ uploadId: "upload-of-nobody" }),
+  },
+  "upload.status": {
+    kind: "query",
+    policy: { kind: "signedIn" },
+    input: () => ({ uploadId: "upload-of-nobody" }),
+  },
+  "upload.removeAvatar": { kind: "mutation", policy: { kind: "signedIn" } },
+  "upload.removeLogo": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "workspace:update" },
+    input: (f) => ({ workspaceSlug: f.slug }),
+  },
   "workspace.rename": {
     kind: "mutation",
     policy: { kind: "workspace", permission: "workspace:update" },

@@ -8,6 +8,7 @@ import { WorkspaceSwitcher } from "@/components/workspace/workspace-switcher";
 import { getCurrentSession } from "@/server/auth/session";
 import { getBrand } from "@/server/brand";
 import { DynamicPageRoot } from "@/components/page-root";
+import { pictureUrls } from "@/server/services/uploads";
 import { TRPCReactProvider } from "@/trpc/client";
 import { getQueryClient, trpc } from "@/trpc/server";
 
@@ -83,6 +84,7 @@ async function AppFrame({ children }: { children: ReactNode }) {
           name: current.user.name,
           email: current.user.email,
           isAdmin: current.user.isAdmin,
+          avatarUrl: (await pictureUrls(current.user.avatarKey))?.s64 ?? null,
         }}
         switcher={<WorkspaceSwitcher />}
       >

@@ -11,7 +11,12 @@ import { useEffect, useState } from "react";
 import { toast } from "@/components/toast";
 import { statusLabels } from "@/components/billing/format";
 import { countOf } from "@/components/format/plural";
-import { isOverLimit, usageText, type UsageNoun } from "@/components/format/usage";
+import {
+  isOverLimit,
+  storageUsageText,
+  usageText,
+  type UsageNoun,
+} from "@/components/format/usage";
 import { formatPrice } from "@/components/price";
 import { errorMessage } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
@@ -55,7 +60,8 @@ function Usage({
   label: string;
   used: number;
   limit: number | null;
-  noun: UsageNoun;
+  /** A counted noun, or "bytes" for storage. */
+  noun: UsageNoun | "bytes";
   planName: string;
 }) {
   const over = isOverLimit(used, limit);
@@ -66,7 +72,9 @@ function Usage({
         className={`mt-1 font-semibold ${over ? "text-amber-700 dark:text-amber-400" : ""}`}
         data-over-limit={over || undefined}
       >
-        {usageText(used, limit, noun, planName)}
+        {noun === "bytes"
+          ? storageUsageText(used, limit, planName)
+          : usageText(used, limit, noun, planName)}
       </dd>
     </div>
   );
@@ -160,6 +168,13 @@ function CurrentPlan({ billing }: { billing: Billing }) {
           used={usage.members}
           limit={plan.entitlements.maxMembers}
           noun={{ one: "member", other: "members" }}
+          planName={plan.name}
+        />
+        <Usage
+          label="File storage"
+          used={usage.storageBytes}
+          limit={plan.entitlements.storageBytes}
+          noun="bytes"
           planName={plan.name}
         />
       </dl>

@@ -5,6 +5,7 @@
  * Team)".
  */
 import { countOf } from "@/components/format/plural";
+import { formatBytes } from "@/schemas/upload";
 
 export interface UsageNoun {
   one: string;
@@ -27,3 +28,15 @@ export function usageText(
 
 /** True when `used` exceeds `limit` (null = unlimited never does). */
 export const isOverLimit = (used: number, limit: number | null) => limit !== null && used > limit;
+
+/**
+ * Bytes stored against a plan's `storageBytes` (null = unlimited), in words: "1.2 MB of 100 MB
+ * used on the Free plan", "120 MB, 20 MB over the Free limit of 100 MB", "3 GB (unlimited on Team)".
+ */
+export function storageUsageText(used: number, limit: number | null, planName: string): string {
+  if (limit === null) return `${formatBytes(used)} (unlimited on ${planName})`;
+  if (used > limit) {
+    return `${formatBytes(used)}, ${formatBytes(used - limit)} over the ${planName} limit of ${formatBytes(limit)}`;
+  }
+  return `${formatBytes(used)} of ${formatBytes(limit)} used on the ${planName} plan`;
+}

@@ -7,6 +7,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { useState } from "react";
 import { toast } from "@/components/toast";
 import { errorMessage } from "@/components/forms/server-errors";
+import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -64,20 +65,23 @@ function MemberRow({
       data-email={member.email}
       className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between"
     >
-      <div className="min-w-0 space-y-0.5">
-        <p className="flex flex-wrap items-center gap-2 font-medium">
-          <span className="min-w-0 wrap-anywhere">{member.name}</span>
-          {isMe && <Badge tone="emerald">You</Badge>}
-          {!manageable && (
-            <span className="sm:hidden">
-              <RoleBadge role={member.role} />
-            </span>
-          )}
-        </p>
-        <p className="text-sm break-all text-zinc-600 dark:text-zinc-400">{member.email}</p>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          Joined <DateText date={member.joinedAt} />
-        </p>
+      <div className="flex min-w-0 items-start gap-3">
+        <Avatar name={member.name} src={member.avatarUrl} />
+        <div className="min-w-0 space-y-0.5">
+          <p className="flex flex-wrap items-center gap-2 font-medium">
+            <span className="min-w-0 wrap-anywhere">{member.name}</span>
+            {isMe && <Badge tone="emerald">You</Badge>}
+            {!manageable && (
+              <span className="sm:hidden">
+                <RoleBadge role={member.role} />
+              </span>
+            )}
+          </p>
+          <p className="text-sm break-all text-zinc-600 dark:text-zinc-400">{member.email}</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            Joined <DateText date={member.joinedAt} />
+          </p>
+        </div>
       </div>
       <div className={`${manageable ? "flex" : "hidden sm:flex"} shrink-0 items-center gap-2`}>
         {manageable ? (

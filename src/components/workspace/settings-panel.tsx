@@ -3,6 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Suspense } from "react";
 import { Alert } from "@/components/ui/alert";
+import { PictureUpload } from "@/components/settings/picture-upload";
 import { Section } from "@/components/ui/section";
 import { DeleteWorkspaceForm } from "@/components/workspace/delete-workspace-form";
 import { LeaveWorkspace } from "@/components/workspace/leave-workspace";
@@ -30,6 +31,19 @@ export function SettingsPanel({ slug }: { slug: string }) {
       {canUpdate && (
         <Section id="rename-heading" title="Name" description="Shown to everyone in the workspace.">
           <RenameWorkspaceForm key={workspace.name} workspace={workspace} />
+        </Section>
+      )}
+      {canUpdate && (
+        <Section
+          id="logo-heading"
+          title="Logo"
+          description="Shown in the workspace switcher and to members. Without one, its initials."
+        >
+          <PictureUpload
+            target={{ kind: "logo", workspaceSlug: slug }}
+            name={workspace.name}
+            currentUrl={workspace.logo?.s256 ?? null}
+          />
         </Section>
       )}
       {allows(workspace, "workspace:transfer") && (

@@ -8,6 +8,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Route } from "next";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Avatar } from "@/components/ui/avatar";
 import { useEffect, useId, useRef, useState } from "react";
 import { RoleBadge } from "@/components/workspace/roles";
 import { useTRPC } from "@/trpc/client";
@@ -71,6 +72,7 @@ export function WorkspaceSwitcher() {
         className="inline-flex min-h-10 max-w-[9.5rem] items-center gap-2 rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 sm:max-w-[16rem] dark:border-zinc-700 dark:hover:bg-zinc-900"
       >
         <span className="sr-only">Switch workspace, current: </span>
+        {current?.logoUrl && <Avatar name={current.name} src={current.logoUrl} size="xs" square />}
         <span className="truncate" title={current?.name}>
           {current?.name ?? "Workspaces"}
         </span>
@@ -118,6 +120,7 @@ export function WorkspaceSwitcher() {
                           aria-hidden="true"
                           className={`size-1.5 shrink-0 rounded-full ${isCurrent ? "bg-indigo-600 dark:bg-indigo-400" : "bg-transparent"}`}
                         />
+                        <Avatar name={workspace.name} src={workspace.logoUrl} size="xs" square />
                         <span className="truncate" title={workspace.name}>
                           {workspace.name}
                         </span>

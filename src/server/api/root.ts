@@ -16,6 +16,7 @@ import { memberRouter } from "@/server/api/routers/member";
 import { planRouter } from "@/server/api/routers/plan";
 import { projectRouter } from "@/server/api/routers/project";
 import { sessionRouter } from "@/server/api/routers/session";
+import { uploadRouter } from "@/server/api/routers/upload";
 import { workspaceRouter } from "@/server/api/routers/workspace";
 // gen:resource router imports
 
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   plan: planRouter,
   project: projectRouter,
   session: sessionRouter,
+  upload: uploadRouter,
   workspace: workspaceRouter,
   // gen:resource routers
 });

@@ -46,6 +46,7 @@ function toDatabaseUser(row: UserRow): DatabaseUser {
       disabledAt: row.disabledAt,
       isAdmin: row.isAdmin,
       checklistDismissedAt: row.checklistDismissedAt,
+      avatarKey: row.avatarKey,
     },
   };
 }

@@ -35,6 +35,8 @@ export const lucia = new Lucia(new HashedSessionAdapter(db), {
     isAdmin: attributes.isAdmin,
     /** When the user hid the first-run checklist (services/onboarding.ts), null if never. */
     checklistDismissedAt: attributes.checklistDismissedAt,
+    /** Storage prefix of the processed avatar (src/server/services/uploads.ts); null: initials. */
+    avatarKey: attributes.avatarKey,
   }),
 });
 
@@ -53,6 +55,7 @@ declare module "lucia" {
       disabledAt: Date | null;
       isAdmin: boolean;
       checklistDismissedAt: Date | null;
+      avatarKey: string | null;
     };
   }
 }

@@ -13,6 +13,7 @@
  */
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { formatBytes } from "@/schemas/upload";
 import { PLANS, type Entitlements, type PlanSlug } from "@/server/billing/plans";
 import { db } from "@/server/db";
 import { EntitlementError } from "@/server/errors";
@@ -103,4 +104,38 @@ export async function assertFeature(
       plan,
     });
   }
+}
+
+/**
+ * Checks that `workspaceId` may store `addingBytes` more bytes: its uploads not failed (pending
+ * ones hold their declared size, so parallel uploads cannot overshoot) plus `addingBytes` must fit
+ * the plan's `storageBytes`. Locks the workspace row like {@link assertEntitlement}.
+ * @throws EntitlementError (PAYMENT_REQUIRED) naming the limit when it would be exceeded.
+ */
+export async function assertStorageAvailable(
+  tx: Tx,
+  workspaceId: string,
+  addingBytes: number,
+): Promise<void> {
+  await lockWorkspace(tx, workspaceId);
+  const { plan, entitlements } = await getEntitlements(workspaceId, tx);
+  const limit = entitlements.storageBytes;
+  if (limit === null) return;
+  const used = await storageUsedBytes(workspaceId, tx);
+  if (used + addingBytes > limit) {
+    throw new EntitlementError(
+      `The ${PLANS[plan].name} plan allows ${formatBytes(limit)} of file storage ` +
+        `(${formatBytes(used)} used). Upgrade or delete files to upload this one.`,
+      { entitlement: "storageBytes", limit, plan },
+    );
+  }
+}
+
+/** Bytes the workspace's uploads hold or have reserved (every status but failed). */
+export async function storageUsedBytes(workspaceId: string, client: Tx = db): Promise<number> {
+  const result = await client.upload.aggregate({
+    where: { workspaceId, status: { not: "failed" } },
+    _sum: { size: true },
+  });
+  return result._sum.size ?? 0;
 }

@@ -1,7 +1,7 @@
 /** What a workspace's billing page shows: its plan, its subscription and its usage. */
 import "server-only";
 import { LIVE_STATUSES, type BillingWorkspace } from "@/server/billing/customer";
-import { effectivePlan } from "@/server/billing/entitlements";
+import { effectivePlan, storageUsedBytes } from "@/server/billing/entitlements";
 import { PLANS, type BillingInterval } from "@/server/billing/plans";
 import { getWorkspaceUsage, type RequestReads } from "@/server/billing/usage";
 
@@ -14,7 +14,10 @@ export async function getBillingOverview(scope: {
   workspace: BillingWorkspace;
   reads?: RequestReads;
 }) {
-  const { subscription, projects, members, invitations } = await getWorkspaceUsage(scope);
+  const [{ subscription, projects, members, invitations }, storageBytes] = await Promise.all([
+    getWorkspaceUsage(scope),
+    storageUsedBytes(scope.workspace.id),
+  ]);
   const plan = effectivePlan(subscription);
   return {
     plan: { slug: plan, name: PLANS[plan].name, entitlements: PLANS[plan].entitlements },
@@ -28,7 +31,8 @@ export async function getBillingOverview(scope: {
       cancelAt: subscription.cancelAt,
       trialEnd: subscription.trialEnd,
     },
-    usage: { projects, members: members + invitations, invitations },
+    /** `storageBytes`: bytes of the workspace's files (logo, imports) in object storage. */
+    usage: { projects, members: members + invitations, invitations, storageBytes },
     /** False while a subscription runs: plan changes then go through the portal. */
     canSubscribe: !subscription || !LIVE_STATUSES.has(subscription.status),
   };

@@ -12,6 +12,7 @@
  * No `server-only` here: the seed and the emulator (plain Node scripts) import it too, and nothing
  * in it is secret.
  */
+import { formatBytes } from "@/schemas/upload";
 
 export type PlanSlug = "free" | "pro" | "team";
 export type BillingInterval = "month" | "year";
@@ -26,7 +27,12 @@ export interface Entitlements {
   activityLogDays: number | null;
   /** CSV exports of projects and activity. */
   csvExport: boolean;
+  /** Most bytes of files (logo, imports) a workspace may keep in object storage. */
+  storageBytes: number | null;
 }
+
+const MB = 1024 * 1024;
+const GB = 1024 * MB;
 
 export interface PlanDefinition {
   slug: PlanSlug;
@@ -53,7 +59,13 @@ export const PLANS: Readonly<Record<PlanSlug, PlanDefinition>> = {
     yearlyPriceCents: null,
     currency: "usd",
     perSeat: false,
-    entitlements: { maxProjects: 3, maxMembers: 3, activityLogDays: 7, csvExport: false },
+    entitlements: {
+      maxProjects: 3,
+      maxMembers: 3,
+      activityLogDays: 7,
+      csvExport: false,
+      storageBytes: 100 * MB,
+    },
     highlighted: false,
   },
   pro: {
@@ -64,7 +76,13 @@ export const PLANS: Readonly<Record<PlanSlug, PlanDefinition>> = {
     yearlyPriceCents: 19000,
     currency: "usd",
     perSeat: false,
-    entitlements: { maxProjects: 50, maxMembers: 10, activityLogDays: 90, csvExport: true },
+    entitlements: {
+      maxProjects: 50,
+      maxMembers: 10,
+      activityLogDays: 90,
+      csvExport: true,
+      storageBytes: 10 * GB,
+    },
     highlighted: true,
   },
   team: {
@@ -75,7 +93,13 @@ export const PLANS: Readonly<Record<PlanSlug, PlanDefinition>> = {
     yearlyPriceCents: 12000,
     currency: "usd",
     perSeat: true,
-    entitlements: { maxProjects: null, maxMembers: null, activityLogDays: null, csvExport: true },
+    entitlements: {
+      maxProjects: null,
+      maxMembers: null,
+      activityLogDays: null,
+      csvExport: true,
+      storageBytes: 100 * GB,
+    },
     highlighted: false,
   },
 };
@@ -96,7 +120,7 @@ function limitText(limit: number | null, singular: string, plural: string): stri
 
 /**
  * What a plan includes, in words, derived from its entitlements (so a limit is never stated
- * twice, or differently from what is enforced): `limits` are the counted ones (projects, members),
+ * twice, or differently from what is enforced): `limits` are the counted ones (projects, members, storage),
  * `features` the rest (activity log, CSV exports).
  */
 export function describeEntitlements(entitlements: Entitlements): {
@@ -108,6 +132,9 @@ export function describeEntitlements(entitlements: Entitlements): {
     limits: [
       limitText(entitlements.maxProjects, "project", "projects"),
       limitText(entitlements.maxMembers, "member", "members"),
+      entitlements.storageBytes === null
+        ? "Unlimited file storage"
+        : `${formatBytes(entitlements.storageBytes)} of file storage`,
     ],
     features: [
       days === null ? "Unlimited activity log" : `Activity log for ${days} days`,

@@ -8,16 +8,40 @@
  * next.config.mjs and the edge proxy import it.
  */
 
-/** The directives every HTML page shares; `scriptSrc` is the script-src directive's sources. */
-function htmlContentSecurityPolicy(scriptSrc: string, dev: boolean): string {
+/**
+ * The origin of S3-compatible object storage, when `STORAGE_DRIVER=s3`: pages show its signed
+ * images and POST uploads to it. `S3_ENDPOINT`'s origin (path-style or not, the bucket host is a
+ * subdomain of it, hence the wildcard), or AWS's regional endpoint. None for the local driver,
+ * which is served from 'self'.
+ */
+export function storageOrigins(environment: Record<string, string | undefined>): string[] {
+  if (environment.STORAGE_DRIVER !== "s3") return [];
+  if (environment.S3_ENDPOINT && URL.canParse(environment.S3_ENDPOINT)) {
+    const url = new URL(environment.S3_ENDPOINT);
+    return [url.origin, `${url.protocol}//*.${url.host}`];
+  }
+  const region = environment.S3_REGION || "us-east-1";
+  return [`https://*.s3.${region}.amazonaws.com`, `https://s3.${region}.amazonaws.com`];
+}
+
+/**
+ * The directives every HTML page shares; `scriptSrc` is the script-src directive's sources,
+ * `storage` the object storage origins ({@link storageOrigins}) for images and uploads.
+ */
+function htmlContentSecurityPolicy(
+  scriptSrc: string,
+  dev: boolean,
+  storage: readonly string[] = [],
+): string {
+  const extra = storage.map((origin) => ` ${origin}`).join("");
   return [
     "default-src 'self'",
     `script-src ${scriptSrc}${dev ? " 'unsafe-eval'" : ""}`,
     // Inline style attributes (charts, Radix positioning) carry no script.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${extra}`,
     "font-src 'self'",
-    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    `connect-src 'self'${extra}${dev ? " ws: wss:" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -25,9 +49,16 @@ function htmlContentSecurityPolicy(scriptSrc: string, dev: boolean): string {
   ].join("; ");
 }
 
-/** The CSP of an HTML page whose scripts carry `nonce`. `dev` allows React's eval-based tooling. */
-export function pageContentSecurityPolicy(nonce: string, dev: boolean): string {
-  return htmlContentSecurityPolicy(`'self' 'nonce-${nonce}' 'strict-dynamic'`, dev);
+/**
+ * The CSP of an HTML page whose scripts carry `nonce`. `dev` allows React's eval-based tooling;
+ * `storage`: object storage origins ({@link storageOrigins}) for images and uploads.
+ */
+export function pageContentSecurityPolicy(
+  nonce: string,
+  dev: boolean,
+  storage: readonly string[] = [],
+): string {
+  return htmlContentSecurityPolicy(`'self' 'nonce-${nonce}' 'strict-dynamic'`, dev, storage);
 }
 
 /**

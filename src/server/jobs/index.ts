@@ -5,7 +5,9 @@
 import "server-only";
 import { billingReconcileJob } from "./billing-reconcile";
 import { cleanupJob } from "./cleanup";
+import { deleteFilesJob } from "./delete-files";
 import { exportWorkspaceJob } from "./export-workspace";
+import { processPictureJob } from "./process-picture";
 import { sendEmailJob } from "./send-email";
 
 export const jobs = {
@@ -13,6 +15,8 @@ export const jobs = {
   "billing-reconcile": billingReconcileJob,
   cleanup: cleanupJob,
   "export-workspace": exportWorkspaceJob,
+  "process-picture": processPictureJob,
+  "delete-files": deleteFilesJob,
 } as const;
 
 export type JobName = keyof typeof jobs;

@@ -38,6 +38,7 @@ import type { RequestMeta } from "@/server/auth/request-meta";
 import { createSession } from "@/server/auth/session";
 import { hashToken } from "@/server/auth/tokens";
 import { db } from "@/server/db";
+import { enqueue } from "@/server/jobs/queue";
 import { DomainError } from "@/server/errors";
 import { isUniqueViolation } from "@/server/db-errors";
 import { appUrl, sendEmail, sendLink } from "@/server/mail/mailer";
@@ -535,11 +536,18 @@ export async function deleteAccount(actor: { userId: string }, password: string)
   };
   // Stop their billing first: Stripe cannot join the transaction.
   await cancelBilling((await ownedAlone(db)).map((w) => w.id));
-  await db.$transaction(async (tx) => {
+  const deleted = await db.$transaction(async (tx) => {
     await lockWorkspacesOfMember(tx, user.id);
     const owned = await ownedAlone(tx);
     await tx.workspace.deleteMany({ where: { id: { in: owned.map((w) => w.id) } } });
+    // Their avatar's rows (workspace uploads stay with their workspace, uploader unset).
+    await tx.upload.deleteMany({ where: { userId: user.id, workspaceId: null } });
     await tx.user.deleteMany({ where: { id: user.id } });
+    return owned;
   });
+  // Their files and their workspaces' go in the background, retried while storage is unreachable.
+  for (const prefix of [`u/${user.id}/`, ...deleted.map((w) => `w/${w.id}/`)]) {
+    await enqueue("delete-files", { prefix });
+  }
   return { status: "deleted" } as const;
 }

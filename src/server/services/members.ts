@@ -7,6 +7,7 @@
 import "server-only";
 import type { Prisma, Role } from "@/generated/prisma/client";
 import { db } from "@/server/db";
+import { pictureUrls } from "@/server/services/uploads";
 import { DomainError } from "@/server/errors";
 import { recordAudit } from "@/server/audit/log";
 import { syncSeats } from "@/server/billing/seats";
@@ -16,16 +17,20 @@ import { lockScope, type WorkspaceScope } from "@/server/services/workspaces";
 export async function listMembers(scope: WorkspaceScope) {
   const rows = await db.membership.findMany({
     where: { workspaceId: scope.workspace.id },
-    include: { user: { select: { name: true, email: true } } },
+    include: { user: { select: { name: true, email: true, avatarKey: true } } },
     orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
   });
-  return rows.map((row) => ({
-    userId: row.userId,
-    name: row.user.name,
-    email: row.user.email,
-    role: row.role,
-    joinedAt: row.createdAt,
-  }));
+  return Promise.all(
+    rows.map(async (row) => ({
+      userId: row.userId,
+      name: row.user.name,
+      email: row.user.email,
+      role: row.role,
+      joinedAt: row.createdAt,
+      /** The avatar's 64 px signed URL; null for initials. */
+      avatarUrl: (await pictureUrls(row.user.avatarKey))?.s64 ?? null,
+    })),
+  );
 }
 
 /**

@@ -18,6 +18,8 @@ import { DomainError } from "@/server/errors";
 import { recordAudit } from "@/server/audit/log";
 import { cancelBilling } from "@/server/billing/cancel";
 import { syncSeats } from "@/server/billing/seats";
+import { enqueue } from "@/server/jobs/queue";
+import { pictureUrls } from "@/server/services/uploads";
 import { lockWorkspace } from "@/server/workspace-locks";
 import type { RequestReads } from "@/server/billing/usage";
 
@@ -101,11 +103,20 @@ export function slugify(name: string): string {
 /** The workspaces of `userId`, by name. */
 export async function listWorkspaces(userId: string) {
   // One statement (Prisma's include would take two): the shell reads it on every page.
-  return db.$queryRaw<{ id: string; name: string; slug: string; role: Role }[]>`
-    SELECT w."id", w."name", w."slug", m."role"::text AS "role"
+  const rows = await db.$queryRaw<
+    { id: string; name: string; slug: string; role: Role; logoKey: string | null }[]
+  >`
+    SELECT w."id", w."name", w."slug", w."logoKey", m."role"::text AS "role"
     FROM "Membership" m JOIN "Workspace" w ON w."id" = m."workspaceId"
     WHERE m."userId" = ${userId}
     ORDER BY w."name" ASC`;
+  return Promise.all(
+    rows.map(async ({ logoKey, ...workspace }) => ({
+      ...workspace,
+      /** The logo's 64 px signed URL; null for initials. */
+      logoUrl: (await pictureUrls(logoKey))?.s64 ?? null,
+    })),
+  );
 }
 
 /**
@@ -165,11 +176,17 @@ export async function createWorkspace(
 }
 
 /** The workspace as its member sees it, with the permissions of their role. */
-export function getWorkspace(scope: WorkspaceScope) {
+export async function getWorkspace(scope: WorkspaceScope) {
+  const { logoKey } = await db.workspace.findUniqueOrThrow({
+    where: { id: scope.workspace.id },
+    select: { logoKey: true },
+  });
   return {
     ...scope.workspace,
     role: scope.membership.role,
     permissions: [...rolePermissions[scope.membership.role]],
+    /** Signed URLs of the logo's sizes (`s64`, `s256`); null for initials. */
+    logo: await pictureUrls(logoKey),
   };
 }
 
@@ -249,6 +266,8 @@ export async function deleteWorkspace(scope: WorkspaceScope, confirmSlug: string
     });
     await tx.workspace.delete({ where: { id: scope.workspace.id } });
   });
+  // Its files (logo, imports) go in the background, retried while storage is unreachable.
+  await enqueue("delete-files", { prefix: `w/${scope.workspace.id}/` });
   return { status: "deleted" } as const;
 }
 

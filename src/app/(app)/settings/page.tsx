@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { PictureUpload } from "@/components/settings/picture-upload";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { SessionList, SessionListSkeleton } from "@/components/settings/session-list";
 import { Section } from "@/components/ui/section";
 import { requireUser } from "@/server/auth/session";
+import { pictureUrls } from "@/server/services/uploads";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Account settings" };
@@ -17,6 +19,17 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold tracking-tight">Account settings</h1>
+      <Section
+        id="avatar-heading"
+        title="Avatar"
+        description="Shown in the menu, in member lists and in emails. Without one, your initials."
+      >
+        <PictureUpload
+          target={{ kind: "avatar" }}
+          name={user.name}
+          currentUrl={(await pictureUrls(user.avatarKey))?.s256 ?? null}
+        />
+      </Section>
       <Section id="profile-heading" title="Profile">
         <ProfileForm name={user.name} email={user.email} />
       </Section>

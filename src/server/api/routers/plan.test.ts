@@ -24,11 +24,11 @@ describe("plan.list", () => {
       expect(plan.entitlements).toEqual(PLANS[plan.slug].entitlements);
     }
     expect(plans[0]).toMatchObject({
-      limits: ["Up to 3 projects", "Up to 3 members"],
+      limits: ["Up to 3 projects", "Up to 3 members", "100 MB of file storage"],
       features: ["Activity log for 7 days"],
     });
     expect(plans[2]).toMatchObject({
-      limits: ["Unlimited projects", "Unlimited members"],
+      limits: ["Unlimited projects", "Unlimited members", "100 GB of file storage"],
       features: ["Unlimited activity log", "CSV exports"],
     });
   });
