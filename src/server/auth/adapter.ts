@@ -20,7 +20,7 @@ type SessionRow = Pick<
 /** The columns of a user Lucia's user attributes hold. */
 type UserRow = Pick<
   User,
-  "id" | "email" | "name" | "disabledAt" | "isAdmin" | "checklistDismissedAt"
+  "id" | "email" | "name" | "disabledAt" | "isAdmin" | "checklistDismissedAt" | "avatarKey"
 >;
 
 function toDatabaseSession(row: SessionRow, id: string): DatabaseSession {
@@ -61,7 +61,8 @@ export class HashedSessionAdapter implements Adapter {
     const [row] = await this.db.$queryRaw<(SessionRow & Omit<UserRow, "id">)[]>`
       SELECT s."id", s."userId", s."expiresAt", s."absoluteExpiresAt", s."lastSeenAt",
         s."userAgent", s."ipAddress",
-        u."email", u."name", u."disabledAt", u."isAdmin", u."checklistDismissedAt"
+        u."email", u."name", u."disabledAt", u."isAdmin", u."checklistDismissedAt",
+        u."avatarKey"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
       WHERE s."id" = ${hashToken(sessionId)}`;
     if (!row) return [null, null];
