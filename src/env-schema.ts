@@ -274,6 +274,63 @@ export const APP_VARIABLES = {
     scope: "app",
     requiredWhen: "STRIPE_API_BASE is unset (real Stripe)",
   }),
+  STORAGE_DRIVER: variable(z.enum(["local", "s3"]).default("local"), {
+    description: [
+      'Where uploaded files live (README, "Files and storage"): "local" (default) keeps them under',
+      'STORAGE_LOCAL_DIR and serves them through /api/storage with signed, expiring URLs; "s3" uses',
+      "any S3-compatible service (AWS S3, Cloudflare R2, MinIO) through the S3_* variables.",
+    ].join("\n"),
+    scope: "app",
+    example: "local",
+  }),
+  STORAGE_LOCAL_DIR: variable(z.string().min(1).default(".data/storage"), {
+    description:
+      "Directory of the local storage driver (relative to the working directory). Default .data/storage",
+    scope: "app",
+  }),
+  STORAGE_SECRET: variable(z.string().min(32, "must be at least 32 characters").optional(), {
+    description: [
+      "Key that signs the local driver's download URLs and upload policies (HMAC-SHA256). Unset",
+      "locally: a fixed development key. Generate one with `openssl rand -hex 32`.",
+    ].join("\n"),
+    secret: true,
+    scope: "app",
+    requiredWhen: "STORAGE_DRIVER=local in staging or production",
+  }),
+  S3_ENDPOINT: variable(z.url({ protocol: /^https?$/ }).optional(), {
+    description: [
+      "Endpoint of an S3-compatible service; unset for AWS S3. Cloudflare R2:",
+      "https://<account>.r2.cloudflarestorage.com; MinIO: http://127.0.0.1:9000",
+    ].join("\n"),
+    scope: "app",
+  }),
+  S3_REGION: variable(z.string().min(1).default("us-east-1"), {
+    description: 'Region of the bucket ("auto" for Cloudflare R2). Default us-east-1',
+    scope: "app",
+  }),
+  S3_BUCKET: variable(z.string().min(3).max(63).optional(), {
+    description: "The bucket that holds every uploaded file (private: files are served signed).",
+    scope: "app",
+    requiredWhen: "STORAGE_DRIVER=s3",
+  }),
+  S3_ACCESS_KEY_ID: variable(z.string().min(1).optional(), {
+    description:
+      "Access key id of the S3 credentials (needs Get/Put/Delete/ListBucket on the bucket).",
+    secret: true,
+    scope: "app",
+    requiredWhen: "STORAGE_DRIVER=s3",
+  }),
+  S3_SECRET_ACCESS_KEY: variable(z.string().min(1).optional(), {
+    description: "Secret access key of the S3 credentials.",
+    secret: true,
+    scope: "app",
+    requiredWhen: "STORAGE_DRIVER=s3",
+  }),
+  S3_FORCE_PATH_STYLE: variable(z.stringbool().default(false), {
+    description:
+      "Address the bucket as endpoint/bucket/key instead of bucket.endpoint/key (MinIO needs true).",
+    scope: "app",
+  }),
   JOBS_POLL_INTERVAL_SECONDS: variable(z.coerce.number().min(0.1).max(60).default(2), {
     description:
       "How often an idle job worker asks for new jobs, in seconds (0.1-60). Default 2 (1 for npm run dev).",
@@ -428,6 +485,23 @@ export function checkEnvRules(env: AppEnv, raw: RawEnv, ctx: z.RefinementCtx): v
         });
       }
     }
+  }
+  if (env.STORAGE_DRIVER === "s3") {
+    for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]) {
+      if (unset(name)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: "is required when STORAGE_DRIVER=s3",
+        });
+      }
+    }
+  } else if (deployment !== "local" && unset("STORAGE_SECRET")) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["STORAGE_SECRET"],
+      message: `is required in ${deployment} with STORAGE_DRIVER=local`,
+    });
   }
   const remote = URL.canParse(env.APP_URL) && !LOCALHOST.test(new URL(env.APP_URL).hostname);
   if (env.MAIL_TRANSPORT === "outbox" && env.NODE_ENV === "production" && remote) {
