@@ -252,11 +252,7 @@ export async function startImport(
 }
 
 /** An import row as the UI sees it, with a signed link to its failed rows (15 minutes). */
-async function present(row: {
-  failedRowsKey: string | null;
-  fileName: string;
-  [key: string]: unknown;
-}) {
+async function present<T extends { failedRowsKey: string | null; fileName: string }>(row: T) {
   const { failedRowsKey, ...rest } = row;
   const failedRowsUrl = failedRowsKey
     ? await getStorage().signedGetUrl(failedRowsKey, {
@@ -264,7 +260,7 @@ async function present(row: {
         downloadName: `${row.fileName.replace(/\.csv$/i, "")}-failed-rows.csv`,
       })
     : null;
-  return { ...rest, fileName: row.fileName, failedRowsUrl, duplicatePolicy: DUPLICATE_POLICY };
+  return { ...rest, failedRowsUrl, duplicatePolicy: DUPLICATE_POLICY };
 }
 
 /**
