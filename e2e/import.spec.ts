@@ -19,7 +19,9 @@ const CSV = [
   `${"x".repeat(81)};Name too long`,
 ].join("\r\n");
 
-test("import a CSV with bad rows: preview, progress, summary, failed rows file", async ({ page }) => {
+test("import a CSV with bad rows: preview, progress, summary, failed rows file", async ({
+  page,
+}) => {
   const slug = await freeWorkspace(page, "Ivy Importer");
   await page.goto(`/w/${slug}/projects`);
   await page.getByRole("link", { name: "Import from CSV" }).click();
@@ -61,7 +63,11 @@ test("import a CSV with bad rows: preview, progress, summary, failed rows file",
   const failed = parse(await response.text(), { columns: true }) as Record<string, string>[];
   expect(failed).toEqual([
     { Title: "", Details: "A row without a name", reason: "name: Name is required." },
-    { Title: "x".repeat(81), Details: "Name too long", reason: "name: Name is at most 80 characters." },
+    {
+      Title: "x".repeat(81),
+      Details: "Name too long",
+      reason: "name: Name is at most 80 characters.",
+    },
   ]);
 
   await page.getByRole("link", { name: "Go to projects" }).click();

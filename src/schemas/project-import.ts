@@ -43,14 +43,15 @@ const importId = z
   .string()
   .check(z.minLength(1, "Import is required."), z.maxLength(64, "Unknown import."));
 
-const fileName = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, "File name is required."),
-    z.maxLength(200, "File name is at most 200 characters."),
-    z.refine((t) => isWellFormedText(t) && !t.includes("\u0000"), "File name contains an invalid character."),
-  );
+const fileName = z.string().check(
+  z.trim(),
+  z.minLength(1, "File name is required."),
+  z.maxLength(200, "File name is at most 200 characters."),
+  z.refine(
+    (t) => isWellFormedText(t) && !t.includes("\u0000"),
+    "File name contains an invalid character.",
+  ),
+);
 
 /**
  * `projectImport.create`: either a file the browser uploads next (its name and size in bytes;
@@ -71,15 +72,13 @@ export const createImportInput = z.extend(workspaceInput, {
     }),
     z.object({
       kind: z.literal("paste"),
-      text: z
-        .string()
-        .check(
-          z.refine((t) => t.trim().length > 0, "Paste at least a header row and one row."),
-          z.refine(
-            (t) => new TextEncoder().encode(t).length <= IMPORT_MAX_PASTE_BYTES,
-            "Pasted text is at most 1 MB: upload a file instead.",
-          ),
+      text: z.string().check(
+        z.refine((t) => t.trim().length > 0, "Paste at least a header row and one row."),
+        z.refine(
+          (t) => new TextEncoder().encode(t).length <= IMPORT_MAX_PASTE_BYTES,
+          "Pasted text is at most 1 MB: upload a file instead.",
         ),
+      ),
     }),
   ]),
 });
@@ -94,7 +93,9 @@ export const importMappingSchema = z.object({
 });
 export type ImportMapping = Record<ImportField, string | null>;
 
-const delimiter = z.enum(IMPORT_DELIMITERS, { error: "Delimiter must be comma, semicolon or tab." });
+const delimiter = z.enum(IMPORT_DELIMITERS, {
+  error: "Delimiter must be comma, semicolon or tab.",
+});
 
 /** `projectImport.preview`: the first rows, read with this delimiter and mapping (else detected). */
 export const previewImportInput = z.extend(workspaceInput, {

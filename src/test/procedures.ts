@@ -111,7 +111,14 @@ export async function createSampleImport(
   const body = Buffer.from("name,description\nApollo,First\n", "utf8");
   await getStorage().put(storageKey, body, { contentType: "text/csv" });
   await client.projectImport.create({
-    data: { id, workspaceId, createdById: userId, fileName: "sample.csv", size: body.length, storageKey },
+    data: {
+      id,
+      workspaceId,
+      createdById: userId,
+      fileName: "sample.csv",
+      size: body.length,
+      storageKey,
+    },
   });
   return id;
 }

@@ -43,10 +43,10 @@ type ImportItem = RouterOutputs["projectImport"]["get"];
 
 /** How often a running import is refetched, in ms. */
 const POLL_MS = 1_000;
-const isRunning = (status: ImportItem["status"]) =>
-  status === "pending" || status === "processing";
+const isRunning = (status: ImportItem["status"]) => status === "pending" || status === "processing";
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`;
+const mb = (bytes: number) =>
+  `${(bytes / 1024 / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`;
 
 /** POSTs `file` to a presigned form, reporting progress (0-1). @throws Error when refused. */
 function uploadTo(
@@ -87,7 +87,8 @@ function SourceStep({ slug, onReady }: { slug: string; onReady: (importId: strin
   const pick = (picked: File | undefined) => {
     setError(null);
     if (!picked) return setFile(null);
-    if (picked.size > IMPORT_MAX_BYTES) return setError(`The file is larger than ${mb(IMPORT_MAX_BYTES)}.`);
+    if (picked.size > IMPORT_MAX_BYTES)
+      return setError(`The file is larger than ${mb(IMPORT_MAX_BYTES)}.`);
     setFile(picked);
   };
 
@@ -110,7 +111,9 @@ function SourceStep({ slug, onReady }: { slug: string; onReady: (importId: strin
         onReady(id);
       }
     } catch (caught) {
-      setError(caught instanceof Error && !("data" in caught) ? caught.message : errorMessage(caught));
+      setError(
+        caught instanceof Error && !("data" in caught) ? caught.message : errorMessage(caught),
+      );
     } finally {
       setProgress(null);
     }
@@ -214,7 +217,12 @@ function MapStep({
   const [delimiter, setDelimiter] = useState<ImportDelimiter | undefined>();
   const [mapping, setMapping] = useState<ImportMapping | undefined>();
   const preview = useQuery({
-    ...trpc.projectImport.preview.queryOptions({ workspaceSlug: slug, importId, delimiter, mapping }),
+    ...trpc.projectImport.preview.queryOptions({
+      workspaceSlug: slug,
+      importId,
+      delimiter,
+      mapping,
+    }),
     placeholderData: keepPreviousData,
     retry: false,
   });
@@ -326,7 +334,11 @@ function MapStep({
                         const error = row.errors[field];
                         return (
                           <td key={field} className="max-w-xs px-3 py-2 align-top break-words">
-                            <span className={row.values[field] ? "" : "text-zinc-400 dark:text-zinc-500"}>
+                            <span
+                              className={
+                                row.values[field] ? "" : "text-zinc-400 dark:text-zinc-500"
+                              }
+                            >
                               {row.values[field] ? truncate(row.values[field]) : "(empty)"}
                             </span>
                             {error && (
@@ -436,7 +448,15 @@ function StatusBadge({ status }: { status: ImportItem["status"] }) {
   }
 }
 
-function RunStep({ slug, importId, onAgain }: { slug: string; importId: string; onAgain: () => void }) {
+function RunStep({
+  slug,
+  importId,
+  onAgain,
+}: {
+  slug: string;
+  importId: string;
+  onAgain: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data, error } = useQuery({
@@ -469,7 +489,10 @@ function RunStep({ slug, importId, onAgain }: { slug: string; importId: string; 
               max={data.total ?? 1}
               value={data.total ? data.done : 0}
             />
-            <p className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400" data-testid="import-progress">
+            <p
+              className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400"
+              data-testid="import-progress"
+            >
               {data.total === null
                 ? "Counting rows…"
                 : `${data.done.toLocaleString("en-US")} of ${countOf(data.total, "row", "rows")} (${percent}%)`}
@@ -486,9 +509,14 @@ function RunStep({ slug, importId, onAgain }: { slug: string; importId: string; 
                   ["Failed", data.failed],
                 ] as const
               ).map(([label, value]) => (
-                <div key={label} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+                <div
+                  key={label}
+                  className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+                >
                   <dt className="text-xs text-zinc-500 dark:text-zinc-400">{label}</dt>
-                  <dd className="text-xl font-semibold tabular-nums">{value.toLocaleString("en-US")}</dd>
+                  <dd className="text-xl font-semibold tabular-nums">
+                    {value.toLocaleString("en-US")}
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -498,7 +526,8 @@ function RunStep({ slug, importId, onAgain }: { slug: string; importId: string; 
             {data.failedRowsUrl && (
               <p className="text-sm">
                 <a href={data.failedRowsUrl} download className={textLinkClass}>
-                  Download the {countOf(data.failed, "failed row", "failed rows")} (CSV, with the reason)
+                  Download the {countOf(data.failed, "failed row", "failed rows")} (CSV, with the
+                  reason)
                 </a>
               </p>
             )}
@@ -506,7 +535,10 @@ function RunStep({ slug, importId, onAgain }: { slug: string; importId: string; 
               <Button variant="secondary" onClick={onAgain}>
                 Import another file
               </Button>
-              <Link href={`/w/${slug}/projects` as Route} className={`self-center text-sm ${textLinkClass}`}>
+              <Link
+                href={`/w/${slug}/projects` as Route}
+                className={`self-center text-sm ${textLinkClass}`}
+              >
                 Go to projects
               </Link>
             </div>
@@ -525,12 +557,16 @@ function RecentImports({ slug }: { slug: string }) {
     <Section id="import-recent-heading" title="Recent imports" layout="stacked">
       <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
         {data.map((item) => (
-          <li key={item.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+          <li
+            key={item.id}
+            className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between"
+          >
             <div className="min-w-0">
               <p className="truncate text-sm font-medium">{item.fileName}</p>
               <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 <DateText date={item.createdAt} /> · {item.created.toLocaleString("en-US")} created,{" "}
-                {item.skipped.toLocaleString("en-US")} skipped, {item.failed.toLocaleString("en-US")} failed
+                {item.skipped.toLocaleString("en-US")} skipped,{" "}
+                {item.failed.toLocaleString("en-US")} failed
               </p>
             </div>
             <div className="flex shrink-0 items-center gap-3">

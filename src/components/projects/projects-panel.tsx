@@ -143,7 +143,10 @@ export function ProjectsPanel({ slug }: { slug: string }) {
             Projects
           </h2>
           {canWrite && (
-            <Link href={`/w/${slug}/projects/import` as Route} className={`text-sm ${textLinkClass}`}>
+            <Link
+              href={`/w/${slug}/projects/import` as Route}
+              className={`text-sm ${textLinkClass}`}
+            >
               Import from CSV
             </Link>
           )}

@@ -209,7 +209,8 @@ export async function startImport(
 ) {
   const workspaceId = scope.workspace.id;
   const found = await findImport(scope, input.importId);
-  if (found.status !== "draft") throw new DomainError("CONFLICT", "This import has already started.");
+  if (found.status !== "draft")
+    throw new DomainError("CONFLICT", "This import has already started.");
   let header: string[];
   try {
     header = (await readCsvHead(await getStorage().get(found.storageKey), input.delimiter, 0))

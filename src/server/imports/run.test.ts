@@ -32,7 +32,10 @@ const mapping = { name: "Title", description: "Notes" };
 
 /** Pastes `text`, starts the import with `mapping` (";" separated) and returns its id. */
 async function started(caller: Caller, text: string) {
-  const { id } = await caller.projectImport.create({ workspaceSlug, source: { kind: "paste", text } });
+  const { id } = await caller.projectImport.create({
+    workspaceSlug,
+    source: { kind: "paste", text },
+  });
   await caller.projectImport.start({ workspaceSlug, importId: id, delimiter: ";", mapping });
   return id;
 }
@@ -82,7 +85,10 @@ describe("project import", () => {
         delimiter: ";",
         mapping: { name: null, description: "Notes" },
       }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Choose the column that holds the name." });
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Choose the column that holds the name.",
+    });
 
     await caller.projectImport.start({ workspaceSlug, importId: id, delimiter: ";", mapping });
     await expect(
@@ -91,7 +97,14 @@ describe("project import", () => {
     expect(await runQueuedJobs("import-projects")).toBe(1);
 
     const result = await caller.projectImport.get({ workspaceSlug, importId: id });
-    expect(result).toMatchObject({ status: "done", total: 6, done: 6, created: 3, skipped: 1, failed: 2 });
+    expect(result).toMatchObject({
+      status: "done",
+      total: 6,
+      done: 6,
+      created: 3,
+      skipped: 1,
+      failed: 2,
+    });
     const projects = await db.project.findMany({
       where: { workspaceId: workspace.id },
       orderBy: { name: "asc" },
@@ -104,7 +117,10 @@ describe("project import", () => {
     ]);
 
     const row = await db.projectImport.findUniqueOrThrow({ where: { id } });
-    const failed = parse(await streamText(row.failedRowsKey!), { columns: true }) as Record<string, string>[];
+    const failed = parse(await streamText(row.failedRowsKey!), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(failed).toEqual([
       { Title: "", Notes: "No name here", reason: "name: Name is required." },
       { Title: "x".repeat(81), Notes: "Too long", reason: "name: Name is at most 80 characters." },
@@ -116,7 +132,10 @@ describe("project import", () => {
       orderBy: { createdAt: "asc" },
       select: { action: true, metadata: true },
     });
-    expect(audit.map((a) => a.action)).toEqual(["project_import.started", "project_import.finished"]);
+    expect(audit.map((a) => a.action)).toEqual([
+      "project_import.started",
+      "project_import.finished",
+    ]);
     expect(audit[1]!.metadata).toMatchObject({ created: "3", skipped: "1", failed: "2" });
     expect(await caller.projectImport.list({ workspaceSlug })).toHaveLength(1);
   });
@@ -156,7 +175,9 @@ describe("project import", () => {
 
   it("resumes after an interruption from the last committed batch, without duplicates", async () => {
     const { caller, workspace } = await acme("team");
-    const rows = Array.from({ length: 23 }, (_, i) => (i % 7 === 3 ? `;bad ${i}` : `Project ${i};n`));
+    const rows = Array.from({ length: 23 }, (_, i) =>
+      i % 7 === 3 ? `;bad ${i}` : `Project ${i};n`,
+    );
     const id = await started(caller, ["Title;Notes", ...rows].join("\n"));
 
     // The worker dies after its second batch committed (as a SIGKILL would, between batches).
@@ -169,12 +190,20 @@ describe("project import", () => {
       }),
     ).rejects.toThrow("worker killed");
     const halfway = await db.projectImport.findUniqueOrThrow({ where: { id } });
-    expect(halfway).toMatchObject({ status: "processing", total: 23, done: 10, created: 9, failed: 1 });
+    expect(halfway).toMatchObject({
+      status: "processing",
+      total: 23,
+      done: 10,
+      created: 9,
+      failed: 1,
+    });
     expect(await db.project.count({ where: { workspaceId: workspace.id } })).toBe(9);
 
     // A second attempt (pg-boss's retry) carries on from row 11.
     const seen: number[] = [];
-    expect(await runImport(id, { batchSize: 5, afterBatch: (done) => void seen.push(done) })).toEqual({
+    expect(
+      await runImport(id, { batchSize: 5, afterBatch: (done) => void seen.push(done) }),
+    ).toEqual({
       status: "done",
       created: 20,
       skipped: 0,

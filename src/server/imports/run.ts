@@ -106,7 +106,15 @@ export async function runImport(importId: string, options: RunOptions = {}): Pro
     let stopped: string | null = null;
     const flush = async () => {
       options.signal?.throwIfAborted();
-      const result = await importBatch({ importId, attemptAt, workspaceId, done, header, mapping, batch });
+      const result = await importBatch({
+        importId,
+        attemptAt,
+        workspaceId,
+        done,
+        header,
+        mapping,
+        batch,
+      });
       done = result.done;
       stopped = result.stopped;
       batch = [];
@@ -232,7 +240,12 @@ async function importBatch(input: {
       }
       if (failures.length > 0) {
         await tx.projectImportFailure.createMany({
-          data: failures.map((f) => ({ importId, line: f.line, values: f.values, reason: f.reason })),
+          data: failures.map((f) => ({
+            importId,
+            line: f.line,
+            values: f.values,
+            reason: f.reason,
+          })),
         });
       }
       const done = input.done + handled;

@@ -39,7 +39,8 @@ export const importProjectsJob = defineJob({
             where: { id: importId, status: { in: ["pending", "processing"] } },
             data: {
               status: "failed",
-              error: "The import stopped after several attempts. The rows counted as done are imported.",
+              error:
+                "The import stopped after several attempts. The rows counted as done are imported.",
               finishedAt: new Date(),
             },
           })
