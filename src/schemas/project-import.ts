@@ -32,8 +32,11 @@ export const DELIMITER_NAMES: Record<ImportDelimiter, string> = {
 
 /** Largest uploaded file, in bytes (50 MiB: about 500,000 short rows). */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
-/** Largest pasted text, in bytes (UTF-8). */
-export const IMPORT_MAX_PASTE_BYTES = 1024 * 1024;
+/**
+ * Largest pasted text, in bytes (UTF-8): 500 kB, so that even escaped as JSON (at most twice
+ * as long) it fits the tRPC endpoint's 1 MiB body limit (src/schemas/request-limits.ts).
+ */
+export const IMPORT_MAX_PASTE_BYTES = 500_000;
 /** Rows the preview shows. */
 export const IMPORT_PREVIEW_ROWS = 20;
 /** Longest header name kept, in characters. */
@@ -76,7 +79,7 @@ export const createImportInput = z.extend(workspaceInput, {
         z.refine((t) => t.trim().length > 0, "Paste at least a header row and one row."),
         z.refine(
           (t) => new TextEncoder().encode(t).length <= IMPORT_MAX_PASTE_BYTES,
-          "Pasted text is at most 1 MB: upload a file instead.",
+          "Pasted text is at most 500 kB: upload a file instead.",
         ),
       ),
     }),

@@ -175,7 +175,7 @@ function SourceStep({ slug, onReady }: { slug: string; onReady: (importId: strin
               className="block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-sm text-zinc-900 focus-visible:border-indigo-600 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
             />
             <p className="text-xs text-zinc-500 dark:text-zinc-400">
-              At most {mb(IMPORT_MAX_PASTE_BYTES)}; upload a file for more.
+              At most {IMPORT_MAX_PASTE_BYTES / 1000} kB; upload a file for more.
             </p>
           </div>
         )}
