@@ -22,6 +22,8 @@ const CSV = [
 test("import a CSV with bad rows: preview, progress, summary, failed rows file", async ({
   page,
 }) => {
+  // Sign-up, upload, a job and a download: slower than one page on a loaded machine.
+  test.setTimeout(90_000);
   const slug = await freeWorkspace(page, "Ivy Importer");
   await page.goto(`/w/${slug}/projects`);
   await page.getByRole("link", { name: "Import from CSV" }).click();

@@ -147,11 +147,17 @@ runScript(
         : null;
     // A local database means a local deployment: staging and production requirements do not apply.
     const deployment = database.embedded ? { APP_ENV: process.env.APP_ENV || "local" } : {};
+    // The standalone server runs in .next/standalone and the worker here: a relative local
+    // storage directory must name the same place for both (the app writes what the worker reads).
+    const storageDir = {
+      STORAGE_LOCAL_DIR: path.resolve(ROOT, process.env.STORAGE_LOCAL_DIR || ".data/storage"),
+    };
     const filled = {
       ...mail,
       ...loopback,
       ...stripe?.env,
       ...deployment,
+      ...storageDir,
       DATABASE_URL: database.url,
     };
     const env = { ...process.env, ...filled };

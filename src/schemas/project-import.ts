@@ -30,8 +30,8 @@ export const DELIMITER_NAMES: Record<ImportDelimiter, string> = {
   "\t": "Tab",
 };
 
-/** Largest uploaded file, in bytes (50 MiB: about 500,000 short rows). */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+/** Largest uploaded file, in bytes (50 MB: about 500,000 short rows). */
+export const IMPORT_MAX_BYTES = 50_000_000;
 /**
  * Largest pasted text, in bytes (UTF-8): 500 kB, so that even escaped as JSON (at most twice
  * as long) it fits the tRPC endpoint's 1 MiB body limit (src/schemas/request-limits.ts).

@@ -45,8 +45,13 @@ type ImportItem = RouterOutputs["projectImport"]["get"];
 const POLL_MS = 1_000;
 const isRunning = (status: ImportItem["status"]) => status === "pending" || status === "processing";
 
-const mb = (bytes: number) =>
-  `${(bytes / 1024 / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} MB`;
+/** "812 bytes", "45.2 kB", "12.5 MB" (decimal units, as file managers show them). */
+function fileSize(bytes: number): string {
+  const format = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+  if (bytes < 1_000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${format(bytes / 1_000)} kB`;
+  return `${format(bytes / 1_000_000)} MB`;
+}
 
 /** POSTs `file` to a presigned form, reporting progress (0-1). @throws Error when refused. */
 function uploadTo(
@@ -88,7 +93,7 @@ function SourceStep({ slug, onReady }: { slug: string; onReady: (importId: strin
     setError(null);
     if (!picked) return setFile(null);
     if (picked.size > IMPORT_MAX_BYTES)
-      return setError(`The file is larger than ${mb(IMPORT_MAX_BYTES)}.`);
+      return setError(`The file is larger than ${fileSize(IMPORT_MAX_BYTES)}.`);
     setFile(picked);
   };
 
@@ -159,7 +164,7 @@ function SourceStep({ slug, onReady }: { slug: string; onReady: (importId: strin
             className="mt-2 block w-full text-sm text-zinc-700 file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm file:font-medium dark:text-zinc-300 dark:file:bg-zinc-800 dark:file:text-zinc-100"
           />
           <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-            Or drop it here. At most {mb(IMPORT_MAX_BYTES)}.
+            Or drop it here. At most {fileSize(IMPORT_MAX_BYTES)}.
           </p>
         </div>
         {!file && (
@@ -257,7 +262,8 @@ function MapStep({
       layout="stacked"
       description={
         <>
-          {data.fileName} · {mb(data.size)} · {countOf(data.header.length, "column", "columns")}
+          {data.fileName} · {fileSize(data.size)} ·{" "}
+          {countOf(data.header.length, "column", "columns")}
         </>
       }
     >
@@ -305,10 +311,10 @@ function MapStep({
             <Alert tone="info">The file has a header row but no data rows.</Alert>
           ) : (
             <div className="overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
-              <table className="w-full text-left text-sm">
+              <table className="w-full table-fixed text-left text-sm">
                 <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
                   <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">
+                    <th scope="col" className="w-14 px-3 py-2 font-medium">
                       Line
                     </th>
                     {IMPORT_FIELDS.map((field) => (
@@ -333,7 +339,7 @@ function MapStep({
                       {IMPORT_FIELDS.map((field) => {
                         const error = row.errors[field];
                         return (
-                          <td key={field} className="max-w-xs px-3 py-2 align-top break-words">
+                          <td key={field} className="px-3 py-2 align-top [overflow-wrap:anywhere]">
                             <span
                               className={
                                 row.values[field] ? "" : "text-zinc-400 dark:text-zinc-500"
