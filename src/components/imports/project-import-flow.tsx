@@ -557,7 +557,12 @@ function RunStep({
 
 function RecentImports({ slug }: { slug: string }) {
   const trpc = useTRPC();
-  const { data } = useQuery(trpc.projectImport.list.queryOptions({ workspaceSlug: slug }));
+  const { data } = useQuery({
+    ...trpc.projectImport.list.queryOptions({ workspaceSlug: slug }),
+    // Kept current while an import runs (e.g. one started in another tab).
+    refetchInterval: (query) =>
+      query.state.data?.some((item) => isRunning(item.status)) ? POLL_MS : false,
+  });
   if (!data || data.length === 0) return null;
   return (
     <Section id="import-recent-heading" title="Recent imports" layout="stacked">
