@@ -121,7 +121,7 @@ runScript(
           },
         });
         const body = Buffer.from(csvOf(rows, `Bench ${index}`), "utf8");
-        const storageKey = `workspaces/${workspace.id}/imports/bench-${stamp}.csv`;
+        const storageKey = `w/${workspace.id}/imports/bench-${stamp}.csv`;
         await getStorage().put(storageKey, body, { contentType: "text/csv" });
         const created = await db.projectImport.create({
           data: {

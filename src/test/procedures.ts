@@ -107,7 +107,7 @@ export async function createSampleImport(
 ): Promise<string> {
   const { getStorage } = await import("@/server/storage");
   const id = `import-${unique()}`;
-  const storageKey = `workspaces/${workspaceId}/imports/${id}.csv`;
+  const storageKey = `w/${workspaceId}/imports/${id}.csv`;
   const body = Buffer.from("name,description\nApollo,First\n", "utf8");
   await getStorage().put(storageKey, body, { contentType: "text/csv" });
   await client.projectImport.create({

@@ -65,10 +65,10 @@ const importFields = {
 } as const;
 
 /** The storage key of an import's file, under the workspace's prefix (deleted with it). */
-const fileKey = (workspaceId: string, id: string) => `workspaces/${workspaceId}/imports/${id}.csv`;
+const fileKey = (workspaceId: string, id: string) => `w/${workspaceId}/imports/${id}.csv`;
 /** The storage key of an import's failed rows. */
 export const failedRowsKeyOf = (workspaceId: string, id: string) =>
-  `workspaces/${workspaceId}/imports/${id}-failed.csv`;
+  `w/${workspaceId}/imports/${id}-failed.csv`;
 
 /**
  * Creates a draft import. For `{ kind: "upload", fileName, size }` returns `{ id, upload: { url,
