@@ -42,6 +42,8 @@ export interface SampleContext {
   projectId: string;
   /** A failed export of acme, so a retry passes every check but the caller's. */
   exportId: string;
+  /** A draft project import of acme whose pasted file is stored ({@link createSampleImport}). */
+  importId: string;
   /** A stored Stripe event of a type no handler takes (a replay is "ignored", no Stripe call). */
   stripeEventId: string;
   /** A pending invitation to acme and its token. */
@@ -92,6 +94,33 @@ export async function createSampleRows(
     await create(client, workspaceId, 1);
   }
   return ids as SampleRows;
+}
+
+/**
+ * A draft project import of `workspaceId` by `userId`, its file ("name,description", one row)
+ * stored: preview and start pass every check but the caller's. Returns its id.
+ */
+export async function createSampleImport(
+  client: typeof db,
+  workspaceId: string,
+  userId: string,
+): Promise<string> {
+  const { getStorage } = await import("@/server/storage");
+  const id = `import-${unique()}`;
+  const storageKey = `w/${workspaceId}/imports/${id}.csv`;
+  const body = Buffer.from("name,description\nApollo,First\n", "utf8");
+  await getStorage().put(storageKey, body, { contentType: "text/csv" });
+  await client.projectImport.create({
+    data: {
+      id,
+      workspaceId,
+      createdById: userId,
+      fileName: "sample.csv",
+      size: body.length,
+      storageKey,
+    },
+  });
+  return id;
 }
 
 export interface CatalogueEntry {
@@ -443,6 +472,36 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     kind: "mutation",
     policy: { kind: "workspace", permission: "projects:write" },
     input: (f) => ({ workspaceSlug: f.slug, projectId: f.projectId }),
+  },
+  "projectImport.create": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({ workspaceSlug: f.slug, source: { kind: "paste", text: "name\nApollo\n" } }),
+  },
+  "projectImport.preview": {
+    kind: "query",
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({ workspaceSlug: f.slug, importId: f.importId }),
+  },
+  "projectImport.start": {
+    kind: "mutation",
+    policy: { kind: "workspace", permission: "projects:write" },
+    input: (f) => ({
+      workspaceSlug: f.slug,
+      importId: f.importId,
+      delimiter: ",",
+      mapping: { name: "name", description: null },
+    }),
+  },
+  "projectImport.get": {
+    kind: "query",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug, importId: f.importId }),
+  },
+  "projectImport.list": {
+    kind: "query",
+    policy: { kind: "workspace" },
+    input: (f) => ({ workspaceSlug: f.slug }),
   },
   // gen:resource procedures
 };

@@ -138,9 +138,19 @@ export function ProjectsPanel({ slug }: { slug: string }) {
         />
       )}
       <section aria-labelledby="projects-heading" className="space-y-4">
-        <h2 id="projects-heading" className="text-lg font-semibold">
-          Projects
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="projects-heading" className="text-lg font-semibold">
+            Projects
+          </h2>
+          {canWrite && (
+            <Link
+              href={`/w/${slug}/projects/import` as Route}
+              className={`text-sm ${textLinkClass}`}
+            >
+              Import from CSV
+            </Link>
+          )}
+        </div>
         <ProjectToolbar view={view} onChange={changeView} />
         <ProjectList slug={slug} view={view} canWrite={canWrite} />
       </section>

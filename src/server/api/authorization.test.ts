@@ -16,6 +16,7 @@ import { db } from "@/server/db";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { givePlan } from "@/test/plans";
 import {
+  createSampleImport,
   createSampleRows,
   PROCEDURES,
   procedureAt,
@@ -44,6 +45,8 @@ interface Fixture {
   workspaceId: string;
   /** A failed export of acme, so a retry passes every check but the caller's. */
   exportId: string;
+  /** A draft project import of acme with its file stored. */
+  importId: string;
   /** A stored Stripe event of a type no handler takes (a replay is "ignored", no Stripe call). */
   stripeEventId: string;
   /** An invitation addressed to the caller, in a workspace they are not in. */
@@ -163,6 +166,7 @@ async function fixture(caller: Caller) {
     projectId: project.id,
     workspaceId: acme.id,
     exportId: failedExport.id,
+    importId: await createSampleImport(db, acme.id, owner!.id),
     stripeEventId,
     invitationForCaller,
     caller: session,
@@ -178,6 +182,7 @@ function sampleContext(f: Fixture): SampleContext {
     workspaceId: f.workspaceId,
     projectId: f.projectId,
     exportId: f.exportId,
+    importId: f.importId,
     stripeEventId: f.stripeEventId,
     invitation: f.invitation,
     targetId: f.users.target.id,

@@ -55,6 +55,7 @@ import { BOSS_SCHEMA } from "@/server/jobs/queue";
 import { cleanDatabaseBeforeEach } from "@/test/database";
 import { givePlan } from "@/test/plans";
 import {
+  createSampleImport,
   createSampleRows,
   PROCEDURES,
   procedureAt,
@@ -79,6 +80,8 @@ interface Fixture {
   workspaceId: string;
   projectId: string;
   exportId: string;
+  /** A draft project import of acme with its file stored. */
+  importId: string;
   stripeEventId: string;
   invitation: { id: string; token: string };
   /** An invitation to the owner, into a workspace they are not in. */
@@ -137,6 +140,7 @@ function sampleContext(f: Fixture): SampleContext {
     workspaceId: f.workspaceId,
     projectId: f.projectId,
     exportId: f.exportId,
+    importId: f.importId,
     stripeEventId: f.stripeEventId,
     invitation: f.invitation,
     targetId: f.targetId,
@@ -251,6 +255,7 @@ async function fixture() {
     workspaceId: acme.id,
     projectId: projects[0]!.id,
     exportId: failedExport.id,
+    importId: await createSampleImport(db, acme.id, owner!.id),
     stripeEventId,
     invitation: { id: invitation.id, token },
     invitationForOwner: invitationForOwner.id,

@@ -15,6 +15,7 @@ import { onboardingRouter } from "@/server/api/routers/onboarding";
 import { memberRouter } from "@/server/api/routers/member";
 import { planRouter } from "@/server/api/routers/plan";
 import { projectRouter } from "@/server/api/routers/project";
+import { projectImportRouter } from "@/server/api/routers/project-import";
 import { sessionRouter } from "@/server/api/routers/session";
 import { uploadRouter } from "@/server/api/routers/upload";
 import { workspaceRouter } from "@/server/api/routers/workspace";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   onboarding: onboardingRouter,
   plan: planRouter,
   project: projectRouter,
+  projectImport: projectImportRouter,
   session: sessionRouter,
   upload: uploadRouter,
   workspace: workspaceRouter,

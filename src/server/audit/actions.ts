@@ -138,6 +138,15 @@ export const auditActions = {
   },
   "export.requested": { summary: () => "requested an export" },
   "export.retried": { summary: () => "retried an export" },
+  "project_import.started": {
+    summary: (e) => `started an import of projects from ${text(e, "fileName") ?? "a CSV file"}`,
+  },
+  "project_import.finished": {
+    summary: (e) => {
+      const counts = ["created", "skipped", "failed"].map((k) => `${text(e, k) ?? "0"} ${k}`);
+      return `finished an import of projects (${counts.join(", ")})`;
+    },
+  },
   "admin.granted": { summary: (e) => `made ${account(e)} an admin` },
   "admin.revoked": { summary: (e) => `removed ${account(e)} from the admins` },
   "admin.user_disabled": { summary: (e) => `disabled the account of ${account(e)}` },

@@ -64,7 +64,7 @@ type Skipped = { skipped: string };
 class Superseded extends Error {}
 
 /** A cell as text a spreadsheet will not evaluate (see the file's comment). */
-function safeCell(value: string): string {
+export function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 

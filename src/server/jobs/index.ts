@@ -8,6 +8,7 @@ import { cleanupJob } from "./cleanup";
 import { deleteFilesJob } from "./delete-files";
 import { exportWorkspaceJob } from "./export-workspace";
 import { processPictureJob } from "./process-picture";
+import { importProjectsJob } from "./import-projects";
 import { sendEmailJob } from "./send-email";
 
 export const jobs = {
@@ -17,6 +18,7 @@ export const jobs = {
   "export-workspace": exportWorkspaceJob,
   "process-picture": processPictureJob,
   "delete-files": deleteFilesJob,
+  "import-projects": importProjectsJob,
 } as const;
 
 export type JobName = keyof typeof jobs;
