@@ -36,3 +36,11 @@ export const adminStripeEventStatuses = [
   "ignored",
 ] as const;
 export type AdminStripeEventStatus = (typeof adminStripeEventStatuses)[number];
+
+/** Kinds of post (the `PostKind` enum): a blog post or a changelog entry. */
+export const postKinds = ["blog", "changelog"] as const;
+export type PostKind = (typeof postKinds)[number];
+
+/** Statuses of a post (the `PostStatus` enum), in workflow order. */
+export const postStatuses = ["draft", "scheduled", "published", "archived"] as const;
+export type PostStatus = (typeof postStatuses)[number];

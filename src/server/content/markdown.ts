@@ -13,23 +13,26 @@
 import "server-only";
 import rehypeShikiFromHighlighter from "@shikijs/rehype/core";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
-import { createHighlighterCore, type HighlighterCore } from "shiki/core";
+import { createHighlighterCore } from "shiki/core";
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
 import { unified } from "unified";
 
 /** Languages highlighted; any other fence renders as plain text. Kept small: each costs startup. */
 export const HIGHLIGHTED_LANGUAGES = ["ts", "tsx", "js", "json", "bash", "sql", "prisma"] as const;
 
-let highlighter: Promise<HighlighterCore> | undefined;
+/** The highlighter type the rehype plugin takes (HighlighterCore is the same object, typed narrower). */
+type Highlighter = Parameters<typeof rehypeShikiFromHighlighter>[0];
+
+let highlighter: Promise<Highlighter> | undefined;
 
 /** One Shiki highlighter per process, with the fixed themes and languages (JS regex engine: no WASM). */
-function getHighlighter(): Promise<HighlighterCore> {
+function getHighlighter(): Promise<Highlighter> {
   highlighter ??= createHighlighterCore({
     themes: [import("@shikijs/themes/github-light"), import("@shikijs/themes/github-dark")],
     langs: [
@@ -42,12 +45,12 @@ function getHighlighter(): Promise<HighlighterCore> {
       import("@shikijs/langs/prisma"),
     ],
     engine: createJavaScriptRegexEngine(),
-  });
+  }) as Promise<Highlighter>;
   return highlighter;
 }
 
 /** GitHub's sanitize schema, keeping the `language-*` class of code blocks so Shiki sees the fence's language. */
-const sanitizeSchema = {
+const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,

@@ -6,6 +6,7 @@ import "server-only";
 import { billingReconcileJob } from "./billing-reconcile";
 import { cleanupJob } from "./cleanup";
 import { exportWorkspaceJob } from "./export-workspace";
+import { publishPostsJob } from "./publish-posts";
 import { sendEmailJob } from "./send-email";
 
 export const jobs = {
@@ -13,6 +14,7 @@ export const jobs = {
   "billing-reconcile": billingReconcileJob,
   cleanup: cleanupJob,
   "export-workspace": exportWorkspaceJob,
+  "publish-posts": publishPostsJob,
 } as const;
 
 export type JobName = keyof typeof jobs;

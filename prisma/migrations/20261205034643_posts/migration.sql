@@ -1,8 +1,8 @@
 -- CreateEnum
-CREATE TYPE "PostKind" AS ENUM ('BLOG', 'CHANGELOG');
+CREATE TYPE "PostKind" AS ENUM ('blog', 'changelog');
 
 -- CreateEnum
-CREATE TYPE "PostStatus" AS ENUM ('DRAFT', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED');
+CREATE TYPE "PostStatus" AS ENUM ('draft', 'scheduled', 'published', 'archived');
 
 -- AlterTable
 ALTER TABLE "User" ADD COLUMN     "isEditor" BOOLEAN NOT NULL DEFAULT false;
@@ -18,7 +18,7 @@ CREATE TABLE "Post" (
     "coverImageUrl" TEXT,
     "tags" TEXT[],
     "authorId" TEXT,
-    "status" "PostStatus" NOT NULL DEFAULT 'DRAFT',
+    "status" "PostStatus" NOT NULL DEFAULT 'draft',
     "publishAt" TIMESTAMP(3),
     "publishedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
