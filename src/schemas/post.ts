@@ -58,16 +58,14 @@ export const postFieldsInput = z.strictObject({
     .string({ error: "Body is required." })
     .check(z.maxLength(POST_BODY_MAX, `Body is at most ${POST_BODY_MAX} characters.`)),
   coverImageUrl: z.nullish(
-    z
-      .string({ error: "Cover image must be a URL." })
-      .check(
-        z.trim(),
-        z.maxLength(2000, "Cover image URL is at most 2000 characters."),
-        z.refine(
-          (value) => /^https:\/\//.test(value) || value.startsWith("/"),
-          "Cover image must be an https:// URL or a path on this site.",
-        ),
+    z.string({ error: "Cover image must be a URL." }).check(
+      z.trim(),
+      z.maxLength(2000, "Cover image URL is at most 2000 characters."),
+      z.refine(
+        (value) => /^https:\/\//.test(value) || value.startsWith("/"),
+        "Cover image must be an https:// URL or a path on this site.",
       ),
+    ),
   ),
   tags: z._default(
     z.array(tag).check(z.maxLength(POST_TAGS_MAX, `At most ${POST_TAGS_MAX} tags.`)),

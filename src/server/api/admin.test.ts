@@ -23,6 +23,7 @@ const NOWHERE: SampleContext = {
   workspaceId: "w1",
   projectId: "p1",
   exportId: "e1",
+  postId: "post1",
   stripeEventId: "evt_1",
   invitation: { id: "i1", token: "x".repeat(43) },
   targetId: "u1",

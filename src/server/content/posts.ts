@@ -24,7 +24,11 @@ import { keysetPage, keysetQuery, likeLiteral, type KeysetOrder } from "@/server
 export const PUBLIC_PAGE_SIZE = 10;
 
 /** The editor's list order: most recently changed first. */
-const RECENTLY_UPDATED: KeysetOrder<"updatedAt"> = { field: "updatedAt", dir: "desc", type: "date" };
+const RECENTLY_UPDATED: KeysetOrder<"updatedAt"> = {
+  field: "updatedAt",
+  dir: "desc",
+  type: "date",
+};
 
 const authorSelect = { select: { id: true, name: true } } as const;
 
@@ -39,8 +43,11 @@ export function publicWhere(now = new Date()): Prisma.PostWhereInput {
 }
 
 /** A post's public date: when it went (or, if its job is late, was due to go) public. */
-export const publicDate = (post: { publishedAt: Date | null; publishAt: Date | null; createdAt: Date }) =>
-  post.publishedAt ?? post.publishAt ?? post.createdAt;
+export const publicDate = (post: {
+  publishedAt: Date | null;
+  publishAt: Date | null;
+  createdAt: Date;
+}) => post.publishedAt ?? post.publishAt ?? post.createdAt;
 
 const notFound = () => new DomainError("NOT_FOUND", "This post does not exist.");
 
@@ -205,17 +212,18 @@ async function transition(
  * `publish-posts` run at that time (src/server/jobs/publish-posts.ts).
  * @throws DomainError NOT_FOUND; BAD_REQUEST on "publishAt" when it is not in the future.
  */
-export async function schedulePost(actorId: string, postId: string, publishAt: Date, now = new Date()) {
+export async function schedulePost(
+  actorId: string,
+  postId: string,
+  publishAt: Date,
+  now = new Date(),
+) {
   if (publishAt.getTime() <= now.getTime()) {
     throw new DomainError("BAD_REQUEST", "Publish date must be in the future.", "publishAt");
   }
-  return transition(
-    actorId,
-    postId,
-    "post.scheduled",
-    () => ({ status: "scheduled", publishAt }),
-    { publishAt: publishAt.toISOString() },
-  );
+  return transition(actorId, postId, "post.scheduled", () => ({ status: "scheduled", publishAt }), {
+    publishAt: publishAt.toISOString(),
+  });
 }
 
 /** Publishes a post now; `publishedAt` keeps its first publication date. @throws DomainError NOT_FOUND. */
@@ -297,7 +305,11 @@ export async function listPublicPosts(options: { kind: PostKind; tag?: string; p
   const [items, total] = await db.$transaction([
     db.post.findMany({
       where,
-      orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { publishAt: "desc" }, { id: "desc" }],
+      orderBy: [
+        { publishedAt: { sort: "desc", nulls: "last" } },
+        { publishAt: "desc" },
+        { id: "desc" },
+      ],
       skip: (page - 1) * PUBLIC_PAGE_SIZE,
       take: PUBLIC_PAGE_SIZE,
       select: publicSelect,
@@ -348,5 +360,7 @@ export async function listPublicTags(): Promise<{ tag: string; updatedAt: Date }
       if (!seen || seen < post.updatedAt) latest.set(tag, post.updatedAt);
     }
   }
-  return [...latest].map(([tag, updatedAt]) => ({ tag, updatedAt })).sort((a, b) => a.tag.localeCompare(b.tag));
+  return [...latest]
+    .map(([tag, updatedAt]) => ({ tag, updatedAt }))
+    .sort((a, b) => a.tag.localeCompare(b.tag));
 }
