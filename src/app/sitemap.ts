@@ -1,13 +1,15 @@
 /**
  * /sitemap.xml: the public pages (landing, pricing, legal, blog, changelog), every public post
  * and blog tag, with `lastModified`; absolute URLs on APP_URL. Never lists drafts, scheduled
- * posts not yet due or archived posts (the post service's visibility rule). Cached (ISR, 60 s).
+ * posts not yet due or archived posts (the post service's visibility rule).
  */
 import type { MetadataRoute } from "next";
 import { listAllPublicPosts, listPublicTags } from "@/server/content/posts";
 import { absoluteUrl } from "@/server/content/public";
 
-export const revalidate = 60;
+// Rendered per request for now: a build-time prerender would need the database, which the build
+// does not have. The response is shared-cacheable for 60 s (PUBLIC_REVALIDATE_SECONDS).
+export const dynamic = "force-dynamic";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const [posts, tags] = await Promise.all([listAllPublicPosts(), listPublicTags()]);

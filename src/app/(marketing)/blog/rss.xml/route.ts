@@ -1,6 +1,6 @@
 /**
  * The blog's RSS 2.0 feed (`feed` package): the 20 newest public blog posts with their rendered
- * HTML. Cached like the pages (ISR, 60 s; revalidated on publish from the app).
+ * HTML.
  */
 import { Feed } from "feed";
 import { getBrand } from "@/server/brand";
@@ -8,7 +8,9 @@ import { renderMarkdown } from "@/server/content/markdown";
 import { listAllPublicPosts, publicDate } from "@/server/content/posts";
 import { absoluteUrl } from "@/server/content/public";
 
-export const revalidate = 60;
+// Rendered per request for now: a build-time prerender would need the database, which the build
+// does not have. The response is shared-cacheable for 60 s (PUBLIC_REVALIDATE_SECONDS).
+export const dynamic = "force-dynamic";
 
 /** Items in the feed. */
 const FEED_ITEMS = 20;
@@ -40,6 +42,9 @@ export async function GET() {
     });
   }
   return new Response(feed.rss2(), {
-    headers: { "Content-Type": "application/rss+xml; charset=utf-8" },
+    headers: {
+      "Content-Type": "application/rss+xml; charset=utf-8",
+      "Cache-Control": "public, s-maxage=60, stale-while-revalidate=300",
+    },
   });
 }
