@@ -5,6 +5,7 @@
 import * as z from "zod/mini";
 import "@/schemas/locale";
 import { postKinds, postStatuses } from "@/schemas/constants";
+import { infiniteDirection } from "@/schemas/workspace";
 
 export { postKinds, postStatuses, type PostKind, type PostStatus } from "@/schemas/constants";
 
@@ -92,6 +93,8 @@ export const postListInput = z.strictObject({
   status: z.optional(z.enum(postStatuses, { error: "Status is not a post status." })),
   q: z.optional(z.string().check(z.trim(), z.maxLength(100, "Search is at most 100 characters."))),
   cursor: z.nullish(z.string().check(z.maxLength(300, "Cursor is at most 300 characters."))),
+  /** Set by useInfiniteQuery; lists only page forward. */
+  direction: infiniteDirection,
   limit: z._default(
     z
       .number({ error: "Limit must be a number." })
