@@ -337,6 +337,7 @@ export function PostEditor({ post }: { post?: EditablePost }) {
               <TextField
                 label="Publish at (your local time)"
                 type="datetime-local"
+                step={1}
                 value={publishAt}
                 onChange={(event) => setPublishAt(event.target.value)}
                 error={errors.publishAt}
