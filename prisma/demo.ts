@@ -15,6 +15,7 @@
 import { hash } from "@node-rs/argon2";
 import type { Prisma, PrismaClient } from "../src/generated/prisma/client";
 import { ARGON2_OPTIONS } from "../src/server/auth/argon2-options";
+import { seedDemoPosts } from "./demo-posts";
 
 type Role = "owner" | "admin" | "member";
 type Status = "active" | "paused" | "archived";
@@ -341,11 +342,13 @@ export async function seedDemo(db: PrismaClient, now = new Date()): Promise<Demo
         emailVerifiedAt: new Date(founded),
         isAdmin: true,
       };
-      await tx.user.upsert({
+      const { id: staffId } = await tx.user.upsert({
         where: { email: DEMO_STAFF.email },
         create: { email: DEMO_STAFF.email, ...staff },
         update: staff,
+        select: { id: true },
       });
+      await seedDemoPosts(tx, staffId, now);
 
       const { id: workspaceId } = await tx.workspace.upsert({
         where: { slug: DEMO_WORKSPACE.slug },

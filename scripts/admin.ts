@@ -1,12 +1,15 @@
 /**
  * Staff access to the admin console (`/admin`), on the embedded database or `DATABASE_URL`:
  *
- *   npm run admin:grant -- <email>             make the account an admin
- *   npm run admin:grant -- --revoke <email>    take it back (same as `npm run admin:revoke -- <email>`)
+ *   npm run admin:grant -- <email>                  make the account an admin
+ *   npm run admin:grant -- --revoke <email>         take it back (same as `npm run admin:revoke -- <email>`)
  *   npm run admin:revoke -- <email>
+ *   npm run admin:grant -- --role editor <email>    make it an editor (/admin/posts only)
+ *   npm run admin:revoke -- --role editor <email>
  *
- * The only way to grant it: the console never offers it. Each change is audited (`admin.granted` /
- * `admin.revoked`, no actor, `{ email, via: "cli" }`).
+ * The only way to grant either role: the console never offers it. Each change is audited
+ * (`admin.granted` / `admin.revoked`, `editor.granted` / `editor.revoked`; no actor,
+ * `{ email, via: "cli" }`).
  *
  * Runs with `--conditions=react-server` so the app's server-only modules load outside Next.
  */
@@ -29,15 +32,23 @@ async function loadApp() {
   return database;
 }
 
+const USAGE =
+  "usage: npm run admin:grant -- [--role admin|editor] [--revoke] <email> | npm run admin:revoke -- [--role admin|editor] <email>";
+
+/** The staff roles and their User flags. */
+const ROLES = { admin: "isAdmin", editor: "isEditor" } as const;
+type StaffRole = keyof typeof ROLES;
+
 const emailArg = z
-  .string({ error: "usage: npm run admin:grant -- [--revoke] <email>" })
+  .string({ error: USAGE })
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: (issue) => `Not an email address: ${String(issue.input)}` }));
 
-/** Sets `isAdmin` on the account of `rawEmail` and audits it. */
-async function setAdmin(rawEmail: string | undefined, isAdmin: boolean) {
+/** Sets (`on`) or clears the flag of `role` on the account of `rawEmail` and audits it. */
+async function setRole(role: StaffRole, rawEmail: string | undefined, on: boolean) {
   const email = emailArg.parse(rawEmail);
+  const flag = ROLES[role];
   const database = await loadApp();
   try {
     const { db } = await import("../src/server/db");
@@ -45,15 +56,15 @@ async function setAdmin(rawEmail: string | undefined, isAdmin: boolean) {
     const changed = await db.$transaction(async (tx) => {
       const user = await tx.user.findUnique({
         where: { email },
-        select: { id: true, isAdmin: true },
+        select: { id: true, isAdmin: true, isEditor: true },
       });
       if (!user) throw new Error(`No account has the email ${email}.`);
-      if (user.isAdmin === isAdmin) return false;
-      await tx.user.update({ where: { id: user.id }, data: { isAdmin } });
+      if (user[flag] === on) return false;
+      await tx.user.update({ where: { id: user.id }, data: { [flag]: on } });
       await recordAudit(tx, {
         workspaceId: null,
         actorId: null,
-        action: isAdmin ? "admin.granted" : "admin.revoked",
+        action: `${role}.${on ? "granted" : "revoked"}`,
         targetType: "user",
         targetId: user.id,
         metadata: { email, via: "cli" },
@@ -61,7 +72,7 @@ async function setAdmin(rawEmail: string | undefined, isAdmin: boolean) {
       return true;
     });
     await db.$disconnect();
-    const what = isAdmin ? "is an admin" : "is no longer an admin";
+    const what = on ? `is an ${role}` : `is no longer an ${role}`;
     console.log(`  ✓ ${email} ${what}${changed ? "" : " (unchanged)"}`);
   } finally {
     await database.close();
@@ -73,13 +84,19 @@ runScript(
     const args = process.argv.slice(2).filter((arg) => arg !== "--");
     const [command, ...rest] = args;
     const revokeFlag = rest.includes("--revoke");
-    const emails = rest.filter((arg) => arg !== "--revoke");
-    if ((command !== "grant" && command !== "revoke") || emails.length > 1) {
-      throw new Error(
-        "usage: npm run admin:grant -- [--revoke] <email> | npm run admin:revoke -- <email>",
-      );
+    const roleAt = rest.indexOf("--role");
+    const role = roleAt >= 0 ? rest[roleAt + 1] : "admin";
+    const emails = rest.filter(
+      (arg, i) => arg !== "--revoke" && (roleAt < 0 || (i !== roleAt && i !== roleAt + 1)),
+    );
+    if (
+      (command !== "grant" && command !== "revoke") ||
+      emails.length > 1 ||
+      (role !== "admin" && role !== "editor")
+    ) {
+      throw new Error(USAGE);
     }
-    await setAdmin(emails[0], command === "grant" && !revokeFlag);
+    await setRole(role, emails[0], command === "grant" && !revokeFlag);
   },
   () => databaseUrl,
 );

@@ -44,3 +44,11 @@ export type AdminStripeEventStatus = (typeof adminStripeEventStatuses)[number];
  * grants nothing: a stale hint only shows a "Dashboard" link that leads to sign-in.
  */
 export const SIGNED_IN_HINT_COOKIE = "signed_in";
+
+/** Kinds of post (the `PostKind` enum): a blog post or a changelog entry. */
+export const postKinds = ["blog", "changelog"] as const;
+export type PostKind = (typeof postKinds)[number];
+
+/** Statuses of a post (the `PostStatus` enum), in workflow order. */
+export const postStatuses = ["draft", "scheduled", "published", "archived"] as const;
+export type PostStatus = (typeof postStatuses)[number];

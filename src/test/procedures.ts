@@ -29,7 +29,9 @@ export type Policy =
   /** A workspace procedure; `permission` undefined = any member. */
   | { kind: "workspace"; permission?: Permission }
   /** An admin console procedure: staff only; NOT_FOUND to anyone else signed in. */
-  | { kind: "admin" };
+  | { kind: "admin" }
+  /** A post editor procedure: editors and staff; NOT_FOUND to anyone else signed in. */
+  | { kind: "editor" };
 
 /**
  * What the sample inputs refer to, built by each suite from its fixture: workspace "acme" with
@@ -44,6 +46,8 @@ export interface SampleContext {
   exportId: string;
   /** A draft project import of acme whose pasted file is stored ({@link createSampleImport}). */
   importId: string;
+  /** A draft post (the blog and changelog editor's samples). */
+  postId: string;
   /** A stored Stripe event of a type no handler takes (a replay is "ignored", no Stripe call). */
   stripeEventId: string;
   /** A pending invitation to acme and its token. */
@@ -441,6 +445,61 @@ export const PROCEDURES: Record<string, CatalogueEntry> = {
     input: () => ({ queue: "no-such-queue", jobId: "00000000-0000-4000-8000-000000000000" }),
   },
   "admin.auditLog.list": { kind: "query", policy: { kind: "admin" }, input: () => ({}) },
+
+  "post.list": { kind: "query", policy: { kind: "editor" }, input: () => ({ kind: "blog" }) },
+  "post.get": { kind: "query", policy: { kind: "editor" }, input: (f) => ({ postId: f.postId }) },
+  "post.preview": {
+    kind: "query",
+    policy: { kind: "editor" },
+    input: () => ({ body: "# Hello\n\n```ts\nconst a = 1;\n```" }),
+  },
+  "post.create": {
+    kind: "mutation",
+    policy: { kind: "editor" },
+    input: () => ({
+      kind: "blog",
+      title: "A new post",
+      slug: "a-new-post",
+      excerpt: "What it is about.",
+      body: "Hello.",
+      tags: ["news"],
+    }),
+  },
+  "post.update": {
+    kind: "mutation",
+    policy: { kind: "editor" },
+    input: (f) => ({
+      postId: f.postId,
+      kind: "blog",
+      title: "Renamed",
+      slug: "renamed",
+      excerpt: "What it is about.",
+      body: "Hello again.",
+      coverImageUrl: null,
+      tags: [],
+    }),
+  },
+  "post.schedule": {
+    kind: "mutation",
+    policy: { kind: "editor" },
+    // In the past: editors pass the gate and get BAD_REQUEST on publishAt, without starting pg-boss.
+    input: (f) => ({ postId: f.postId, publishAt: new Date(0) }),
+  },
+  "post.publish": {
+    kind: "mutation",
+    policy: { kind: "editor" },
+    input: (f) => ({ postId: f.postId }),
+  },
+  "post.unpublish": {
+    kind: "mutation",
+    policy: { kind: "editor" },
+    input: (f) => ({ postId: f.postId }),
+  },
+  "post.archive": {
+    kind: "mutation",
+    policy: { kind: "editor" },
+    input: (f) => ({ postId: f.postId }),
+  },
 
   "export.request": {
     kind: "mutation",

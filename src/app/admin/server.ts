@@ -8,7 +8,7 @@ import "server-only";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { isAdmin } from "@/server/api/admin";
+import { isAdmin, isEditor } from "@/server/api/admin";
 import { getCurrentSession } from "@/server/auth/session";
 import { NOT_FOUND_METADATA } from "@/app/not-found-metadata";
 
@@ -22,6 +22,20 @@ const currentAdmin = cache(async () => {
 export const requireAdmin = cache(async () => (await currentAdmin()) ?? notFound());
 
 /**
+ * The signed-in staff member with their roles, or null: admins (the whole console) and editors
+ * (/admin/posts only; an admin is an editor too).
+ */
+export const currentStaff = cache(async () => {
+  const current = await getCurrentSession();
+  if (!current) return null;
+  const [admin, editor] = await Promise.all([isAdmin(current.user.id), isEditor(current.user.id)]);
+  return editor ? { user: current.user, isAdmin: admin } : null;
+});
+
+/** The signed-in editor or admin (the posts pages), or Next's 404. */
+export const requireEditor = cache(async () => (await currentStaff()) ?? notFound());
+
+/**
  * A console segment's `generateMetadata`: `metadata` for staff, `others` (default: the 404
  * page's) for anyone else, like any unknown URL ("Users · Admin" in a tab would reveal the console).
  * Not a 404 thrown from here: Next then resolves the 404's metadata through this same function
@@ -32,4 +46,12 @@ export function adminMetadata(
   others: Metadata = NOT_FOUND_METADATA,
 ): () => Promise<Metadata> {
   return async () => ((await currentAdmin()) ? metadata : others);
+}
+
+/** {@link adminMetadata} for the posts pages, whose audience is editors and admins. */
+export function editorMetadata(
+  metadata: Metadata,
+  others: Metadata = NOT_FOUND_METADATA,
+): () => Promise<Metadata> {
+  return async () => ((await currentStaff()) ? metadata : others);
 }

@@ -24,6 +24,7 @@ const NOWHERE: SampleContext = {
   projectId: "p1",
   exportId: "e1",
   importId: "i1",
+  postId: "post1",
   stripeEventId: "evt_1",
   invitation: { id: "i1", token: "x".repeat(43) },
   targetId: "u1",

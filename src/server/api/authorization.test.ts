@@ -30,14 +30,14 @@ import { callerWith, requestHeaders } from "@/test/trpc";
 cleanDatabaseBeforeEach();
 
 /** "staff" is a SaaS operator (`User.isAdmin`) who is not in the workspace. */
-type Caller = "anonymous" | "outsider" | "staff" | Role;
-const CALLERS: Caller[] = ["anonymous", "outsider", "member", "admin", "owner", "staff"];
+type Caller = "anonymous" | "outsider" | "staff" | "editor" | Role;
+const CALLERS: Caller[] = ["anonymous", "outsider", "member", "admin", "owner", "staff", "editor"];
 let passwordHash: string;
 
 interface Fixture {
   slug: string;
   users: Record<
-    "owner" | "admin" | "member" | "target" | "outsider" | "staff",
+    "owner" | "admin" | "member" | "target" | "outsider" | "staff" | "editor",
     { id: string; email: string }
   >;
   invitation: { id: string; token: string };
@@ -47,6 +47,8 @@ interface Fixture {
   exportId: string;
   /** A draft project import of acme with its file stored. */
   importId: string;
+  /** A draft post by staff. */
+  postId: string;
   /** A stored Stripe event of a type no handler takes (a replay is "ignored", no Stripe call). */
   stripeEventId: string;
   /** An invitation addressed to the caller, in a workspace they are not in. */
@@ -71,10 +73,21 @@ async function user(name: string) {
 /** A fresh world: workspace "acme" on the Pro plan with owner, admin, member and a target
  * member, a project and a pending invitation; an outsider owning "other"; the caller signed in. */
 async function fixture(caller: Caller) {
-  const [owner, admin, member, target, outsider, staff] = await Promise.all(
-    ["owner", "admin", "member", "target", "outsider", "staff"].map(user),
+  const [owner, admin, member, target, outsider, staff, editor] = await Promise.all(
+    ["owner", "admin", "member", "target", "outsider", "staff", "editor"].map(user),
   );
   await db.user.update({ where: { id: staff!.id }, data: { isAdmin: true } });
+  await db.user.update({ where: { id: editor!.id }, data: { isEditor: true } });
+  const post = await db.post.create({
+    data: {
+      kind: "blog",
+      title: "Draft",
+      slug: "draft",
+      excerpt: "A draft.",
+      body: "Draft body.",
+      authorId: staff!.id,
+    },
+  });
   const stripeEventId = `evt_matrix_${unique().replace(/[^A-Za-z0-9]/g, "")}`;
   await db.stripeEvent.create({
     data: {
@@ -137,6 +150,7 @@ async function fixture(caller: Caller) {
     target: target!,
     outsider: outsider!,
     staff: staff!,
+    editor: editor!,
   };
   const signedIn = caller === "anonymous" ? null : users[caller];
   let invitationForCaller: string | null = null;
@@ -167,6 +181,7 @@ async function fixture(caller: Caller) {
     workspaceId: acme.id,
     exportId: failedExport.id,
     importId: await createSampleImport(db, acme.id, owner!.id),
+    postId: post.id,
     stripeEventId,
     invitationForCaller,
     caller: session,
@@ -183,6 +198,7 @@ function sampleContext(f: Fixture): SampleContext {
     projectId: f.projectId,
     exportId: f.exportId,
     importId: f.importId,
+    postId: f.postId,
     stripeEventId: f.stripeEventId,
     invitation: f.invitation,
     targetId: f.users.target.id,
@@ -227,7 +243,13 @@ function check(policy: Policy, caller: Caller, result: string) {
     else expect(result).toBe("NOT_FOUND");
     return;
   }
-  if (caller === "outsider" || caller === "staff") {
+  if (policy.kind === "editor") {
+    if (caller === "staff" || caller === "editor") {
+      expect([...AUTH_FAILURES, "NOT_FOUND"]).not.toContain(result);
+    } else expect(result).toBe("NOT_FOUND");
+    return;
+  }
+  if (caller === "outsider" || caller === "staff" || caller === "editor") {
     expect(result).toBe("NOT_FOUND");
     return;
   }

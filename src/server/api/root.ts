@@ -14,6 +14,7 @@ import { invitationRouter } from "@/server/api/routers/invitation";
 import { onboardingRouter } from "@/server/api/routers/onboarding";
 import { memberRouter } from "@/server/api/routers/member";
 import { planRouter } from "@/server/api/routers/plan";
+import { postRouter } from "@/server/api/routers/post";
 import { projectRouter } from "@/server/api/routers/project";
 import { projectImportRouter } from "@/server/api/routers/project-import";
 import { sessionRouter } from "@/server/api/routers/session";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   member: memberRouter,
   onboarding: onboardingRouter,
   plan: planRouter,
+  post: postRouter,
   project: projectRouter,
   projectImport: projectImportRouter,
   session: sessionRouter,

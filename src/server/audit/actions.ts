@@ -49,6 +49,11 @@ const named = (kind: string) => (entry: AuditEntryFacts) => {
   return name ? `${kind} ${name}` : `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind}`;
 };
 const project = named("project");
+/** "the post “Launch week”" (its `title` metadata), else "a post". */
+const post = (entry: AuditEntryFacts) => {
+  const title = text(entry, "title");
+  return title ? `the post “${title}”` : "a post";
+};
 const person = (entry: AuditEntryFacts) => entry.targetName ?? "a former member";
 const invitee = (entry: AuditEntryFacts) => {
   const email = text(entry, "email");
@@ -147,6 +152,16 @@ export const auditActions = {
       return `finished an import of projects (${counts.join(", ")})`;
     },
   },
+  "editor.granted": { summary: (e) => `made ${account(e)} an editor` },
+  "editor.revoked": { summary: (e) => `removed ${account(e)} from the editors` },
+  "post.created": { summary: (e) => `created ${post(e)}` },
+  "post.updated": { summary: (e) => `updated ${post(e)}` },
+  "post.scheduled": {
+    summary: (e) => `scheduled ${post(e)} for ${day(text(e, "publishAt")) ?? "later"}`,
+  },
+  "post.published": { summary: (e) => `published ${post(e)}` },
+  "post.unpublished": { summary: (e) => `unpublished ${post(e)}` },
+  "post.archived": { summary: (e) => `archived ${post(e)}` },
   "admin.granted": { summary: (e) => `made ${account(e)} an admin` },
   "admin.revoked": { summary: (e) => `removed ${account(e)} from the admins` },
   "admin.user_disabled": { summary: (e) => `disabled the account of ${account(e)}` },

@@ -12,6 +12,7 @@ export const auditTargetTypes = [
   "user",
   "invitation",
   "project",
+  "post",
   // gen:resource audit target types
 ] as const;
 export type AuditTargetType = (typeof auditTargetTypes)[number];
@@ -19,9 +20,16 @@ export type AuditTargetType = (typeof auditTargetTypes)[number];
 /**
  * Where a change without an actor came from (the `via` column), for Stripe's webhooks: a change
  * made in the Customer Portal (plan, cancellation, resumption), a new subscription from Checkout,
- * or Stripe itself (a failed payment, the end of a period); or `npm run billing:reconcile`.
+ * or Stripe itself (a failed payment, the end of a period); or `npm run billing:reconcile`; or
+ * `schedule`: a scheduled post published by the `publish-posts` job at its publishAt.
  */
-export const auditVias = ["stripe_portal", "stripe_checkout", "stripe", "reconcile"] as const;
+export const auditVias = [
+  "stripe_portal",
+  "stripe_checkout",
+  "stripe",
+  "reconcile",
+  "schedule",
+] as const;
 export type AuditVia = (typeof auditVias)[number];
 
 /**

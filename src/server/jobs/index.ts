@@ -9,6 +9,7 @@ import { deleteFilesJob } from "./delete-files";
 import { exportWorkspaceJob } from "./export-workspace";
 import { processPictureJob } from "./process-picture";
 import { importProjectsJob } from "./import-projects";
+import { publishPostsJob } from "./publish-posts";
 import { sendEmailJob } from "./send-email";
 
 export const jobs = {
@@ -19,6 +20,7 @@ export const jobs = {
   "process-picture": processPictureJob,
   "delete-files": deleteFilesJob,
   "import-projects": importProjectsJob,
+  "publish-posts": publishPostsJob,
 } as const;
 
 export type JobName = keyof typeof jobs;

@@ -52,6 +52,7 @@ const viaLabels: Record<AuditVia, string> = {
   stripe_checkout: "via Stripe Checkout",
   stripe: "via Stripe",
   reconcile: "via billing reconcile",
+  schedule: "on schedule",
 };
 
 /**
