@@ -41,7 +41,20 @@ const nextConfig = {
   // Browsers ask for /favicon.ico whenever a page carries no <link rel="icon"> (e.g. a 404 whose
   // metadata could not be resolved): the icon, not a 404 logged in the console.
   async redirects() {
-    return [{ source: "/favicon.ico", destination: "/favicon.svg", permanent: true }];
+    return [
+      { source: "/favicon.ico", destination: "/favicon.svg", permanent: true },
+      // Page 1 of a post list has one URL, the list's own.
+      { source: "/blog/page/1", destination: "/blog", permanent: true },
+      { source: "/changelog/page/1", destination: "/changelog", permanent: true },
+    ];
+  },
+  // The post lists are their page 1: rendered on the first request and cached (ISR), as the
+  // numbered pages are, since the build has no database to prerender them from.
+  async rewrites() {
+    return [
+      { source: "/blog", destination: "/blog/page/1" },
+      { source: "/changelog", destination: "/changelog/page/1" },
+    ];
   },
   // Pages get their CSP from src/proxy.ts (nonce) or from the cache handler (hashes); API routes
   // serve no HTML.

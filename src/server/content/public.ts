@@ -27,9 +27,11 @@ export async function publicListPage(kind: PostKind, page: number, tag?: string)
   return { posts, page: result.page, pageCount: result.pageCount };
 }
 
-/** A path segment as a page number ≥ 2 (page 1 lives at the list's own path), else null. */
+/**
+ * A path segment as a page number ≥ 1, else null. Page 1 is served at the list's own path
+ * (/blog, /changelog: next.config.mjs rewrites them to page 1, and redirects /…/page/1 there).
+ */
 export function pageParam(raw: string): number | null {
   if (!/^[1-9]\d{0,5}$/.test(raw)) return null;
-  const page = Number(raw);
-  return page >= 2 ? page : null;
+  return Number(raw);
 }

@@ -13,7 +13,16 @@ import { PLAN_LIST } from "@/server/billing/plans";
  * Path patterns of the public pages. A path listed here must be served from the cache (its
  * answer's CSP comes from the cache handler); a path that is not gets the nonce CSP.
  */
-const PUBLIC_PAGE_PATTERNS: readonly RegExp[] = [/^\/$/, /^\/pricing$/, /^\/pricing\/[a-z0-9-]+$/];
+const PUBLIC_PAGE_PATTERNS: readonly RegExp[] = [
+  /^\/$/,
+  /^\/pricing$/,
+  /^\/pricing\/[a-z0-9-]+$/,
+  /^\/(terms|privacy)$/,
+  // The post lists and posts (src/app/(marketing)/blog, changelog): ISR, rendered on first request.
+  /^\/(blog|changelog)(\/page\/\d+)?$/,
+  /^\/blog\/tags\/[^/]+(\/page\/\d+)?$/,
+  /^\/blog\/(?!rss\.xml$|tags$|page$)[^/]+$/,
+];
 
 /**
  * True when `pathname` is a public page served from cache. `/pricing/<slug>` only for a plan of

@@ -8,8 +8,8 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
-import type { BlogPosting, BreadcrumbList } from "schema-dts";
-import { JsonLd } from "@/components/content/json-ld";
+import type { BlogPosting } from "schema-dts";
+import { JsonLd } from "@/components/seo/json-ld";
 import { PostBody } from "@/components/content/post-body";
 import { PostDate, TagLink } from "@/components/content/post-list";
 import { SLUG_PATTERN } from "@/schemas/post";
@@ -17,6 +17,8 @@ import { getBrand } from "@/server/brand";
 import { renderMarkdown } from "@/server/content/markdown";
 import { findPublicPost, publicDate } from "@/server/content/posts";
 import { absoluteUrl } from "@/server/content/public";
+import { breadcrumbJsonLd } from "@/server/seo/structured-data";
+import { env } from "@/env";
 
 export const revalidate = 60;
 
@@ -80,18 +82,14 @@ export default async function PostPage({ params }: PageProps<"/blog/[slug]">) {
     ...(post.author ? { author: { "@type": "Person", name: post.author.name } } : {}),
     publisher: { "@type": "Organization", name: getBrand().name, url: absoluteUrl("/") },
   };
-  const breadcrumbs: BreadcrumbList = {
-    "@type": "BreadcrumbList",
-    itemListElement: [
-      { "@type": "ListItem", position: 1, name: "Home", item: absoluteUrl("/") },
-      { "@type": "ListItem", position: 2, name: section.name, item: absoluteUrl(section.path) },
-      { "@type": "ListItem", position: 3, name: post.title, item: url },
-    ],
-  };
+  const breadcrumbs = breadcrumbJsonLd({
+    siteUrl: env.APP_URL,
+    items: [{ name: "Home", path: "/" }, section, { name: post.title, path: `/blog/${post.slug}` }],
+  });
   return (
     <article className="mx-auto max-w-3xl space-y-8">
       <JsonLd data={{ "@context": "https://schema.org", ...posting }} />
-      <JsonLd data={{ "@context": "https://schema.org", ...breadcrumbs }} />
+      <JsonLd data={breadcrumbs} />
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link
           href={section.path as Route}

@@ -11,11 +11,15 @@ export function generateStaticParams() {
   return [];
 }
 
+/** Page 1 is the list's own URL (/blog, rewritten here in next.config.mjs). */
 export async function generateMetadata({
   params,
 }: PageProps<"/blog/page/[page]">): Promise<Metadata> {
   const { page } = await params;
-  return publicPageMetadata({ path: `/blog/page/${page}`, title: `Blog · page ${page}` });
+  const description = "Guides, product news and how we build.";
+  return page === "1"
+    ? publicPageMetadata({ path: "/blog", title: "Blog", description })
+    : publicPageMetadata({ path: `/blog/page/${page}`, title: `Blog · page ${page}`, description });
 }
 
 export default async function BlogPageN({ params }: PageProps<"/blog/page/[page]">) {

@@ -6,15 +6,24 @@ import { publicPageMetadata } from "../../../metadata";
 
 export const revalidate = 60;
 
+/** Rendered on first request, then cached (the build has no database). */
 export function generateStaticParams() {
   return [];
 }
 
+/** Page 1 is the list's own URL (/changelog, rewritten here in next.config.mjs). */
 export async function generateMetadata({
   params,
 }: PageProps<"/changelog/page/[page]">): Promise<Metadata> {
   const { page } = await params;
-  return publicPageMetadata({ path: `/changelog/page/${page}`, title: `Changelog · page ${page}` });
+  const description = "Every improvement and fix, newest first.";
+  return page === "1"
+    ? publicPageMetadata({ path: "/changelog", title: "Changelog", description })
+    : publicPageMetadata({
+        path: `/changelog/page/${page}`,
+        title: `Changelog · page ${page}`,
+        description,
+      });
 }
 
 export default async function ChangelogPageN({ params }: PageProps<"/changelog/page/[page]">) {
