@@ -6,7 +6,8 @@ import { ChevronsUpDown } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 
 /**
- * The signed-in user as the shell shows them; `isAdmin`: staff, offered the admin console;
+ * The signed-in user as the shell shows them; `isAdmin`: staff (admins and editors), offered the
+ * admin console;
  * `avatarUrl`: their processed avatar (64 px), null for initials.
  */
 export type ShellUser = {

@@ -20,7 +20,14 @@ type SessionRow = Pick<
 /** The columns of a user Lucia's user attributes hold. */
 type UserRow = Pick<
   User,
-  "id" | "email" | "name" | "disabledAt" | "isAdmin" | "checklistDismissedAt" | "avatarKey"
+  | "id"
+  | "email"
+  | "name"
+  | "disabledAt"
+  | "isAdmin"
+  | "isEditor"
+  | "checklistDismissedAt"
+  | "avatarKey"
 >;
 
 function toDatabaseSession(row: SessionRow, id: string): DatabaseSession {
@@ -45,6 +52,7 @@ function toDatabaseUser(row: UserRow): DatabaseUser {
       name: row.name,
       disabledAt: row.disabledAt,
       isAdmin: row.isAdmin,
+      isEditor: row.isEditor,
       checklistDismissedAt: row.checklistDismissedAt,
       avatarKey: row.avatarKey,
     },
@@ -61,7 +69,7 @@ export class HashedSessionAdapter implements Adapter {
     const [row] = await this.db.$queryRaw<(SessionRow & Omit<UserRow, "id">)[]>`
       SELECT s."id", s."userId", s."expiresAt", s."absoluteExpiresAt", s."lastSeenAt",
         s."userAgent", s."ipAddress",
-        u."email", u."name", u."disabledAt", u."isAdmin", u."checklistDismissedAt",
+        u."email", u."name", u."disabledAt", u."isAdmin", u."isEditor", u."checklistDismissedAt",
         u."avatarKey"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
       WHERE s."id" = ${hashToken(sessionId)}`;

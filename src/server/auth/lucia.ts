@@ -33,6 +33,8 @@ export const lucia = new Lucia(new HashedSessionAdapter(db), {
     disabledAt: attributes.disabledAt,
     /** Staff (the admin console). The console itself checks again, per request (isAdmin). */
     isAdmin: attributes.isAdmin,
+    /** Writes the blog and changelog (/admin/posts). Checked again per request too. */
+    isEditor: attributes.isEditor,
     /** When the user hid the first-run checklist (services/onboarding.ts), null if never. */
     checklistDismissedAt: attributes.checklistDismissedAt,
     /** Storage prefix of the processed avatar (src/server/services/uploads.ts); null: initials. */
@@ -54,6 +56,7 @@ declare module "lucia" {
       name: string;
       disabledAt: Date | null;
       isAdmin: boolean;
+      isEditor: boolean;
       checklistDismissedAt: Date | null;
       avatarKey: string | null;
     };

@@ -1,7 +1,7 @@
 /** What a workspace's billing page shows: its plan, its subscription and its usage. */
 import "server-only";
 import { LIVE_STATUSES, type BillingWorkspace } from "@/server/billing/customer";
-import { effectivePlan, storageUsedBytes } from "@/server/billing/entitlements";
+import { effectivePlan } from "@/server/billing/entitlements";
 import { PLANS, type BillingInterval } from "@/server/billing/plans";
 import { getWorkspaceUsage, type RequestReads } from "@/server/billing/usage";
 
@@ -14,10 +14,8 @@ export async function getBillingOverview(scope: {
   workspace: BillingWorkspace;
   reads?: RequestReads;
 }) {
-  const [{ subscription, projects, members, invitations }, storageBytes] = await Promise.all([
-    getWorkspaceUsage(scope),
-    storageUsedBytes(scope.workspace.id),
-  ]);
+  const { subscription, projects, members, invitations, storageBytes } =
+    await getWorkspaceUsage(scope);
   const plan = effectivePlan(subscription);
   return {
     plan: { slug: plan, name: PLANS[plan].name, entitlements: PLANS[plan].entitlements },

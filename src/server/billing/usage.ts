@@ -1,6 +1,7 @@
 /**
- * What several views of one workspace read alike — its `Subscription` row and how many projects,
- * members and pending invitations it has — read in two statements (the three counts in one), and
+ * What several views of one workspace read alike — its `Subscription` row, how many projects,
+ * members and pending invitations it has and the bytes its files hold — read in two statements
+ * (the counts in one), and
  * once per request: the overview page's layout (plan badge, `billing.subscription`), its
  * dashboard (`dashboard.overview`) and its checklist (`onboarding.checklist`) all need them.
  */
@@ -15,6 +16,8 @@ export interface WorkspaceUsage {
   members: number;
   /** Pending invitations. */
   invitations: number;
+  /** Bytes its uploads hold or have reserved (every status but failed), against `storageBytes`. */
+  storageBytes: number;
 }
 
 /**
@@ -54,17 +57,22 @@ async function readUsage(scope: UsageScope): Promise<WorkspaceUsage> {
   const workspaceId = scope.workspace.id;
   const [subscription, [counts]] = await Promise.all([
     getWorkspaceSubscription(scope),
-    db.$queryRaw<{ projects: number; members: number; invitations: number }[]>`
+    db.$queryRaw<
+      { projects: number; members: number; invitations: number; storageBytes: number }[]
+    >`
       SELECT
         (SELECT count(*) FROM "Project" WHERE "workspaceId" = ${workspaceId})::int AS projects,
         (SELECT count(*) FROM "Membership" WHERE "workspaceId" = ${workspaceId})::int AS members,
-        (SELECT count(*) FROM "Invitation" WHERE "workspaceId" = ${workspaceId})::int AS invitations`,
+        (SELECT count(*) FROM "Invitation" WHERE "workspaceId" = ${workspaceId})::int AS invitations,
+        (SELECT COALESCE(sum("size"), 0) FROM "Upload"
+          WHERE "workspaceId" = ${workspaceId} AND "status" <> 'failed')::float8 AS "storageBytes"`,
   ]);
   return {
     subscription,
     projects: counts?.projects ?? 0,
     members: counts?.members ?? 0,
     invitations: counts?.invitations ?? 0,
+    storageBytes: counts?.storageBytes ?? 0,
   };
 }
 

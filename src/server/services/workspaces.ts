@@ -31,7 +31,8 @@ type Tx = Prisma.TransactionClient;
  */
 export interface WorkspaceScope {
   actorId: string;
-  workspace: { id: string; name: string; slug: string };
+  /** `logoKey`: the logo's storage prefix (null: none), when the scope's read took it. */
+  workspace: { id: string; name: string; slug: string; logoKey?: string | null };
   membership: { role: Role };
   /** The request's shared reads, on the scope one request's queries share (billing/usage.ts). */
   reads?: RequestReads;
@@ -43,15 +44,17 @@ export async function findWorkspaceScope(
   slug: string,
 ): Promise<WorkspaceScope | null> {
   // One statement (Prisma's nested select would take two): it runs for every workspace request.
-  const [row] = await db.$queryRaw<{ role: Role; id: string; name: string; slug: string }[]>`
-    SELECT m."role"::text AS "role", w."id", w."name", w."slug"
+  const [row] = await db.$queryRaw<
+    { role: Role; id: string; name: string; slug: string; logoKey: string | null }[]
+  >`
+    SELECT m."role"::text AS "role", w."id", w."name", w."slug", w."logoKey"
     FROM "Membership" m JOIN "Workspace" w ON w."id" = m."workspaceId"
     WHERE m."userId" = ${userId} AND w."slug" = ${slug}
     LIMIT 1`;
   if (!row) return null;
   return {
     actorId: userId,
-    workspace: { id: row.id, name: row.name, slug: row.slug },
+    workspace: { id: row.id, name: row.name, slug: row.slug, logoKey: row.logoKey },
     membership: { role: row.role },
   };
 }
@@ -177,17 +180,20 @@ export async function createWorkspace(
 
 /** The workspace as its member sees it, with the permissions of their role. */
 export async function getWorkspace(scope: WorkspaceScope) {
-  const { logoKey } = await db.workspace.findUniqueOrThrow({
-    where: { id: scope.workspace.id },
-    select: { logoKey: true },
-  });
+  const { logoKey = await readLogoKey(scope.workspace.id), ...workspace } = scope.workspace;
   return {
-    ...scope.workspace,
+    ...workspace,
     role: scope.membership.role,
     permissions: [...rolePermissions[scope.membership.role]],
     /** Signed URLs of the logo's sizes (`s64`, `s256`); null for initials. */
     logo: await pictureUrls(logoKey),
   };
+}
+
+function readLogoKey(workspaceId: string): Promise<string | null> {
+  return db.workspace
+    .findUniqueOrThrow({ where: { id: workspaceId }, select: { logoKey: true } })
+    .then((workspace) => workspace.logoKey);
 }
 
 /** Renames the workspace (the slug stays, so links keep working). */
