@@ -30,6 +30,8 @@ FROM ${NODE_IMAGE} AS app
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
 COPY --from=build --chown=node:node /app/.next/standalone ./
+# The local storage driver's directory (compose.yaml mounts a volume there, which takes this owner).
+RUN mkdir -p /data/storage && chown node:node /data/storage
 USER node
 EXPOSE 3000
 # Liveness: the process answers (no dependency asked, so a database outage does not mark every
@@ -43,5 +45,6 @@ CMD ["node", "server.js"]
 FROM build AS worker
 ENV NODE_ENV=production
 # Read-only for the unprivileged user (a chown would copy node_modules into a new layer).
+RUN mkdir -p /data/storage && chown node:node /data/storage
 USER node
 CMD ["npm", "run", "worker"]

@@ -13,6 +13,7 @@
  * Before the command starts, the environment it gets is checked as `npm run env:check` checks it
  * (tools/env-check.ts): the problems are listed and nothing starts when there are any.
  */
+import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import path from "node:path";
@@ -152,10 +153,16 @@ runScript(
     const storage = {
       STORAGE_LOCAL_DIR: path.resolve(ROOT, process.env.STORAGE_LOCAL_DIR || ".data/storage"),
     };
+    // The worker tells the app to refresh the public pages it changed (scheduled posts): one
+    // token for this run, shared by both, unless one is set.
+    const revalidate = {
+      REVALIDATE_TOKEN: process.env.REVALIDATE_TOKEN || randomBytes(24).toString("base64url"),
+    };
     const filled = {
       ...mail,
       ...loopback,
       ...storage,
+      ...revalidate,
       ...stripe?.env,
       ...deployment,
       DATABASE_URL: database.url,

@@ -364,6 +364,12 @@ export const APP_VARIABLES = {
     scope: "app",
     secret: true,
   }),
+  REVALIDATE_TOKEN: variable(z.string().min(16, "must be at least 16 characters").optional(), {
+    description:
+      "Bearer token the job worker sends to POST /api/internal/revalidate after publishing scheduled posts (same value for the app and the workers; `npm run dev|start` make one). Unset, that route answers 404 and the pages catch up by time (60 s).",
+    scope: "app",
+    secret: true,
+  }),
   NEXT_TELEMETRY_DISABLED: variable(z.string().optional(), {
     description: "Next.js telemetry (recommended off on closed networks).",
     scope: "app",

@@ -162,6 +162,8 @@ export async function startApp(
       STRIPE_WEBHOOK_SECRET: CLUSTER_WEBHOOK_SECRET,
       STRIPE_API_BASE: stripeUrl,
       TRUSTED_PROXIES: String(trustedProxies),
+      // Production needs it with the local storage driver (a test value, not a secret).
+      STORAGE_SECRET: "e2e-cluster-storage-secret-0123456789",
       ...env,
     },
     /Ready in/,

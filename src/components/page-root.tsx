@@ -5,7 +5,7 @@
  * - `StaticPageRoot` (public pages, served from cache): next-themes' provider without a nonce; its
  *   inline script is allowed by its hash, which the cache handler puts in the page's CSP
  *   (src/server/http/public-page-cache.mjs). No request id or environment `<meta>`: the HTML is
- *   shared by every visitor.
+ *   shared by every visitor. The toaster, for the toasts that lead here ("You are signed out.").
  * - `DynamicPageRoot` (the signed-in app, auth pages, admin, the 404): rendered per request, its
  *   theme script carries the request's CSP nonce (src/proxy.ts), and the request id and APP_ENV
  *   are in `<meta>` tags (React hoists them into the head) for the browser's error reports
@@ -20,7 +20,12 @@ import { deploymentOf } from "@/env-schema";
 
 /** The root of a prerendered public page. */
 export function StaticPageRoot({ children }: { children: ReactNode }) {
-  return <ThemeProvider>{children}</ThemeProvider>;
+  return (
+    <ThemeProvider>
+      {children}
+      <LazyToaster />
+    </ThemeProvider>
+  );
 }
 
 /** The root of a page rendered per request. */

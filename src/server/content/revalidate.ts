@@ -1,11 +1,16 @@
 /**
- * Refreshes the cached public pages after a post changes from inside the web app (a procedure):
- * the post's page, /blog (all pages and tag pages), /changelog, the feed and the sitemap. The
- * worker cannot call this (it runs outside Next): pages it affects are time-revalidated (ISR,
- * `PUBLIC_REVALIDATE_SECONDS`) and filter by `publishAt <= now`, so they are right within that time.
+ * Refreshes the cached public pages after a post changes: from inside the web app (a procedure)
+ * directly; from the job worker, which runs outside Next, by asking the app over HTTP
+ * (`requestRevalidation`, POST /api/internal/revalidate with `REVALIDATE_TOKEN`). Either way the
+ * pages also revalidate by time (ISR, `PUBLIC_REVALIDATE_SECONDS`) and filter by
+ * `publishAt <= now`, so they are right within that time even when the request fails. With several
+ * app instances, each keeps its own cache (Next's file-system cache): the request refreshes the
+ * instance that receives it, the others catch up by time.
  */
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { env } from "@/env";
+import { logger } from "@/server/log";
 
 /** Seconds a cached public page (blog, changelog, feed, sitemap) may be served before regeneration. */
 export const PUBLIC_REVALIDATE_SECONDS = 60;
@@ -18,5 +23,23 @@ export function revalidatePublicContent(): void {
     revalidatePath("/sitemap.xml");
   } catch {
     // No Next request store (vitest, scripts): nothing is cached there.
+  }
+}
+
+/**
+ * From outside Next (the worker): asks the app at APP_URL to run {@link revalidatePublicContent}.
+ * Never throws: on failure (no token, app unreachable) the pages catch up by time; logged.
+ */
+export async function requestRevalidation(): Promise<void> {
+  if (!env.REVALIDATE_TOKEN) return;
+  try {
+    const response = await fetch(new URL("/api/internal/revalidate", env.APP_URL), {
+      method: "POST",
+      headers: { authorization: `Bearer ${env.REVALIDATE_TOKEN}` },
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  } catch (error) {
+    logger.warn({ err: error }, "revalidating the public pages failed; they refresh within 60 s");
   }
 }

@@ -25,6 +25,14 @@ import { publicPageContentSecurityPolicy } from "./security-headers.ts";
  */
 const FileSystemCache = /** @type {any} */ (fileSystemCacheModule).default ?? fileSystemCacheModule;
 
+/**
+ * When this process started (ms since the epoch). An entry written before it (the build's
+ * prerenders, or a previous run's) was rendered with another run's configuration (APP_URL in
+ * canonical and Open Graph URLs, the brand: src/env-schema.ts, one build configured at run time),
+ * so it is treated as missing and rendered afresh, once, by the first request for it.
+ */
+const STARTED_AT = Date.now();
+
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
 /**
@@ -62,6 +70,9 @@ export default class PublicPageCache extends FileSystemCache {
   /** @param {any[]} args */
   async get(...args) {
     const entry = await super.get(...args);
+    if (entry && entry.value?.kind !== "FETCH" && (entry.lastModified ?? 0) < STARTED_AT) {
+      return null;
+    }
     withPageCsp(entry?.value);
     return entry;
   }

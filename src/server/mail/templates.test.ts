@@ -106,6 +106,21 @@ describe("email templates", () => {
     expect(mail.text).toContain("Invited by: “Eve”");
   });
 
+  it("shows the workspace's logo in an invitation when it has one, and nothing in its place otherwise", async () => {
+    const logo = "https://app.example.com/api/storage/w/1/logos/a/64.webp?expires=1&signature=s";
+    const withLogo = await renderEmail({
+      template: "invitation",
+      props: { inviterName: "Eve", workspaceName: "Acme", url: URL, workspaceLogoUrl: logo },
+    });
+    expect(withLogo.html).toMatch(/<img[^>]+alt="The workspace(&#x27;|')s logo"/);
+    expect(withLogo.html).toContain(logo.replaceAll("&", "&amp;"));
+    const without = await renderEmail({
+      template: "invitation",
+      props: { inviterName: "Eve", workspaceName: "Acme", url: URL, workspaceLogoUrl: null },
+    });
+    expect(without.html).not.toContain("<img");
+  });
+
   it("flattens line breaks, control and bidi characters, and the user's own quotation marks", async () => {
     const mail = await renderEmail({
       template: "invitation",

@@ -83,17 +83,24 @@ export const templates = {
     action: { label: "Confirm new email", url: p.url },
   })),
 
-  invitation: defineTemplate(z.object({ inviterName: name, workspaceName: name, url }), (p) => ({
-    subject: "You are invited to join a workspace",
-    paragraphs: [
-      "You are invited to join a workspace. The invitation expires in 7 days. Sign in, or create an account with this email address, to accept it.",
-    ],
-    userText: [
-      ["Workspace", p.workspaceName],
-      ["Invited by", p.inviterName],
-    ],
-    action: { label: "View the invitation", url: p.url },
-  })),
+  /** `workspaceLogoUrl`: the workspace's logo (64 px, signed for the invitation's lifetime). */
+  invitation: defineTemplate(
+    z.object({ inviterName: name, workspaceName: name, url, workspaceLogoUrl: url.nullish() }),
+    (p) => ({
+      subject: "You are invited to join a workspace",
+      paragraphs: [
+        "You are invited to join a workspace. The invitation expires in 7 days. Sign in, or create an account with this email address, to accept it.",
+      ],
+      userText: [
+        ["Workspace", p.workspaceName],
+        ["Invited by", p.inviterName],
+      ],
+      action: { label: "View the invitation", url: p.url },
+      ...(p.workspaceLogoUrl
+        ? { image: { src: p.workspaceLogoUrl, alt: "The workspace's logo" } }
+        : {}),
+    }),
+  ),
 
   /**
    * `event` is product text (it goes in the subject); `at` is when it happened (ISO 8601, UTC);

@@ -17,6 +17,7 @@ import { DomainError } from "@/server/errors";
 import { appUrl, sendLink, type Mail } from "@/server/mail/mailer";
 import { recordAudit } from "@/server/audit/log";
 import { syncSeats } from "@/server/billing/seats";
+import { pictureUrls } from "@/server/services/uploads";
 import type { WorkspaceScope } from "@/server/services/workspaces";
 
 /** How long an invitation link works, in ms (7 days). */
@@ -169,7 +170,7 @@ function describe(row: {
 }
 
 const withNames = {
-  workspace: { select: { name: true } },
+  workspace: { select: { name: true, logoKey: true } },
   invitedBy: { select: { name: true } },
 } as const;
 
@@ -189,9 +190,14 @@ export async function invitationMail(invitationId: string): Promise<Mail | null>
   if (!row) return null;
   const { email, inviterName, workspaceName } = describe(row);
   const url = appUrl("/invite", { token });
+  // Signed for as long as the invitation lasts (the email may be opened days later).
+  const logo = await pictureUrls(row.workspace.logoKey, INVITATION_TTL_MS / 1000);
   return {
     to: email,
-    message: { template: "invitation", props: { inviterName, workspaceName, url } },
+    message: {
+      template: "invitation",
+      props: { inviterName, workspaceName, url, workspaceLogoUrl: logo?.s64 ?? null },
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { EntitlementError } from "@/server/errors";
 import { deleteAccount } from "@/server/services/accounts";
+import { INVITATION_TTL_MS, invitationMail } from "@/server/services/invitations";
 import {
   completeUpload,
   createPictureUpload,
@@ -177,6 +178,33 @@ describe("picture uploads", () => {
     );
     await expect(attempt).rejects.toBeInstanceOf(EntitlementError);
     await expect(attempt).rejects.toThrow(/Free plan allows 100 MB of file storage/);
+  });
+});
+
+describe("emails", () => {
+  it("an invitation shows the workspace's logo, signed for as long as the invitation lasts", async () => {
+    const { user, scope } = await setUp("logo-mail@example.com", "logo-mail");
+    const invite = (invitedById: string | null) =>
+      db.invitation.create({
+        data: {
+          workspaceId: scope.workspace.id,
+          email: `guest-${invitedById ? "a" : "b"}@example.com`,
+          role: "member",
+          invitedById,
+          expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+        },
+      });
+    const without = await invitationMail((await invite(user.id)).id);
+    expect(without?.message).toMatchObject({ props: { workspaceLogoUrl: null } });
+
+    const prefix = `w/${scope.workspace.id}/logos/sample`;
+    await db.workspace.update({ where: { id: scope.workspace.id }, data: { logoKey: prefix } });
+    const mail = await invitationMail((await invite(null)).id);
+    const logo = new URL((mail?.message.props as { workspaceLogoUrl: string }).workspaceLogoUrl);
+    expect(logo.pathname).toBe(`/api/storage/${prefix}/64.webp`);
+    const expiresInMs = Number(logo.searchParams.get("expires")) * 1000 - Date.now();
+    expect(expiresInMs).toBeGreaterThan(INVITATION_TTL_MS - 60_000);
+    expect(getLocalStorage()!.verifyGetUrl(`${prefix}/64.webp`, logo.searchParams)).toBe(true);
   });
 });
 

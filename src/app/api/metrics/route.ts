@@ -8,27 +8,18 @@
  *   constant time.
  * Metrics are per process: with several app instances, scrape each one (README, "Observability").
  */
-import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "@/env";
+import { hasBearerToken } from "@/server/http/bearer";
 import { scrapeMetrics } from "@/server/telemetry/scrape";
 import { measuredRoute } from "@/server/telemetry/route";
 
 export const dynamic = "force-dynamic";
 
-/** SHA-256 of `value`: equal-length inputs for `timingSafeEqual`, whatever was sent. */
-const digest = (value: string) => createHash("sha256").update(value).digest();
-
-/** Whether `header` is `Bearer <token>` with the configured token. */
-function authorized(header: string | null, token: string): boolean {
-  const match = /^Bearer ([^\s]+)$/i.exec(header ?? "");
-  return match?.[1] !== undefined && timingSafeEqual(digest(match[1]), digest(token));
-}
-
 export const GET = measuredRoute("/api/metrics", async (req: Request) => {
   const token = env.METRICS_TOKEN;
   const headers = { "Cache-Control": "no-store" };
   if (!token) return new Response("Not found", { status: 404, headers });
-  if (!authorized(req.headers.get("authorization"), token)) {
+  if (!hasBearerToken(req.headers.get("authorization"), token)) {
     return new Response("Unauthorized", {
       status: 401,
       headers: { ...headers, "WWW-Authenticate": 'Bearer realm="metrics"' },

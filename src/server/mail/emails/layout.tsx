@@ -16,6 +16,7 @@ import {
   Head,
   Hr,
   Html,
+  Img,
   Link,
   Preview,
   Section,
@@ -52,13 +53,22 @@ export interface EmailLayoutProps {
   userText: UserText;
   /** The button; its URL is also printed for clients that block buttons. */
   action?: { label: string; url: string };
+  /** A picture beside the brand (a workspace's logo): an absolute URL, 64 px square, and its alt. */
+  image?: { src: string; alt: string };
 }
 
 const colors = { text: "#18181b", muted: "#52525b", border: "#e4e4e7", brand: "#4f46e5" };
 const paragraph = { fontSize: "15px", lineHeight: "24px", margin: "0 0 16px", color: colors.text };
 
 /** The branded frame and body of an email. */
-export function EmailLayout({ title, preview, paragraphs, userText, action }: EmailLayoutProps) {
+export function EmailLayout({
+  title,
+  preview,
+  paragraphs,
+  userText,
+  action,
+  image,
+}: EmailLayoutProps) {
   return (
     <Html lang="en">
       <Head>
@@ -87,6 +97,15 @@ export function EmailLayout({ title, preview, paragraphs, userText, action }: Em
           >
             {getBrand().name}
           </Text>
+          {image && (
+            <Img
+              src={image.src}
+              alt={image.alt}
+              width="48"
+              height="48"
+              style={{ borderRadius: "8px", margin: "0 0 16px" }}
+            />
+          )}
           <Text style={paragraph}>Hello,</Text>
           {paragraphs.map((text) => (
             <Text key={text} style={paragraph}>
