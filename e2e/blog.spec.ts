@@ -64,9 +64,14 @@ test("an editor drafts, previews and schedules a post; the job publishes it ever
     await expect(page.getByText("Published", { exact: true })).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
 
+  // The job then asks the app to refresh its cached pages (the draft's 404 among them): within
+  // moments, not the 60 s of time-based revalidation.
+  await expect(async () => {
+    expect((await visitor.goto(`/blog/${slug}`))?.status()).toBe(200);
+  }).toPass({ timeout: 10_000 });
   await visitor.goto("/blog");
   await expect(visitor.getByRole("link", { name: title })).toBeVisible();
-  expect((await visitor.goto(`/blog/${slug}`))?.status()).toBe(200);
+  await visitor.goto(`/blog/${slug}`);
   await expect(visitor.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await visitor.goto(`/blog/tags/${tag}`);
   await expect(visitor.getByRole("link", { name: title })).toBeVisible();

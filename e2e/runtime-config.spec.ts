@@ -107,7 +107,6 @@ for (const [index, deployment] of DEPLOYMENTS.entries()) {
     expect(metaContent(html, "og:site_name")).toBe(deployment.env.BRAND_NAME);
     // Next writes the root URL without its slash: compared as URLs.
     expect(new URL(metaContent(html, "og:url")!).href).toBe(`${deployment.appUrl}/`);
-    expect(metaContent(html, "app-env")).toBe(deployment.env.APP_ENV);
     expect(new URL(canonical(html)!).href).toBe(`${deployment.appUrl}/`);
     expect(html).not.toContain(other.env.BRAND_NAME);
     expect(html).not.toContain(other.appUrl);
@@ -123,8 +122,11 @@ for (const [index, deployment] of DEPLOYMENTS.entries()) {
     expect(pricing).toContain(`<title>Pricing · ${deployment.env.BRAND_NAME}</title>`);
     expect(canonical(pricing)).toBe(`${deployment.appUrl}/pricing`);
 
+    // A page rendered per request names its deployment for the browser's error reports (the
+    // cached public pages, shared by every visitor, carry no per-request <meta>).
     const signIn = await (await request.get(`${app.url}/sign-in`)).text();
     expect(signIn).toContain(deployment.env.BRAND_NAME);
+    expect(metaContent(signIn, "app-env")).toBe(deployment.env.APP_ENV);
 
     const ready = await request.get(`${app.url}/api/health/ready`);
     expect(ready.status()).toBe(200);

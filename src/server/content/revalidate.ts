@@ -15,12 +15,13 @@ import { logger } from "@/server/log";
 /** Seconds a cached public page (blog, changelog, feed, sitemap) may be served before regeneration. */
 export const PUBLIC_REVALIDATE_SECONDS = 60;
 
-/** Marks every public content page stale. Outside a Next request (tests, scripts) it does nothing. */
+/** Marks every cached page stale. Outside a Next request (tests, scripts) it does nothing. */
 export function revalidatePublicContent(): void {
   try {
-    revalidatePath("/blog", "layout");
-    revalidatePath("/changelog", "layout");
-    revalidatePath("/sitemap.xml");
+    // Every cached page under the root layout: the post lists, posts and tag pages (with their
+    // cached 404s), the feed and the sitemap, and the few other public pages, re-rendered on
+    // their next request. A segment path such as "/blog" would miss pages it has no layout of.
+    revalidatePath("/", "layout");
   } catch {
     // No Next request store (vitest, scripts): nothing is cached there.
   }

@@ -26,12 +26,25 @@ import { publicPageContentSecurityPolicy } from "./security-headers.ts";
 const FileSystemCache = /** @type {any} */ (fileSystemCacheModule).default ?? fileSystemCacheModule;
 
 /**
- * When this process started (ms since the epoch). An entry written before it (the build's
- * prerenders, or a previous run's) was rendered with another run's configuration (APP_URL in
- * canonical and Open Graph URLs, the brand: src/env-schema.ts, one build configured at run time),
- * so it is treated as missing and rendered afresh, once, by the first request for it.
+ * The run-time settings a cached page or image shows (src/env-schema.ts: one build, configured at
+ * run time): APP_URL in canonical and Open Graph URLs, APP_ENV, the brand. Each entry is stamped
+ * with a hash of them (the `x-render-config` header, kept with the entry's headers); an entry
+ * rendered under other settings (the build's prerenders, or another deployment sharing the
+ * directory) is treated as missing and rendered afresh by the first request for it.
  */
-const STARTED_AT = Date.now();
+const RENDER_CONFIG = createHash("sha256")
+  .update(
+    JSON.stringify(
+      ["APP_URL", "APP_ENV", "BRAND_NAME", "BRAND_LOGO_URL"].map((name) => process.env[name] ?? ""),
+    ),
+  )
+  .digest("base64url")
+  .slice(0, 16);
+const RENDER_CONFIG_HEADER = "x-render-config";
+
+/** Entries whose content depends on the settings: pages and route answers (OG images). */
+const isRendered = (/** @type {any} */ value) =>
+  value?.kind === "APP_PAGE" || value?.kind === "APP_ROUTE";
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
@@ -70,7 +83,7 @@ export default class PublicPageCache extends FileSystemCache {
   /** @param {any[]} args */
   async get(...args) {
     const entry = await super.get(...args);
-    if (entry && entry.value?.kind !== "FETCH" && (entry.lastModified ?? 0) < STARTED_AT) {
+    if (isRendered(entry?.value) && entry.value.headers?.[RENDER_CONFIG_HEADER] !== RENDER_CONFIG) {
       return null;
     }
     withPageCsp(entry?.value);
@@ -79,7 +92,10 @@ export default class PublicPageCache extends FileSystemCache {
 
   /** @param {any[]} args */
   async set(...args) {
-    withPageCsp(args[1]);
+    const value = args[1];
+    if (isRendered(value))
+      value.headers = { ...value.headers, [RENDER_CONFIG_HEADER]: RENDER_CONFIG };
+    withPageCsp(value);
     return super.set(...args);
   }
 }
