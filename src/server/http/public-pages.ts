@@ -35,4 +35,4 @@ export function isPublicPage(pathname: string): boolean {
 }
 
 /** The public pages the bench measures (server CPU per request, Lighthouse). */
-export const PUBLIC_PAGE_BENCH_PATHS: readonly string[] = ["/", "/pricing"];
+export const PUBLIC_PAGE_BENCH_PATHS: readonly string[] = ["/", "/pricing", "/blog/welcome"];
