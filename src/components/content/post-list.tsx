@@ -23,19 +23,35 @@ export function PostDate({ date }: { date: Date }) {
   return <time dateTime={date.toISOString()}>{dateFormat.format(date)}</time>;
 }
 
-/** A tag as a link to its page. */
-export function TagLink({ tag }: { tag: string }) {
+const tagClass =
+  "inline-flex items-center rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300";
+
+/**
+ * A tag: a link to its page for blog posts; plain for changelog entries, whose tags have no
+ * pages (/blog/tags/<tag> lists blog posts).
+ */
+export function TagLink({ tag, linked = true }: { tag: string; linked?: boolean }) {
+  if (!linked) return <span className={tagClass}>#{tag}</span>;
   return (
     <Link
       href={`/blog/tags/${tag}` as Route}
-      className="inline-flex items-center rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:bg-zinc-800 dark:text-zinc-300 dark:hover:bg-zinc-700"
+      className={`${tagClass} hover:bg-zinc-200 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:hover:bg-zinc-700`}
     >
       #{tag}
     </Link>
   );
 }
 
-export function PostList({ posts, empty }: { posts: PostSummary[]; empty: string }) {
+/** `tagPages`: whether the posts' tags link to tag pages (blog posts' do). */
+export function PostList({
+  posts,
+  empty,
+  tagPages,
+}: {
+  posts: PostSummary[];
+  empty: string;
+  tagPages: boolean;
+}) {
   if (posts.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-zinc-300 p-8 text-center text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
@@ -65,7 +81,7 @@ export function PostList({ posts, empty }: { posts: PostSummary[]; empty: string
               <ul className="flex flex-wrap gap-2" aria-label="Tags">
                 {post.tags.map((tag) => (
                   <li key={tag}>
-                    <TagLink tag={tag} />
+                    <TagLink tag={tag} linked={tagPages} />
                   </li>
                 ))}
               </ul>

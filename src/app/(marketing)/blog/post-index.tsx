@@ -65,7 +65,7 @@ export async function PostIndex({
           </p>
         )}
       </header>
-      <PostList posts={result.posts} empty={intro.empty} />
+      <PostList posts={result.posts} empty={intro.empty} tagPages={kind === "blog"} />
       <PageLinks
         base={tag ? `/blog/tags/${tag}` : intro.base}
         page={result.page}

@@ -119,7 +119,7 @@ export default async function PostPage({ params }: PageProps<"/blog/[slug]">) {
           <ul className="flex flex-wrap gap-2" aria-label="Tags">
             {post.tags.map((tag) => (
               <li key={tag}>
-                <TagLink tag={tag} />
+                <TagLink tag={tag} linked={post.kind === "blog"} />
               </li>
             ))}
           </ul>
