@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import { IntervalToggle } from "@/components/marketing/interval-toggle";
 import { PlanCards } from "@/components/plan-cards";
-import { JsonLd } from "@/components/seo/json-ld";
-import { env } from "@/env";
-import { getBrand } from "@/server/brand";
+import { PricingJsonLd } from "./pricing-json-ld";
 import { listPlans } from "@/server/billing/catalogue";
-import { breadcrumbJsonLd, productJsonLd } from "@/server/seo/structured-data";
 import { PRICING_DESCRIPTION } from "../landing-copy";
 import { publicPageMetadata } from "../metadata";
 
@@ -17,36 +14,10 @@ export function generateMetadata(): Metadata {
   });
 }
 
-/** The `Product` with an `Offer` per plan and interval, and the page's breadcrumb trail. */
-function PricingJsonLd() {
-  const siteUrl = env.APP_URL;
-  return (
-    <>
-      <JsonLd
-        data={productJsonLd({
-          brand: getBrand(),
-          siteUrl,
-          description: PRICING_DESCRIPTION,
-          plans: listPlans(),
-        })}
-      />
-      <JsonLd
-        data={breadcrumbJsonLd({
-          siteUrl,
-          items: [
-            { name: "Home", path: "/" },
-            { name: "Pricing", path: "/pricing" },
-          ],
-        })}
-      />
-    </>
-  );
-}
-
 export default function PricingPage() {
   return (
     <div className="space-y-10">
-      <PricingJsonLd />
+      <PricingJsonLd description={PRICING_DESCRIPTION} plans={listPlans()} />
       <header className="mx-auto max-w-2xl space-y-3 text-center">
         <h1 className="text-4xl font-bold tracking-tight">Pricing</h1>
         <p className="text-zinc-600 dark:text-zinc-400">

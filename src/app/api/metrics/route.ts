@@ -9,22 +9,17 @@
  * Metrics are per process: with several app instances, scrape each one (README, "Observability").
  */
 import { env } from "@/env";
-import { hasBearerToken } from "@/server/http/bearer";
+import { refuseWithoutBearer } from "@/server/http/bearer";
 import { scrapeMetrics } from "@/server/telemetry/scrape";
 import { measuredRoute } from "@/server/telemetry/route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = measuredRoute("/api/metrics", async (req: Request) => {
-  const token = env.METRICS_TOKEN;
-  const headers = { "Cache-Control": "no-store" };
-  if (!token) return new Response("Not found", { status: 404, headers });
-  if (!hasBearerToken(req.headers.get("authorization"), token)) {
-    return new Response("Unauthorized", {
-      status: 401,
-      headers: { ...headers, "WWW-Authenticate": 'Bearer realm="metrics"' },
-    });
-  }
+  const refused = refuseWithoutBearer(req, env.METRICS_TOKEN, "metrics");
+  if (refused) return refused;
   const { contentType, body } = await scrapeMetrics();
-  return new Response(body, { headers: { ...headers, "Content-Type": contentType } });
+  return new Response(body, {
+    headers: { "Cache-Control": "no-store", "Content-Type": contentType },
+  });
 });

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import { PlanDetails } from "@/components/plan-details";
-import { JsonLd } from "@/components/seo/json-ld";
-import { env } from "@/env";
-import { getBrand } from "@/server/brand";
+import { PricingJsonLd } from "../pricing-json-ld";
 import { getPlanBySlug, listPlans } from "@/server/billing/catalogue";
-import { breadcrumbJsonLd, productJsonLd } from "@/server/seo/structured-data";
 import { publicPageMetadata } from "../../metadata";
 
 // One prerendered page per plan of the catalogue; any other slug is the 404 (rendered per request).
@@ -28,27 +25,9 @@ export async function generateMetadata({
 
 export default async function PlanPage({ params }: PageProps<"/pricing/[slug]">) {
   const plan = getPlanBySlug((await params).slug);
-  const siteUrl = env.APP_URL;
   return (
     <>
-      <JsonLd
-        data={productJsonLd({
-          brand: getBrand(),
-          siteUrl,
-          description: plan.description,
-          plans: [plan],
-        })}
-      />
-      <JsonLd
-        data={breadcrumbJsonLd({
-          siteUrl,
-          items: [
-            { name: "Home", path: "/" },
-            { name: "Pricing", path: "/pricing" },
-            { name: plan.name, path: `/pricing/${plan.slug}` },
-          ],
-        })}
-      />
+      <PricingJsonLd description={plan.description} plans={[plan]} plan={plan} />
       <PlanDetails plan={plan} chooseHref="/choose-plan" />
     </>
   );

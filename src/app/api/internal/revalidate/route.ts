@@ -6,21 +6,14 @@
  */
 import { env } from "@/env";
 import { revalidatePublicContent } from "@/server/content/revalidate";
-import { hasBearerToken } from "@/server/http/bearer";
+import { refuseWithoutBearer } from "@/server/http/bearer";
 import { measuredRoute } from "@/server/telemetry/route";
 
 export const dynamic = "force-dynamic";
 
 export const POST = measuredRoute("/api/internal/revalidate", async (req: Request) => {
-  const token = env.REVALIDATE_TOKEN;
-  const headers = { "Cache-Control": "no-store" };
-  if (!token) return new Response("Not found", { status: 404, headers });
-  if (!hasBearerToken(req.headers.get("authorization"), token)) {
-    return new Response("Unauthorized", {
-      status: 401,
-      headers: { ...headers, "WWW-Authenticate": 'Bearer realm="revalidate"' },
-    });
-  }
+  const refused = refuseWithoutBearer(req, env.REVALIDATE_TOKEN, "revalidate");
+  if (refused) return refused;
   revalidatePublicContent();
-  return new Response(null, { status: 204, headers });
+  return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 });
