@@ -81,5 +81,6 @@ test("an editor drafts, previews and schedules a post; the job publishes it ever
   const sitemap = await (await visitor.request.get("/sitemap.xml")).text();
   expect(sitemap).toContain(`/blog/${slug}</loc>`);
   expect(sitemap).toContain(`/blog/tags/${tag}</loc>`);
+  expect(sitemap).toContain("/pricing/pro</loc>");
   expect(sitemap).not.toContain("/blog/draft-roadmap<");
 });

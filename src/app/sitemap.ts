@@ -1,9 +1,10 @@
 /**
- * /sitemap.xml: the public pages (landing, pricing, legal, blog, changelog), every public post
+ * /sitemap.xml: the public pages (landing, pricing, each plan's page, legal, blog, changelog), every public post
  * and blog tag, with `lastModified`; absolute URLs on APP_URL. Never lists drafts, scheduled
  * posts not yet due or archived posts (the post service's visibility rule).
  */
 import type { MetadataRoute } from "next";
+import { listPlans } from "@/server/billing/catalogue";
 import { listAllPublicPosts, listPublicTags } from "@/server/content/posts";
 import { absoluteUrl } from "@/server/content/public";
 
@@ -22,6 +23,11 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     { url: absoluteUrl("/"), lastModified: newest, changeFrequency: "weekly", priority: 1 },
     { url: absoluteUrl("/pricing"), changeFrequency: "monthly", priority: 0.9 },
+    ...listPlans().map((plan) => ({
+      url: absoluteUrl(`/pricing/${plan.slug}`),
+      changeFrequency: "monthly" as const,
+      priority: 0.8,
+    })),
     { url: absoluteUrl("/terms"), changeFrequency: "yearly", priority: 0.2 },
     { url: absoluteUrl("/privacy"), changeFrequency: "yearly", priority: 0.2 },
     {
