@@ -10,6 +10,8 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { isAdmin, isEditor } from "@/server/api/admin";
 import { getCurrentSession } from "@/server/auth/session";
+import { getPost } from "@/server/content/posts";
+import { DomainError } from "@/server/errors";
 import { NOT_FOUND_METADATA } from "@/app/not-found-metadata";
 
 /** The signed-in user if an enabled admin, else null. Checked once per request. */
@@ -54,4 +56,13 @@ export function editorMetadata(
   others: Metadata = NOT_FOUND_METADATA,
 ): () => Promise<Metadata> {
   return async () => ((await currentStaff()) ? metadata : others);
+}
+
+/** For an editor (else the 404 page): post `id` for the admin's post pages; unknown, the 404 page. */
+export async function requirePost(id: string) {
+  await requireEditor();
+  return getPost(id).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
 }

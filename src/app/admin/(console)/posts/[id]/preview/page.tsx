@@ -4,23 +4,15 @@
  */
 import type { Route } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PostStatusBadge } from "@/components/admin/post-status";
 import { PostBody } from "@/components/content/post-body";
 import { renderMarkdown } from "@/server/content/markdown";
-import { getPost } from "@/server/content/posts";
-import { DomainError } from "@/server/errors";
-import { editorMetadata, requireEditor } from "../../../../server";
+import { editorMetadata, requirePost } from "../../../../server";
 
 export const generateMetadata = editorMetadata({ title: "Preview" });
 
 export default async function PostPreviewPage({ params }: PageProps<"/admin/posts/[id]/preview">) {
-  await requireEditor();
-  const { id } = await params;
-  const post = await getPost(id).catch((error: unknown) => {
-    if (error instanceof DomainError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const post = await requirePost((await params).id);
   return (
     <article className="mx-auto max-w-3xl space-y-6">
       <div className="flex flex-wrap items-center gap-3 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
